@@ -1,0 +1,43 @@
+"""Argument parsing for main.py."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from models.drafts import APP_VERSION
+
+DESCRIPTION = "政府信息公开工作年度报告助手：填写、校验（勾稽关系）、导出年度报告。"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py", description=DESCRIPTION)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {APP_VERSION}（2021年版格式）")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+    check = sub.add_parser("check", help="检查报告的勾稽关系，列出问题")
+    check.add_argument("files", nargs="+", metavar="FILE", help="草稿文件（.nianbao）")
+    check.add_argument("--previous", metavar="FILE", help="上年度报告，用于跨年度核对（X-1…X-4）")
+    check.add_argument("--json", action="store_true", help="以JSON输出")
+    new = sub.add_parser("new", help="从上年度报告生成本年度草稿（结转上年数据）")
+    new.add_argument("--previous", required=True, metavar="FILE", help="上年度报告")
+    new.add_argument("-o", "--output", required=True, metavar="OUT", help="新草稿文件")
+    new.add_argument("--force", action="store_true", help="覆盖已存在的文件")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        from cli.check import run_check
+
+        return run_check(args.files, args.previous, args.json)
+    if args.command == "new":
+        from cli.new import run_new
+
+        return run_new(args.previous, args.output, args.force)
+    parser.print_help()
+    return 0

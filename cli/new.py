@@ -1,0 +1,34 @@
+"""`python main.py new --previous FILE -o OUT`: start next year's draft from last year's report."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from importers import LoadError, load
+from models.carryover import new_year_from
+from models.drafts import DRAFT_SUFFIX, DraftError, save_draft
+
+
+def run_new(previous_file: str, out: str, force: bool) -> int:
+    try:
+        previous, _ = load(previous_file)
+    except LoadError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
+    target = Path(out)
+    if target.suffix == "":
+        target = target.with_suffix(DRAFT_SUFFIX)
+    if target.exists() and not force:
+        print(f"“{target}”已存在。如要覆盖，请加 --force。", file=sys.stderr)
+        return 1
+    report = new_year_from(previous)
+    try:
+        save_draft(report, target)
+    except DraftError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
+    carried = sum(1 for key in report.provenance if not key.startswith("text:"))
+    print(f"已生成{report.meta.year}年度草稿：{target}（从{previous.meta.year}年度报告带入上年结转{carried}项，"
+          "正文已复制为起草底稿，请逐段修改）。")
+    return 0

@@ -1,0 +1,1 @@
+"""Writing the report as Word (.docx) and Excel (.xlsx) files. Qt-free, like models/."""

@@ -1,0 +1,60 @@
+"""Atomic file replacement: a reader sees the old content or the new, never a mix and never an empty file."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+
+class WriteFailed(OSError):
+    """Writing failed; `message` says why in Chinese, naming the file."""
+
+    def __init__(self, path: Path, cause: OSError) -> None:
+        super().__init__(cause.errno, str(cause))
+        self.path = path
+        self.message = f"无法保存“{path.name}”：{describe_os_error(cause)}"
+
+
+def describe_os_error(error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return "磁盘空间已满。请清理磁盘或另存到其他位置。"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "没有写入权限（文件夹只读或文件被占用）。请另存到其他位置。"
+    if error.errno == errno.ENOENT:
+        return "文件夹不存在。"
+    return f"{error.strerror or error}。请另存到其他位置。"
+
+
+def _fsync_directory(directory: Path) -> None:
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to a temporary file beside `path`, flush, fsync, then os.replace it over `path`."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise WriteFailed(path, exc) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise WriteFailed(path, exc) from exc
+    _fsync_directory(directory)

@@ -1,0 +1,38 @@
+"""Carry-over: a new report for the next year, seeded from last year's."""
+
+from __future__ import annotations
+
+from models import format2021 as fmt
+from models.report import Meta, Provenance, Report, text_digest
+
+
+def new_year_from(previous: Report) -> Report:
+    """Year + 1, meta copied, 上年结转 = last year's 结转下年度, every other cell blank, texts copied as a start.
+
+    Carried cells and texts are recorded in `provenance` so that the UI can tint them and X-4 can tell an
+    unchanged section 五 from a rewritten one.
+    """
+    year = previous.meta.year
+    report = Report(meta=Meta(
+        agency=previous.meta.agency,
+        year=year + 1 if year else None,
+        level=previous.meta.level,
+        publish_date=None,
+    ))
+    for col in fmt.T3_COLUMNS:
+        source = fmt.t3("carried_out", col.key)
+        value = previous.number(source)
+        if value is not None:
+            target = fmt.t3("carried_in", col.key)
+            report.set(target, value)
+            report.provenance[target] = Provenance(year, source)
+    for key in fmt.ALL_TEXT_KEYS:
+        text = previous.texts.get(key, "")
+        if text:
+            report.texts[key] = text
+            report.provenance[f"text:{key}"] = Provenance(year, key, text_digest(text))
+    for section in fmt.NARRATIVE_SECTIONS:
+        whole = previous.section_text(section)
+        if whole:
+            report.provenance[f"text:{section}"] = Provenance(year, section, text_digest(whole))
+    return report

@@ -1,0 +1,169 @@
+"""The draft file's JSON document: Report ⇄ dict, per the core other tools rely on.
+
+`{"format": "gov-info-annual-report", "schema_version": 1, "template": "2021", "meta": {...}, "cells": {...},
+"texts": {"s1": ..., "s5": ..., "s6": ...}, "notes": {...}}` plus keys of our own (provenance, app), and any key we do
+not know is kept as it was.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from models import format2021 as fmt
+from models.migrations import CURRENT_SCHEMA_VERSION
+from models.report import Meta, Provenance, Report, compose_section, split_section
+from models.values import InvalidValue, coerce_loaded
+
+FORMAT_ID = "gov-info-annual-report"
+CORE_KEYS = ("format", "schema_version", "template", "meta", "cells", "texts", "notes")
+OWN_KEYS = ("provenance", "app")
+META_KEYS = ("agency", "year", "level", "publish_date")
+
+
+class DraftContentError(ValueError):
+    """The JSON is a draft but a field is wrong; the message (Chinese) names the field."""
+
+
+def to_document(report: Report, app_info: dict[str, Any] | None = None) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "format": FORMAT_ID,
+        "schema_version": CURRENT_SCHEMA_VERSION,
+        "template": fmt.TEMPLATE_ID,
+        "meta": {
+            "agency": report.meta.agency,
+            "year": report.meta.year,
+            "level": report.meta.level,
+            "publish_date": report.meta.publish_date.isoformat() if report.meta.publish_date else None,
+            **report.extra_meta,
+        },
+        "cells": {key: _cell_json(report.cells.get(key)) for key in fmt.ALL_CELL_KEYS} | report.extra_cells,
+        "texts": _texts_json(report),
+        "notes": dict(report.notes),
+        "provenance": {key: _provenance_json(p) for key, p in report.provenance.items()},
+    }
+    if app_info:
+        doc["app"] = app_info
+    for key, value in report.extra.items():
+        doc.setdefault(key, value)
+    return doc
+
+
+def _cell_json(value: object) -> object:
+    if isinstance(value, InvalidValue):
+        return value.raw
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _texts_json(report: Report) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    for section in fmt.SECTIONS:
+        whole = report.section_text(section.key)
+        if section.key in fmt.NARRATIVE_SECTIONS or whole:
+            texts[section.key] = whole
+        if section.subheadings:
+            for key in fmt.text_keys(section.key):
+                if report.texts.get(key):
+                    texts[key] = report.texts[key]
+    if report.texts.get(fmt.PREAMBLE_KEY):
+        texts[fmt.PREAMBLE_KEY] = report.texts[fmt.PREAMBLE_KEY]
+    known = set(fmt.ALL_TEXT_KEYS)
+    texts.update({k: v for k, v in report.texts.items() if k not in known})
+    return texts
+
+
+def _provenance_json(p: Provenance) -> dict[str, Any]:
+    data: dict[str, Any] = {"year": p.year, "source": p.source}
+    if p.digest:
+        data["digest"] = p.digest
+    return data
+
+
+# ---------------------------------------------------------------------------------------------------------------
+
+def from_document(doc: dict[str, Any]) -> Report:
+    """A Report from an (upgraded) draft document. Raises DraftContentError naming the bad field."""
+    report = Report(meta=_meta(doc.get("meta")))
+    raw_meta = doc.get("meta") or {}
+    report.extra_meta = {k: v for k, v in raw_meta.items() if k not in META_KEYS}
+    cells = _mapping(doc, "cells")
+    for key, raw in cells.items():
+        if key in fmt.CELL_BY_KEY:
+            value = coerce_loaded(key, raw)
+            if value is not None:
+                report.cells[key] = value
+        else:
+            report.extra_cells[key] = raw
+    report.texts = _texts(_mapping(doc, "texts"))
+    report.notes = {str(k): _string(v, f"notes.{k}") for k, v in _mapping(doc, "notes").items()}
+    for key, raw in _mapping(doc, "provenance").items():
+        if isinstance(raw, dict):
+            year = raw.get("year")
+            report.provenance[str(key)] = Provenance(
+                year if isinstance(year, int) and not isinstance(year, bool) else None,
+                str(raw.get("source", "")), str(raw.get("digest", "")),
+            )
+    report.extra = {k: v for k, v in doc.items() if k not in CORE_KEYS and k not in OWN_KEYS}
+    return report
+
+
+def _mapping(doc: dict[str, Any], name: str) -> dict[str, Any]:
+    value = doc.get(name)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise DraftContentError(f"“{name}”应为键值表。")
+    return value
+
+
+def _string(value: object, name: str) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise DraftContentError(f"“{name}”应为文字。")
+    return value
+
+
+def _meta(raw: object) -> Meta:
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        raise DraftContentError("“meta”应为键值表。")
+    year = raw.get("year")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2999):
+        raise DraftContentError(f"报告年度“{year}”不是有效的年份。")
+    published = raw.get("publish_date")
+    publish_date = None
+    if published is not None:
+        try:
+            publish_date = date.fromisoformat(_string(published, "meta.publish_date"))
+        except ValueError as exc:
+            raise DraftContentError(f"发布日期“{published}”应为YYYY-MM-DD格式。") from exc
+    return Meta(
+        agency=_string(raw.get("agency"), "meta.agency"),
+        year=year,
+        level=_string(raw.get("level"), "meta.level"),
+        publish_date=publish_date,
+    )
+
+
+def _texts(raw: dict[str, Any]) -> dict[str, str]:
+    texts = {str(k): _string(v, f"texts.{k}") for k, v in raw.items()}
+    result: dict[str, str] = {}
+    for section in fmt.SECTIONS:
+        whole = texts.pop(section.key, None)
+        if not section.subheadings:
+            if whole:
+                result[section.key] = whole
+            continue
+        parts = {k: texts.pop(k) for k in fmt.text_keys(section.key) if k in texts}
+        if whole is None or compose_section(section.key, parts) == whole:
+            result.update({k: v for k, v in parts.items() if v})
+        else:
+            # Another tool rewrote the whole section: the whole text wins, split where that round-trips.
+            result.update({k: v for k, v in split_section(section.key, whole).items() if v})
+    result.update({k: v for k, v in texts.items() if v or k not in fmt.ALL_TEXT_KEYS})
+    return result

@@ -1,0 +1,176 @@
+"""The draft file on disk: atomic save with a backup of the previous version, and a careful load.
+
+Loading never writes: a corrupt, truncated, foreign or newer-version file raises DraftError with a Chinese message
+that names the file, and the file stays as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from models import locations
+from models.atomic import WriteFailed, atomic_write
+from models.draft_format import FORMAT_ID, DraftContentError, from_document, to_document
+from models.format2021 import TEMPLATE_ID
+from models.migrations import CURRENT_SCHEMA_VERSION, NoUpgradePath, upgrade
+from models.report import Report
+
+DRAFT_SUFFIX = ".nianbao"
+MAX_DRAFT_BYTES = 64 * 1024 * 1024
+KEEP_BACKUPS = 10
+APP_VERSION = "0.1.0"
+
+
+class DraftError(Exception):
+    """A draft cannot be read or written; `message` says why in Chinese and names the file."""
+
+    def __init__(self, path: Path | str, message: str) -> None:
+        super().__init__(message)
+        self.path = Path(path)
+        self.message = message
+
+
+class DraftNewerError(DraftError):
+    """The draft was saved by a newer version of the app (a higher schema_version)."""
+
+    def __init__(self, path: Path | str, version: int) -> None:
+        super().__init__(
+            path,
+            f"“{Path(path).name}”由更新版本的软件保存（草稿格式版本{version}，本软件支持到版本"
+            f"{CURRENT_SCHEMA_VERSION}）。请升级本软件后再打开；文件未作任何改动。",
+        )
+        self.version = version
+
+
+def _corrupt(path: Path, why: str) -> DraftError:
+    return DraftError(path, f"“{path.name}”无法打开：{why}文件未作任何改动。")
+
+
+def parse_draft_bytes(path: Path, data: bytes, *, allow_newer: bool = False) -> Report:
+    """Parse draft bytes read from `path` (used for the message). See `load_draft`."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _corrupt(path, "这不是草稿文件（不是UTF-8文本）。") from None
+    if not text.strip():
+        raise _corrupt(path, "文件是空的（可能保存时被中断）。")
+    if not text.lstrip().startswith("{"):
+        raise _corrupt(path, "这不是政府信息公开年度报告的草稿文件。")
+    try:
+        doc = json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        truncated = exc.pos >= len(text.rstrip()) - 1
+        why = "文件不完整（可能保存时被中断）。" if truncated else f"文件已损坏（第{exc.lineno}行第{exc.colno}列）。"
+        raise _corrupt(path, why) from None
+    except RecursionError:
+        raise _corrupt(path, "文件结构嵌套过深，已损坏。") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT_ID:
+        raise _corrupt(path, "这不是政府信息公开年度报告的草稿文件。")
+    version = doc.get("schema_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise _corrupt(path, f"草稿格式版本“{version}”无效。")
+    if doc.get("template", TEMPLATE_ID) != TEMPLATE_ID:
+        raise _corrupt(path, f"报告格式模板“{doc.get('template')}”不受支持（本软件支持2021年版格式）。")
+    read_only = False
+    if version > CURRENT_SCHEMA_VERSION:
+        if not allow_newer:
+            raise DraftNewerError(path, version)
+        read_only = True
+    else:
+        try:
+            doc = upgrade(doc)
+        except NoUpgradePath as exc:
+            raise _corrupt(path, f"无法从草稿格式版本{exc.version}升级。") from None
+    try:
+        report = from_document(doc)
+    except DraftContentError as exc:
+        raise _corrupt(path, str(exc)) from None
+    report.read_only = read_only
+    report.extra.pop("app", None)
+    return report
+
+
+def load_draft(path: Path | str, *, allow_newer: bool = False) -> Report:
+    """Read a draft. With `allow_newer`, a newer-version draft opens as a read-only report instead of failing."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_DRAFT_BYTES:
+            raise _corrupt(path, f"文件过大（{size // (1024 * 1024)} MB），不是草稿文件。")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DraftError(path, f"找不到文件“{path}”。") from None
+    except IsADirectoryError:
+        raise DraftError(path, f"“{path}”是文件夹，不是草稿文件。") from None
+    except OSError as exc:
+        raise DraftError(path, f"无法读取“{path.name}”：{exc.strerror or exc}。") from None
+    return parse_draft_bytes(path, data, allow_newer=allow_newer)
+
+
+def draft_bytes(report: Report) -> bytes:
+    app = {"name": "政府信息公开工作年度报告助手", "version": APP_VERSION,
+           "saved_at": datetime.now().astimezone().isoformat(timespec="seconds")}
+    return (json.dumps(to_document(report, app), ensure_ascii=False, indent=1, default=_json_default) + "\n").encode()
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"cannot save {type(value).__name__}")
+
+
+def save_draft(report: Report, path: Path | str, *, backup_dir: Path | None = None,
+               keep_backups: int = KEEP_BACKUPS) -> Path | None:
+    """Save atomically; the version being replaced is first copied to the backups folder.
+
+    Returns the backup's path (None when there was no previous file). Raises DraftError on failure, leaving both
+    the previous file and the report untouched.
+    """
+    path = Path(path)
+    if report.read_only:
+        raise DraftError(path, f"“{path.name}”由更新版本的软件保存，只能查看，不能覆盖保存。请另存为新文件。")
+    data = draft_bytes(report)
+    backup = None
+    try:
+        if keep_backups > 0 and path.exists():
+            backup = _backup(path, backup_dir if backup_dir is not None else locations.backups_dir(), keep_backups)
+        atomic_write(path, data)
+    except WriteFailed as exc:
+        raise DraftError(path, exc.message) from exc
+    except OSError as exc:
+        raise DraftError(path, WriteFailed(path, exc).message) from exc
+    return backup
+
+
+def backup_stem(path: Path) -> str:
+    """Backups of one draft share this prefix: its name and a short digest of its full path."""
+    digest = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:8]
+    return f"{path.stem}-{digest}"
+
+
+def _backup(path: Path, backup_dir: Path, keep: int) -> Path:
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = backup_dir / f"{backup_stem(path)}-{stamp}{path.suffix or DRAFT_SUFFIX}"
+    temp = target.with_name(f".{target.name}.tmp")
+    shutil.copyfile(path, temp)
+    os.replace(temp, target)
+    for old in backups_of(path, backup_dir)[keep:]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def backups_of(path: Path, backup_dir: Path | None = None) -> list[Path]:
+    """The backups of the draft at `path`, newest first."""
+    folder = backup_dir if backup_dir is not None else locations.backups_dir()
+    if not folder.exists():
+        return []
+    prefix = backup_stem(Path(path)) + "-"
+    return sorted((p for p in folder.iterdir() if p.name.startswith(prefix)), reverse=True)

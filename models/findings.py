@@ -1,0 +1,82 @@
+"""Findings: what a rule reports, with a stable fingerprint so that the clerk's 说明 survives re-checking."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from models.format2021 import CELL_ORDER
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def label(self) -> str:
+        return SEVERITY_LABELS[self]
+
+    @property
+    def rank(self) -> int:
+        return SEVERITY_RANK[self]
+
+
+SEVERITY_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+Number = int | Decimal
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """Where in the narrative a TXT or W-4 finding points: the text key and a character range."""
+
+    text_key: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    cells: tuple[str, ...]
+    message: str
+    left: Number | None = None
+    right: Number | None = None
+    span: TextSpan | None = None
+    # What, besides the rule and the cells, tells this finding apart from another of the same rule (e.g. the
+    # number written in the text); part of the fingerprint, never a position that shifts while typing.
+    detail: str = ""
+
+    @property
+    def difference(self) -> Number | None:
+        if self.left is None or self.right is None:
+            return None
+        return self.left - self.right
+
+    @property
+    def fingerprint(self) -> str:
+        basis = "|".join((self.rule, ",".join(sorted(self.cells)), self.detail))
+        return f"{self.rule}#{hashlib.sha1(basis.encode('utf-8')).hexdigest()[:10]}"
+
+    def sort_key(self) -> tuple[int, int, str]:
+        first = min((CELL_ORDER.get(c, len(CELL_ORDER)) for c in self.cells), default=len(CELL_ORDER))
+        return (self.severity.rank, first, self.rule)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "cells": list(self.cells),
+            "message": self.message,
+            "fingerprint": self.fingerprint,
+        }
+
+
+def num(value: Number | None) -> str:
+    """A number as written in messages."""
+    return "" if value is None else str(value)

@@ -1,0 +1,67 @@
+"""The list of recently opened drafts (agency, year, last saved, path), kept in the config folder."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from models import locations
+from models.atomic import WriteFailed, atomic_write
+from models.report import Report
+
+MAX_RECENT = 10
+FILE_NAME = "recent.json"
+
+
+@dataclass(frozen=True)
+class RecentDraft:
+    path: Path
+    agency: str
+    year: int | None
+    saved_at: str
+
+    @property
+    def exists(self) -> bool:
+        return self.path.exists()
+
+
+def _file() -> Path:
+    return locations.config_dir() / FILE_NAME
+
+
+def recent_drafts() -> list[RecentDraft]:
+    """The list, newest first. A missing or damaged list is an empty list."""
+    try:
+        entries = json.loads(_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    result = []
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("path"), str):
+            year = entry.get("year")
+            result.append(RecentDraft(Path(entry["path"]), str(entry.get("agency", "")),
+                                      year if isinstance(year, int) else None, str(entry.get("saved_at", ""))))
+    return result[:MAX_RECENT]
+
+
+def remember(path: Path, report: Report) -> None:
+    """Put `path` first in the list. Failing to write the list never fails the save it follows."""
+    path = Path(path).resolve()
+    entries = [e for e in recent_drafts() if e.path.resolve() != path]
+    entries.insert(0, RecentDraft(path, report.meta.agency, report.meta.year,
+                                  datetime.now().astimezone().isoformat(timespec="seconds")))
+    _write(entries[:MAX_RECENT])
+
+
+def forget(path: Path) -> None:
+    path = Path(path).resolve()
+    _write([e for e in recent_drafts() if e.path.resolve() != path])
+
+
+def _write(entries: list[RecentDraft]) -> None:
+    data = [{"path": str(e.path), "agency": e.agency, "year": e.year, "saved_at": e.saved_at} for e in entries]
+    with contextlib.suppress(WriteFailed):
+        atomic_write(_file(), json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))

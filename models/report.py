@@ -1,0 +1,174 @@
+"""The report as plain Python: meta, narrative texts, the 200 cells, the clerk's 说明 notes and provenance."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from models import format2021 as fmt
+from models.values import CellValue, InvalidValue, check_value, is_number, parse
+
+
+@dataclass
+class Meta:
+    agency: str = ""
+    year: int | None = None
+    level: str = ""
+    publish_date: date | None = None
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a carried value came from: last year's report (its year) and, for a cell, the cell it was taken from."""
+
+    year: int | None
+    source: str  # the cell key or text key in last year's report
+    digest: str = ""  # for texts: a digest of the text as carried, so an unchanged copy can be recognised
+
+    def describe(self) -> str:
+        return f"来自{self.year}年度报告" if self.year else "来自上年度报告"
+
+
+def text_digest(text: str) -> str:
+    """A digest of a text that ignores whitespace differences."""
+    compact = "".join(text.split())
+    return hashlib.sha256(compact.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Report:
+    meta: Meta = field(default_factory=Meta)
+    cells: dict[str, CellValue] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    provenance: dict[str, Provenance] = field(default_factory=dict)
+    # Keys of the draft file this version does not know, kept so that a load/save round trip loses nothing.
+    extra: dict[str, Any] = field(default_factory=dict)
+    extra_meta: dict[str, Any] = field(default_factory=dict)
+    extra_cells: dict[str, Any] = field(default_factory=dict)
+    read_only: bool = False
+
+    # ----- cells -----------------------------------------------------------------------------------------------
+
+    def get(self, key: str) -> CellValue:
+        if key not in fmt.CELL_BY_KEY:
+            raise KeyError(f"unknown cell key {key!r}")
+        return self.cells.get(key)
+
+    def set(self, key: str, value: CellValue) -> None:
+        """Set a cell to a parsed value (or None for blank). Invalid values are refused; use `set_text` for input."""
+        if key not in fmt.CELL_BY_KEY:
+            raise KeyError(f"unknown cell key {key!r}")
+        if not isinstance(value, InvalidValue):
+            problem = check_value(key, value)
+            if problem:
+                raise ValueError(f"{fmt.cell_label(key)}：{problem}")
+        if self.cells.get(key) != value or type(self.cells.get(key)) is not type(value):
+            self.provenance.pop(key, None)
+        if value is None:
+            self.cells.pop(key, None)
+        else:
+            self.cells[key] = value
+
+    def set_text(self, key: str, text: str) -> str:
+        """Parse what the clerk typed and set it. Returns the notice ('' if none); raises ValueRefused."""
+        parsed = parse(key, text)
+        self.set(key, parsed.value)
+        return parsed.notice
+
+    def number(self, key: str) -> int | Any | None:
+        """The cell as a number, or None when blank or invalid."""
+        value = self.cells.get(key)
+        return value if is_number(value) else None
+
+    def is_blank(self, key: str) -> bool:
+        return self.cells.get(key) is None
+
+    # ----- narrative ------------------------------------------------------------------------------------------
+
+    def text(self, key: str) -> str:
+        return self.texts.get(key, "")
+
+    def set_section_text(self, key: str, text: str) -> None:
+        if text != self.texts.get(key, ""):
+            self.provenance.pop(f"text:{key}", None)
+        if text:
+            self.texts[key] = text
+        else:
+            self.texts.pop(key, None)
+
+    def section_text(self, section_key: str) -> str:
+        """A narrative section as one text: intro, then each non-empty sub-heading on its own line and its body."""
+        return compose_section(section_key, self.texts)
+
+    def set_whole_section(self, section_key: str, text: str) -> None:
+        """Set a section from one text, split at its conventional sub-headings when that reproduces it exactly."""
+        for key in fmt.text_keys(section_key):
+            self.texts.pop(key, None)
+        self.texts.update({k: v for k, v in split_section(section_key, text).items() if v})
+
+    # ----- meta -----------------------------------------------------------------------------------------------
+
+    @property
+    def title(self) -> str:
+        return fmt.report_title(self.meta.agency, self.meta.year)
+
+    def copy(self) -> Report:
+        return Report(
+            meta=Meta(**vars(self.meta)),
+            cells=dict(self.cells),
+            texts=dict(self.texts),
+            notes=dict(self.notes),
+            provenance=dict(self.provenance),
+            extra=_deep_copy(self.extra),
+            extra_meta=_deep_copy(self.extra_meta),
+            extra_cells=_deep_copy(self.extra_cells),
+            read_only=self.read_only,
+        )
+
+
+def _deep_copy(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _deep_copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_deep_copy(v) for v in value]
+    return value
+
+
+def compose_section(section_key: str, texts: dict[str, str]) -> str:
+    section = fmt.SECTION_BY_KEY[section_key]
+    if not section.subheadings:
+        return texts.get(section.key, "")
+    parts: list[str] = []
+    intro = texts.get(section.intro_key, "")
+    if intro:
+        parts.append(intro)
+    for sub in section.subheadings:
+        body = texts.get(sub.key, "")
+        if body:
+            parts.append(f"{sub.heading}\n{body}")
+    return "\n".join(parts)
+
+
+def split_section(section_key: str, text: str) -> dict[str, str]:
+    """Split a whole section text into its text keys; falls back to the intro when a split would not round-trip."""
+    section = fmt.SECTION_BY_KEY[section_key]
+    if not section.subheadings:
+        return {section.key: text}
+    lines = text.split("\n")
+    headings = {sub.heading: sub.key for sub in section.subheadings}
+    result: dict[str, str] = {}
+    current = section.intro_key
+    buffer: list[str] = []
+    for line in lines:
+        if line in headings and headings[line] not in result:
+            result[current] = "\n".join(buffer)
+            current, buffer = headings[line], []
+        else:
+            buffer.append(line)
+    result[current] = "\n".join(buffer)
+    if compose_section(section_key, result) == text:
+        return result
+    return {section.intro_key: text}

@@ -1,0 +1,107 @@
+"""Soft rules within one report (spec §5): W-1 … W-4."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from models import format2021 as fmt
+from models.findings import Finding, Severity, TextSpan
+from models.report import Report
+from models.rules_text import text_location
+from models.textscan import half_width, sentences
+
+FEE_WORDS = ("信息处理费", "处理费")
+EMPTY_PROBLEMS = re.compile(r"^(无|暂无|没有|无。|暂无。)$")
+OLD_FORMAT = re.compile(r"〔\s*2019\s*〕\s*60\s*号|[\[［(（]\s*2019\s*[\]］)）]\s*60\s*号|2019\s*年?\s*第?\s*60\s*号")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_FIGURE = re.compile(r"\d+\s*(?:件|条|个|次|场|期|项|篇|份|人次|万元|元)")
+_COMPARISON = ("较", "比", "同比", "环比", "上年", "上一年", "去年", "以来", "增长", "下降", "减少", "增加", "截至",
+               "截止", "至今", "分别")
+_TITLE = re.compile(r"《[^》]*》|〈[^〉]*〉")
+
+
+def check_w1(report: Report) -> Iterator[Finding]:
+    """规章 cells not 0 although the agency level cannot make 规章."""
+    level = report.meta.level
+    if level not in fmt.LEVELS or level in fmt.LEVELS_THAT_MAKE_RULES:
+        return
+    keys = tuple(f"t2.rules.{c.key}" for c in fmt.T2_BLOCKS[0].columns)
+    nonzero = tuple(k for k in keys if (report.number(k) or 0) > 0)
+    if nonzero:
+        written = "、".join(f"{fmt.cell_label(k).split('·')[-1]}{report.number(k)}" for k in nonzero)
+        yield Finding(
+            "W-1", Severity.WARNING, nonzero,
+            f"机关层级为“{level}”，按规定只有国务院部门和省级、设区的市级人民政府可以制定规章，"
+            f"但表二·规章填写了{written}。请核实是否应填在行政规范性文件一行。",
+        )
+
+
+def check_w2(report: Report) -> Iterator[Finding]:
+    """Fee notices issued (（六）2.) but section 六 does not mention 信息处理费."""
+    key = fmt.t3("other_2", "total")
+    count = report.number(key)
+    if not count:
+        return
+    if any(word in report.section_text("s6") for word in FEE_WORDS):
+        return
+    yield Finding(
+        "W-2", Severity.WARNING, (key,),
+        f"表三·（六）其他处理·2.申请人逾期未按收费通知要求缴纳费用为{count}件，说明本年发出过收费通知，"
+        f"但“{fmt.SECTION_BY_KEY['s6'].heading}”未提及信息处理费的收取情况。",
+        count,
+    )
+
+
+def check_w3(report: Report) -> Iterator[Finding]:
+    """Section 五 empty or only 无."""
+    text = "".join(report.section_text("s5").split())
+    if text and not EMPTY_PROBLEMS.match(text):
+        return
+    yield Finding(
+        "W-3", Severity.WARNING, (),
+        f"“{fmt.SECTION_BY_KEY['s5'].heading}”{'为空' if not text else '只写了“' + text + '”'}。"
+        "请如实写明本年存在的问题和改进措施。",
+        detail="s5",
+    )
+
+
+def check_w4(report: Report) -> Iterator[Finding]:
+    """The superseded 2019 format cited, or an earlier year named in a sentence about this year's figures."""
+    for text_key in fmt.ALL_TEXT_KEYS:
+        raw = report.texts.get(text_key, "")
+        if not raw:
+            continue
+        text = half_width(raw)
+        for match in OLD_FORMAT.finditer(text):
+            yield Finding(
+                "W-4", Severity.INFO, (),
+                f"{text_location(text_key)}：引用了已被国办公开办函〔2021〕30号取代的国办公开办函〔2019〕60号格式。",
+                span=TextSpan(text_key, match.start(), match.end()),
+                detail=f"{text_key}:2019-60",
+            )
+    year = report.meta.year
+    if not year:
+        return
+    for text_key in (fmt.PREAMBLE_KEY, *(k for s in fmt.TEXT_CHECKED_SECTIONS for k in fmt.text_keys(s))):
+        raw = report.texts.get(text_key, "")
+        yield from _stale_years(text_key, raw, half_width(raw), year)
+
+
+def _stale_years(text_key: str, raw: str, text: str, year: int) -> Iterator[Finding]:
+    for offset, sentence in sentences(text):
+        plain = _TITLE.sub(lambda m: " " * len(m.group()), sentence)
+        if any(word in plain for word in _COMPARISON) or not _FIGURE.search(_YEAR.sub("", plain)):
+            continue
+        for match in _YEAR.finditer(plain):
+            named = int(match.group(1))
+            if named < year:
+                start = offset + match.start(1)
+                yield Finding(
+                    "W-4", Severity.INFO, (),
+                    f"{text_location(text_key)}：“{raw[offset:offset + len(sentence)].strip()}”写的是{named}年，"
+                    f"本报告为{year}年度，请核实是否沿用了往年的文字或数字。",
+                    span=TextSpan(text_key, start, start + 4),
+                    detail=f"{text_key}:{named}:{_FIGURE.search(plain).group() if _FIGURE.search(plain) else ''}",
+                )
+                break

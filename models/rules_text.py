@@ -1,0 +1,126 @@
+"""Numbers in the narrative against the tables (spec §5, TXT-* warnings).
+
+A pattern ties a keyword to the first number with 件 that follows it in the same sentence, with no other digit in
+between. Only such a tie is compared; a number that cannot be tied to a table cell is never flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from models import format2021 as fmt
+from models.findings import Finding, Severity, TextSpan
+from models.report import Report
+from models.textscan import half_width, to_int
+
+# Between the keyword and the number: no sentence end and no digit, at most 30 characters.
+_GAP = r"[^。！？!?；;\n\d]{0,30}?"
+_NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*件"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read a number in the text: the sum of these cells, described for the message."""
+
+    cells: tuple[str, ...]
+    description: str
+
+
+@dataclass(frozen=True)
+class TextPattern:
+    rule: str
+    title: str
+    regex: re.Pattern[str]
+    readings: tuple[Reading, ...]
+    # Words that, between the keyword and the number, mean the number counts something else as well.
+    blockers: tuple[str, ...] = ()
+
+
+def _pattern(keyword: str, *, must_contain: str = "") -> re.Pattern[str]:
+    gap = rf"(?:{_GAP}{must_contain}{_GAP})" if must_contain else _GAP
+    return re.compile(rf"(?P<k>{keyword}){gap}{_NUMBER}")
+
+
+_NEW = Reading((fmt.t3("new", "total"),), "本年新收")
+_NEW_AND_CARRIED = Reading((fmt.t3("new", "total"), fmt.t3("carried_in", "total")), "新收加上年结转")
+
+TEXT_PATTERNS: tuple[TextPattern, ...] = (
+    TextPattern("TXT-NEW", "本年新收申请数", _pattern("新收"), (_NEW,), ("结转",)),
+    TextPattern("TXT-RECEIVED", "收到/受理申请数", _pattern(r"(?<!不予)(?<!不)(?:收到|受理)", must_contain="申请"),
+                (_NEW, _NEW_AND_CARRIED)),
+    TextPattern("TXT-CARRIED-IN", "上年结转申请数", _pattern(r"上一?年度?结转"),
+                (Reading((fmt.t3("carried_in", "total"),), "上年结转"),), ("新收", "收到", "受理")),
+    TextPattern("TXT-CARRIED-OUT", "结转下年度申请数", _pattern(r"结转(?:至|到)?下一?年度?(?:继续办理)?"),
+                (Reading((fmt.t3("carried_out", "total"),), "结转下年度"),)),
+    TextPattern("TXT-HANDLED", "办结/答复申请数", _pattern(r"办结|答复"),
+                (Reading((fmt.t3("handled_total", "total"),), "办理结果总计"),)),
+    TextPattern("TXT-GRANTED", "予以公开数", _pattern(r"(?<!主动)予以公开"),
+                (Reading((fmt.t3("granted", "total"),), "予以公开"),), ("部分",)),
+    TextPattern("TXT-REVIEW", "行政复议案件数", _pattern("行政复议"),
+                (Reading((fmt.t4("review", "total"),), "行政复议总计"),), ("诉讼",)),
+    TextPattern("TXT-SUIT", "行政诉讼案件数", _pattern("行政诉讼"),
+                (Reading((fmt.t4("suit_direct", "total"), fmt.t4("suit_after_review", "total")), "行政诉讼总计"),),
+                ("复议",)),
+    TextPattern("TXT-NORMATIVE", "现行有效行政规范性文件数",
+                re.compile(rf"(?P<k>现行有效{_GAP}规范性文件|规范性文件{_GAP}现行有效){_GAP}{_NUMBER}"),
+                (Reading(("t2.normative.in_force",), "行政规范性文件现行有效件数"),)),
+)
+TEXT_RULE_IDS = tuple(p.rule for p in TEXT_PATTERNS)
+
+
+def checked_text_keys() -> tuple[str, ...]:
+    return tuple(k for s in fmt.TEXT_CHECKED_SECTIONS for k in fmt.text_keys(s))
+
+
+def text_location(text_key: str) -> str:
+    """`一、总体情况·（二）依申请公开情况` for a text key."""
+    for section in fmt.SECTIONS:
+        if text_key == section.key or text_key == section.intro_key:
+            return section.heading
+        for sub in section.subheadings:
+            if sub.key == text_key:
+                return f"{section.heading}·{sub.heading}"
+    return "报告开头" if text_key == fmt.PREAMBLE_KEY else text_key
+
+
+def _reading_value(report: Report, reading: Reading) -> int | None:
+    values = [report.number(k) for k in reading.cells]
+    if any(v is None for v in values):
+        return None
+    return int(sum(values))  # type: ignore[arg-type]
+
+
+def check_text(report: Report, patterns: tuple[TextPattern, ...] = TEXT_PATTERNS) -> Iterator[Finding]:
+    """Every number the `patterns` tie to a table cell in sections 一 and 六 that disagrees with the tables."""
+    for text_key in checked_text_keys():
+        raw = report.texts.get(text_key, "")
+        if not raw:
+            continue
+        text = half_width(raw)
+        for pattern in patterns:
+            yield from _check_pattern(report, pattern, text_key, raw, text)
+
+
+def _check_pattern(report: Report, pattern: TextPattern, text_key: str, raw: str, text: str) -> Iterator[Finding]:
+    for match in pattern.regex.finditer(text):
+        gap = text[match.end("k"):match.start("n")]
+        if any(word in gap for word in pattern.blockers):
+            continue
+        written = to_int(match.group("n"))
+        readings = [(r, _reading_value(report, r)) for r in pattern.readings]
+        readings = [(r, v) for r, v in readings if v is not None]
+        if not readings or any(v == written for _, v in readings):
+            continue
+        quote = raw[match.start():match.end()]
+        table = "、".join(f"{r.description}为{v}件" for r, v in readings)
+        cells = tuple(dict.fromkeys(c for r, _ in readings for c in r.cells))
+        first = readings[0][1]
+        yield Finding(
+            pattern.rule, Severity.WARNING, cells,
+            f"{text_location(text_key)}：正文写“{quote}”，但表格中{table}，不一致。",
+            written, first,
+            span=TextSpan(text_key, match.start("n"), match.end("n")),
+            detail=f"{text_key}:{written}",
+        )

@@ -1,0 +1,93 @@
+"""Rules across years (spec §5): X-1 … X-4, checked against last year's report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from models import format2021 as fmt
+from models.findings import Finding, Severity
+from models.report import Report, text_digest
+
+SWING_FACTOR = 5
+SWING_MINIMUM = 10
+
+
+def _last_year(previous: Report) -> str:
+    return f"{previous.meta.year}年度报告" if previous.meta.year else "上年度报告"
+
+
+def check_x1(report: Report, previous: Report | None) -> Iterator[Finding]:
+    """Per column: this year's 上年结转 = last year's 结转下年度."""
+    if previous is None:
+        return
+    for col in fmt.T3_COLUMNS:
+        key = fmt.t3("carried_in", col.key)
+        now, before = report.number(key), previous.number(fmt.t3("carried_out", col.key))
+        if now is None or before is None or now == before:
+            continue
+        yield Finding(
+            "X-1", Severity.WARNING, (key,),
+            f"表三·{col.label}列：本年上年结转为{now}，但{_last_year(previous)}结转下年度为{before}，"
+            f"相差{abs(now - before)}。",
+            now, before,
+        )
+
+
+def check_x2(report: Report, previous: Report | None) -> Iterator[Finding]:
+    """现行有效件数 = last year's 现行有效件数 + 本年制发 − 本年废止, for 规章 and 行政规范性文件."""
+    if previous is None:
+        return
+    for row in fmt.T2_BLOCKS[0].rows:
+        keys = {c: f"t2.{row.key}.{c}" for c in ("issued", "repealed", "in_force")}
+        issued, repealed, in_force = (report.number(keys[c]) for c in ("issued", "repealed", "in_force"))
+        before = previous.number(keys["in_force"])
+        if None in (issued, repealed, in_force, before):
+            continue
+        expected = before + issued - repealed
+        if expected != in_force:
+            yield Finding(
+                "X-2", Severity.WARNING, tuple(keys.values()),
+                f"表二·{row.label}：上年现行有效{before}＋本年制发{issued}－本年废止{repealed}＝{expected}，"
+                f"但本年现行有效件数为{in_force}，相差{abs(expected - in_force)}。"
+                "如因清理、失效等原因，请在说明中写明。",
+                expected, in_force,
+            )
+
+
+def check_x3(report: Report, previous: Report | None) -> Iterator[Finding]:
+    """A count that grew more than 5× or fell below 1/5 of last year's (both ≥ 10)."""
+    if previous is None:
+        return
+    for key in fmt.COUNT_KEYS:
+        now, before = report.number(key), previous.number(key)
+        if now is None or before is None or now < SWING_MINIMUM or before < SWING_MINIMUM:
+            continue
+        if now > before * SWING_FACTOR or now * SWING_FACTOR < before:
+            direction = "增加" if now > before else "减少"
+            yield Finding(
+                "X-3", Severity.INFO, (key,),
+                f"{fmt.cell_label(key)}：本年{now}，{_last_year(previous)}为{before}，"
+                f"{direction}超过{SWING_FACTOR}倍，请核实。",
+                now, before,
+            )
+
+
+def check_x4(report: Report, previous: Report | None) -> Iterator[Finding]:
+    """Section 五 word for word the same as last year's (or as carried over and left unchanged)."""
+    text = report.section_text("s5")
+    if not text.strip():
+        return
+    digest = text_digest(text)
+    heading = fmt.SECTION_BY_KEY["s5"].heading
+    if previous is not None and text_digest(previous.section_text("s5")) == digest:
+        source = _last_year(previous)
+    else:
+        carried = report.provenance.get("text:s5")
+        if carried is None or carried.digest != digest:
+            return
+        source = f"{carried.year}年度报告" if carried.year else "上年度报告"
+    yield Finding(
+        "X-4", Severity.WARNING, (),
+        f"“{heading}”与{source}完全相同。年度报告格式通知要求不得内容雷同，请按本年实际情况修改。",
+        detail="s5",
+    )

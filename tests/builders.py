@@ -1,0 +1,57 @@
+"""Reports for tests and benchmarks, built to satisfy (or deliberately break) the rules."""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+
+from models import format2021 as fmt
+from models.report import Meta, Report
+
+
+def consistent_report(seed: int = 0, *, level: str = "设区的市级人民政府", year: int = 2024,
+                      high: int = 50) -> Report:
+    """A report that satisfies every sum of tables 三 and 四, filled with pseudo-random counts."""
+    rng = random.Random(seed)
+    report = Report(meta=Meta("测试市人民政府", year, level, None))
+    for block in fmt.T2_BLOCKS:
+        for row in block.rows:
+            for col in block.columns:
+                key = f"t2.{row.key}.{col.key}"
+                if col.key == "amount":
+                    report.set(key, Decimal(f"{rng.randint(0, 99999)}.{rng.randint(0, 99):02d}"))
+                else:
+                    report.set(key, rng.randint(0, high))
+    fill_t3(report, {(r, c): rng.randint(0, high) for r in fmt.T3_LEAF_ROWS for c in fmt.T3_PART_COLUMNS},
+            {c: rng.randint(0, high) for c in fmt.T3_PART_COLUMNS},
+            {c: rng.randint(0, high) for c in fmt.T3_PART_COLUMNS})
+    for block in fmt.T4_BLOCKS:
+        parts = [rng.randint(0, high) for _ in fmt.T4_PART_COLUMNS]
+        for col, value in zip(fmt.T4_PART_COLUMNS, parts, strict=True):
+            report.set(fmt.t4(block.key, col), value)
+        report.set(fmt.t4(block.key, "total"), sum(parts))
+    return report
+
+
+def fill_t3(report: Report, leaves: dict[tuple[str, str], int], carried_out: dict[str, int],
+            carried_in_wish: dict[str, int]) -> None:
+    """Fill table 三 from its leaf outcomes and carried numbers; derive every total and 本年新收 to balance."""
+    for col in fmt.T3_PART_COLUMNS:
+        handled = sum(leaves[(r, col)] for r in fmt.T3_LEAF_ROWS)
+        for r in fmt.T3_LEAF_ROWS:
+            report.set(fmt.t3(r, col), leaves[(r, col)])
+        report.set(fmt.t3("handled_total", col), handled)
+        carried_in = min(carried_in_wish[col], handled + carried_out[col])
+        report.set(fmt.t3("carried_in", col), carried_in)
+        report.set(fmt.t3("carried_out", col), carried_out[col])
+        report.set(fmt.t3("new", col), handled + carried_out[col] - carried_in)
+    for row in fmt.T3_ROWS:
+        report.set(fmt.t3(row.key, "total"), sum(report.number(fmt.t3(row.key, c)) for c in fmt.T3_PART_COLUMNS))
+
+
+def zero_report(year: int = 2023, level: str = "县级政府部门") -> Report:
+    report = Report(meta=Meta("测试单位", year, level, None))
+    for key in fmt.ALL_CELL_KEYS:
+        report.set(key, 0)
+    report.texts["s5.problems"] = "政策解读形式较为单一。"
+    return report
