@@ -13,6 +13,7 @@ DESCRIPTION = "政府信息公开工作年度报告助手：填写、校验（�
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"%(prog)s {APP_VERSION}（2021年版格式）")
+    parser.add_argument("--sample", action="store_true", help="打开内置的示例报告（铜官区招商服务中心2023年度）")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     check = sub.add_parser("check", help="检查报告的勾稽关系，列出问题")
     check.add_argument("files", nargs="+", metavar="FILE", help="草稿文件（.nianbao）")
@@ -39,5 +40,12 @@ def main(argv: list[str] | None = None) -> int:
         from cli.new import run_new
 
         return run_new(args.previous, args.output, args.force)
+    if args.sample:
+        # Until the wizard exists, "opening" the sample shows what the checker says about it.
+        from cli.check import run_check
+        from resources import SAMPLE_REPORT
+
+        print("图形界面（向导）尚未完成；以下是对内置示例报告的检查结果：")
+        return run_check([str(SAMPLE_REPORT)], None, False)
     parser.print_help()
     return 0

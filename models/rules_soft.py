@@ -12,7 +12,7 @@ from models.rules_text import text_location
 from models.textscan import half_width, sentences
 
 FEE_WORDS = ("信息处理费", "处理费")
-EMPTY_PROBLEMS = re.compile(r"^(无|暂无|没有|无。|暂无。)$")
+EMPTY_PROBLEMS = re.compile(r"^(无|暂无|没有|无问题|暂无问题)[。.]?$")
 OLD_FORMAT = re.compile(r"〔\s*2019\s*〕\s*60\s*号|[\[［(（]\s*2019\s*[\]］)）]\s*60\s*号|2019\s*年?\s*第?\s*60\s*号")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _FIGURE = re.compile(r"\d+\s*(?:件|条|个|次|场|期|项|篇|份|人次|万元|元)")
@@ -55,7 +55,7 @@ def check_w2(report: Report) -> Iterator[Finding]:
 
 def check_w3(report: Report) -> Iterator[Finding]:
     """Section 五 empty or only 无."""
-    text = "".join(report.section_text("s5").split())
+    text = "".join("".join(report.texts.get(k, "") for k in fmt.text_keys("s5")).split())
     if text and not EMPTY_PROBLEMS.match(text):
         return
     yield Finding(

@@ -103,10 +103,16 @@ def check_text(report: Report, patterns: tuple[TextPattern, ...] = TEXT_PATTERNS
             yield from _check_pattern(report, pattern, text_key, raw, text)
 
 
+def _joined_before(before: str, blockers: tuple[str, ...]) -> bool:
+    """`行政复议、行政诉讼案件3件`: the keyword joined to a blocker before it counts both together."""
+    return bool(before) and before[-1] in "、和及与或" and any(word in before for word in blockers)
+
+
 def _check_pattern(report: Report, pattern: TextPattern, text_key: str, raw: str, text: str) -> Iterator[Finding]:
     for match in pattern.regex.finditer(text):
         gap = text[match.end("k"):match.start("n")]
-        if any(word in gap for word in pattern.blockers):
+        before = text[max(0, match.start("k") - 8):match.start("k")]
+        if any(word in gap for word in pattern.blockers) or _joined_before(before, pattern.blockers):
             continue
         written = to_int(match.group("n"))
         readings = [(r, _reading_value(report, r)) for r in pattern.readings]
