@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import tempfile
 from pathlib import Path
@@ -58,3 +59,11 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.unlink(temp_name)
         raise WriteFailed(path, exc) from exc
     _fsync_directory(directory)
+    _remove_leftovers(directory, path.name)
+
+
+def _remove_leftovers(directory: Path, name: str) -> None:
+    """Temporary files of earlier writes that were killed before their os.replace."""
+    for leftover in directory.glob(f".{glob.escape(name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()

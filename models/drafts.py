@@ -66,7 +66,7 @@ def parse_draft_bytes(path: Path, data: bytes, *, allow_newer: bool = False) -> 
     try:
         doc = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
-        truncated = exc.pos >= len(text.rstrip()) - 1
+        truncated = exc.pos >= len(text.rstrip()) - 1 or exc.msg.startswith("Unterminated string")
         why = "文件不完整（可能保存时被中断）。" if truncated else f"文件已损坏（第{exc.lineno}行第{exc.colno}列）。"
         raise _corrupt(path, why) from None
     except RecursionError:

@@ -48,7 +48,9 @@ def test_amount_keeps_digits_exactly(text, digits):
     assert isinstance(value, Decimal) and str(value) == digits
 
 
-@pytest.mark.parametrize(("text", "why"), [("1.1234567", "6位小数"), ("-1", "负数"), ("3940元", "万元"), ("x", "不是数字")])
+@pytest.mark.parametrize(("text", "why"), [
+    ("1.1234567", "6位小数"), ("-1", "负数"), ("3940元", "万元"), ("x", "不是数字"),
+])
 def test_amount_refused(text, why):
     with pytest.raises(ValueRefused) as info:
         parse_amount(text)
