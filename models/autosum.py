@@ -12,7 +12,8 @@ from models import format2021 as fmt
 from models.report import Report
 from models.values import CellValue, is_number
 
-ROW_TOTALS = tuple(fmt.t3(r.key, "total") for r in fmt.T3_ROWS)
+# （七）总计·总计 belongs to the （七）总计 row: the sum of the leaves' 总计 column (T3-B checks it across too).
+ROW_TOTALS = tuple(fmt.t3(r.key, "total") for r in fmt.T3_ROWS if r.key != "handled_total")
 HANDLED_TOTALS = tuple(fmt.t3("handled_total", c.key) for c in fmt.T3_COLUMNS)
 T4_TOTALS = tuple(fmt.t4(b.key, "total") for b in fmt.T4_BLOCKS)
 #: Every cell that can be switched to 自动合计.

@@ -337,7 +337,11 @@ def cell_label(key: str) -> str:
 # ---------------------------------------------------------------------------------------------------------------
 
 def sum_definitions() -> dict[str, tuple[str, ...]]:
-    """Every total cell and the cells it adds up. Row totals first, then （七）总计, then 表四 总计."""
+    """Every total cell and the cells it adds up. Row totals first, then （七）总计, then 表四 总计.
+
+    （七）总计·总计 is both its row's total and its column's; it is defined here as the sum of the leaves' 总计 column,
+    which equals the row's sum whenever T3-B holds for every leaf row.
+    """
     sums: dict[str, tuple[str, ...]] = {}
     for row in T3_ROWS:
         sums[t3(row.key, "total")] = tuple(t3(row.key, c) for c in T3_PART_COLUMNS)

@@ -1,0 +1,51 @@
+"""Auto-sum helpers: totals computed from their parts, returned as changes (one undo step in the UI)."""
+
+from __future__ import annotations
+
+from models import autosum
+from models import format2021 as fmt
+from models.rules import evaluate
+from tests.builders import consistent_report
+
+
+def _blank_totals(report):
+    for key in autosum.AUTO_SUM_KEYS:
+        report.set(key, None)
+
+
+def test_filling_every_total_satisfies_the_sum_rules():
+    report = consistent_report(40)
+    expected = dict(report.cells)
+    _blank_totals(report)
+    changes = autosum.all_totals(report)
+    assert set(changes) == autosum.AUTO_SUM_KEYS
+    autosum.apply(report, changes)
+    assert report.cells == expected
+    assert not [f for f in evaluate(report) if f.rule in ("T3-B", "T3-C", "T4-A", "T4-B", "T4-C")]
+
+
+def test_each_helper_fills_its_own_totals():
+    report = consistent_report(41)
+    report.set("t3.carried_out.total", 10**6)
+    report.set("t3.handled_total.natural", 10**6)
+    report.set("t4.review.total", 10**6)
+    assert set(autosum.t3_row_totals(report)) == {"t3.carried_out.total"}
+    assert set(autosum.t3_handled_totals(report)) == {"t3.handled_total.natural"}
+    assert set(autosum.t4_totals(report)) == {"t4.review.total"}
+    assert report.number("t3.carried_out.total") == 10**6, "helpers return changes and do not apply them"
+
+
+def test_a_total_with_a_blank_part_is_left_alone():
+    report = consistent_report(42)
+    report.set("t3.partial.other", None)
+    report.set("t3.partial.total", 999)
+    assert "t3.partial.total" not in autosum.t3_row_totals(report)
+
+
+def test_handled_total_of_the_total_column_uses_fresh_row_totals():
+    report = consistent_report(43)
+    report.set("t3.granted.natural", report.number("t3.granted.natural") + 5)
+    changes = autosum.all_totals(report)
+    assert changes[fmt.t3("granted", "total")] == report.number("t3.granted.total") + 5
+    assert changes[fmt.t3("handled_total", "total")] == report.number("t3.handled_total.total") + 5
+    assert changes[fmt.t3("handled_total", "natural")] == report.number("t3.handled_total.natural") + 5
