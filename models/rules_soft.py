@@ -89,6 +89,8 @@ def check_w4(report: Report) -> Iterator[Finding]:
 
 
 def _stale_years(text_key: str, raw: str, text: str, year: int) -> Iterator[Finding]:
+    if not any(int(m.group(1)) < year for m in _YEAR.finditer(text)):
+        return
     for offset, sentence in sentences(text):
         plain = _TITLE.sub(lambda m: " " * len(m.group()), sentence)
         if any(word in plain for word in _COMPARISON) or not _FIGURE.search(_YEAR.sub("", plain)):

@@ -12,30 +12,41 @@ from decimal import Decimal
 from models import format2021 as fmt
 from models.findings import Finding, Severity, num
 from models.report import Report
-from models.values import check_value, is_number
+from models.values import MAX_COUNT, check_value
 
-Numbers = dict[str, int | Decimal]
+_NUMBER_TYPES = (int, Decimal)
 
 
-def _numbers(report: Report, keys: tuple[str, ...]) -> Numbers | None:
-    values = {k: report.cells.get(k) for k in keys}
-    if all(is_number(v) for v in values.values()):
-        return values  # type: ignore[return-value]
-    return None
+def _values(report: Report, keys: tuple[str, ...]) -> list[int | Decimal] | None:
+    """The numbers in `keys`, or None when any of them is blank or invalid."""
+    cells = report.cells
+    values = [cells.get(k) for k in keys]
+    for v in values:
+        if type(v) not in _NUMBER_TYPES:
+            return None
+    return values  # type: ignore[return-value]
 
 
 def _terms(names_and_values: list[tuple[str, int | Decimal]]) -> str:
     return "＋".join(f"{name}{num(value)}" for name, value in names_and_values)
 
 
+# Key tuples are computed once: the rules run on every keystroke.
+_T3A = tuple((col, tuple(fmt.t3(r, col.key) for r in ("new", "carried_in", "handled_total", "carried_out")))
+             for col in fmt.T3_COLUMNS)
+_T3B = tuple((row, tuple(fmt.t3(row.key, c) for c in fmt.T3_PART_COLUMNS)) for row in fmt.T3_ROWS)
+_T3C = tuple((col, tuple(fmt.t3(r, col.key) for r in fmt.T3_LEAF_ROWS)) for col in fmt.T3_COLUMNS)
+_PART_NAMES = tuple(fmt.T3_COLUMN_BY_KEY[c].label for c in fmt.T3_PART_COLUMNS)
+_T4_NAMES = tuple(fmt.T4_COLUMN_BY_KEY[c].label for c in fmt.T4_PART_COLUMNS)
+
+
 def check_t3a(report: Report) -> Iterator[Finding]:
     """Per column: new + carried_in = handled_total + carried_out."""
-    for col in fmt.T3_COLUMNS:
-        keys = tuple(fmt.t3(r, col.key) for r in ("new", "carried_in", "handled_total", "carried_out"))
-        values = _numbers(report, keys)
+    for col, keys in _T3A:
+        values = _values(report, keys)
         if values is None:
             continue
-        new, carried_in, handled, carried_out = (values[k] for k in keys)
+        new, carried_in, handled, carried_out = values
         left, right = new + carried_in, handled + carried_out
         if left != right:
             yield Finding(
@@ -48,18 +59,15 @@ def check_t3a(report: Report) -> Iterator[Finding]:
 
 def check_t3b(report: Report) -> Iterator[Finding]:
     """Per row: total = natural + the five kinds of 法人或其他组织."""
-    for row in fmt.T3_ROWS:
-        parts = tuple(fmt.t3(row.key, c) for c in fmt.T3_PART_COLUMNS)
-        total_key = fmt.t3(row.key, "total")
-        values = _numbers(report, (*parts, total_key))
+    for row, parts in _T3B:
+        values = _values(report, (*parts, fmt.t3(row.key, "total")))
         if values is None:
             continue
-        left = sum(values[k] for k in parts)
-        right = values[total_key]
+        left, right = sum(values[:-1]), values[-1]
         if left != right:
-            terms = _terms([(fmt.T3_COLUMN_BY_KEY[c].label, values[fmt.t3(row.key, c)]) for c in fmt.T3_PART_COLUMNS])
+            terms = _terms(list(zip(_PART_NAMES, values[:-1], strict=True)))
             yield Finding(
-                "T3-B", Severity.ERROR, (*parts, total_key),
+                "T3-B", Severity.ERROR, (*parts, fmt.t3(row.key, "total")),
                 f"表三·{row.name}行：{terms}＝{left}，但总计为{right}，相差{abs(left - right)}。",
                 left, right,
             )
@@ -67,14 +75,12 @@ def check_t3b(report: Report) -> Iterator[Finding]:
 
 def check_t3c(report: Report) -> Iterator[Finding]:
     """Per column: （七）总计 = the sum of the 21 leaf outcomes."""
-    for col in fmt.T3_COLUMNS:
-        leaves = tuple(fmt.t3(r, col.key) for r in fmt.T3_LEAF_ROWS)
+    for col, leaves in _T3C:
         total_key = fmt.t3("handled_total", col.key)
-        values = _numbers(report, (*leaves, total_key))
+        values = _values(report, (*leaves, total_key))
         if values is None:
             continue
-        left = sum(values[k] for k in leaves)
-        right = values[total_key]
+        left, right = sum(values[:-1]), values[-1]
         if left != right:
             yield Finding(
                 "T3-C", Severity.ERROR, (*leaves, total_key),
@@ -85,19 +91,18 @@ def check_t3c(report: Report) -> Iterator[Finding]:
 
 
 def check_t4(block_key: str, rule_id: str):
+    block = fmt.T4_BLOCK_BY_KEY[block_key]
+    keys = (*(fmt.t4(block_key, c) for c in fmt.T4_PART_COLUMNS), fmt.t4(block_key, "total"))
+
     def check(report: Report) -> Iterator[Finding]:
-        block = fmt.T4_BLOCK_BY_KEY[block_key]
-        parts = tuple(fmt.t4(block_key, c) for c in fmt.T4_PART_COLUMNS)
-        total_key = fmt.t4(block_key, "total")
-        values = _numbers(report, (*parts, total_key))
+        values = _values(report, keys)
         if values is None:
             return
-        left = sum(values[k] for k in parts)
-        right = values[total_key]
+        left, right = sum(values[:-1]), values[-1]
         if left != right:
-            terms = _terms([(fmt.T4_COLUMN_BY_KEY[c].label, values[fmt.t4(block_key, c)]) for c in fmt.T4_PART_COLUMNS])
+            terms = _terms(list(zip(_T4_NAMES, values[:-1], strict=True)))
             yield Finding(
-                rule_id, Severity.ERROR, (*parts, total_key),
+                rule_id, Severity.ERROR, keys,
                 f"表四·{block.name}：{terms}＝{left}，但总计为{right}，相差{abs(left - right)}。",
                 left, right,
             )
@@ -147,7 +152,10 @@ def check_v1(report: Report) -> Iterator[Finding]:
                 detail="blank",
             )
         for key in keys:
-            problem = check_value(key, report.cells.get(key))
+            value = report.cells.get(key)
+            if value is None or (type(value) is int and 0 <= value <= MAX_COUNT and key != fmt.AMOUNT_KEY):
+                continue
+            problem = check_value(key, value)
             if problem:
                 yield Finding(
                     "V-1", Severity.ERROR, (key,),

@@ -37,6 +37,11 @@ class TextPattern:
     # Words that, between the keyword and the number, mean the number counts something else as well.
     blockers: tuple[str, ...] = ()
 
+    @property
+    def hints(self) -> tuple[str, ...]:
+        """Literal words of which one must occur for the pattern to match (a cheap test before the regex)."""
+        return _HINTS[self.rule]
+
 
 def _pattern(keyword: str, *, must_contain: str = "") -> re.Pattern[str]:
     gap = rf"(?:{_GAP}{must_contain}{_GAP})" if must_contain else _GAP
@@ -68,6 +73,11 @@ TEXT_PATTERNS: tuple[TextPattern, ...] = (
                 (Reading(("t2.normative.in_force",), "行政规范性文件现行有效件数"),)),
 )
 TEXT_RULE_IDS = tuple(p.rule for p in TEXT_PATTERNS)
+_HINTS: dict[str, tuple[str, ...]] = {
+    "TXT-NEW": ("新收",), "TXT-RECEIVED": ("收到", "受理"), "TXT-CARRIED-IN": ("结转",),
+    "TXT-CARRIED-OUT": ("结转",), "TXT-HANDLED": ("办结", "答复"), "TXT-GRANTED": ("予以公开",),
+    "TXT-REVIEW": ("行政复议",), "TXT-SUIT": ("行政诉讼",), "TXT-NORMATIVE": ("现行有效",),
+}
 
 
 def checked_text_keys() -> tuple[str, ...]:
@@ -100,7 +110,8 @@ def check_text(report: Report, patterns: tuple[TextPattern, ...] = TEXT_PATTERNS
             continue
         text = half_width(raw)
         for pattern in patterns:
-            yield from _check_pattern(report, pattern, text_key, raw, text)
+            if any(hint in text for hint in pattern.hints):
+                yield from _check_pattern(report, pattern, text_key, raw, text)
 
 
 def _joined_before(before: str, blockers: tuple[str, ...]) -> bool:

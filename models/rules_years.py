@@ -58,9 +58,10 @@ def check_x3(report: Report, previous: Report | None) -> Iterator[Finding]:
     """A count that grew more than 5× or fell below 1/5 of last year's (both ≥ 10)."""
     if previous is None:
         return
+    cells, earlier = report.cells, previous.cells
     for key in fmt.COUNT_KEYS:
-        now, before = report.number(key), previous.number(key)
-        if now is None or before is None or now < SWING_MINIMUM or before < SWING_MINIMUM:
+        now, before = cells.get(key), earlier.get(key)
+        if type(now) is not int or type(before) is not int or now < SWING_MINIMUM or before < SWING_MINIMUM:
             continue
         if now > before * SWING_FACTOR or now * SWING_FACTOR < before:
             direction = "增加" if now > before else "减少"

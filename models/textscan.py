@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 # Full-width digits, comma and spaces to half-width, one character for one character, so that spans stay valid.
 _WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "\u3000": " ", "\xa0": " "})
@@ -12,6 +13,7 @@ SENTENCE_END = "。！？!?；;\n"
 _SENTENCE = re.compile(f"[^{SENTENCE_END}]+")
 
 
+@lru_cache(maxsize=128)
 def half_width(text: str) -> str:
     """Full-width digits and spaces replaced one for one (length is kept)."""
     return text.translate(_WIDTH)
