@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from models import format2021 as fmt
@@ -78,7 +79,7 @@ class Report:
         self.set(key, parsed.value)
         return parsed.notice
 
-    def number(self, key: str) -> int | Any | None:
+    def number(self, key: str) -> int | Decimal | None:
         """The cell as a number, or None when blank or invalid."""
         value = self.cells.get(key)
         return value if is_number(value) else None
