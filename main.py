@@ -1,4 +1,5 @@
-"""Entry point: sub-commands (check, new) run the command line; the GUI comes with the wizard."""
+"""Entry point: with no sub-command the GUI opens (a draft FILE, --sample, --screenshots DIR);
+`check`, `new` … run the command line."""
 
 import os
 import sys

@@ -1,19 +1,20 @@
-"""Argument parsing for main.py."""
+"""Argument parsing for main.py: sub-commands run the command line; anything else opens the GUI."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from models.drafts import APP_VERSION
 
 DESCRIPTION = "政府信息公开工作年度报告助手：填写、校验（勾稽关系）、导出年度报告。"
+COMMANDS = ("check", "new")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"%(prog)s {APP_VERSION}（2021年版格式）")
-    parser.add_argument("--sample", action="store_true", help="打开内置的示例报告（铜官区招商服务中心2023年度）")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     check = sub.add_parser("check", help="检查报告的勾稽关系，列出问题")
     check.add_argument("files", nargs="+", metavar="FILE", help="草稿文件（.nianbao）")
@@ -26,26 +27,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def build_gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py", description=DESCRIPTION,
+        epilog=f"命令行用法：main.py {{{','.join(COMMANDS)}}} …（main.py check -h 查看说明）")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {APP_VERSION}（2021年版格式）")
+    parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="要打开的草稿文件")
+    parser.add_argument("--sample", action="store_true", help="打开内置的示例报告（铜官区招商服务中心2023年度）")
+    parser.add_argument("--screenshots", type=Path, metavar="DIR", help="把每个页面截图保存到 DIR 后退出")
+    return parser
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    if argv and argv[0] in COMMANDS:
+        return run_command(build_parser().parse_args(argv))
+    args = build_gui_parser().parse_args(argv)
+    from ui.app import run_gui
+
+    return run_gui(args.file, args.sample, args.screenshots)
+
+
+def run_command(args: argparse.Namespace) -> int:
     if args.command == "check":
         from cli.check import run_check
 
         return run_check(args.files, args.previous, args.json)
-    if args.command == "new":
-        from cli.new import run_new
+    from cli.new import run_new
 
-        return run_new(args.previous, args.output, args.force)
-    if args.sample:
-        # Until the wizard exists, "opening" the sample shows what the checker says about it.
-        from cli.check import run_check
-        from resources import SAMPLE_REPORT
-
-        print("图形界面（向导）尚未完成；以下是对内置示例报告的检查结果：")
-        return run_check([str(SAMPLE_REPORT)], None, False)
-    parser.print_help()
-    return 0
+    return run_new(args.previous, args.output, args.force)

@@ -22,6 +22,7 @@ class RecentDraft:
     agency: str
     year: int | None
     saved_at: str
+    level: str = ""
 
     @property
     def exists(self) -> bool:
@@ -43,7 +44,8 @@ def recent_drafts() -> list[RecentDraft]:
         if isinstance(entry, dict) and isinstance(entry.get("path"), str):
             year = entry.get("year")
             result.append(RecentDraft(Path(entry["path"]), str(entry.get("agency", "")),
-                                      year if isinstance(year, int) else None, str(entry.get("saved_at", ""))))
+                                      year if isinstance(year, int) else None, str(entry.get("saved_at", "")),
+                                      str(entry.get("level", ""))))
     return result[:MAX_RECENT]
 
 
@@ -52,7 +54,7 @@ def remember(path: Path, report: Report) -> None:
     path = Path(path).resolve()
     entries = [e for e in recent_drafts() if e.path.resolve() != path]
     entries.insert(0, RecentDraft(path, report.meta.agency, report.meta.year,
-                                  datetime.now().astimezone().isoformat(timespec="seconds")))
+                                  datetime.now().astimezone().isoformat(timespec="seconds"), report.meta.level))
     _write(entries[:MAX_RECENT])
 
 
@@ -62,6 +64,7 @@ def forget(path: Path) -> None:
 
 
 def _write(entries: list[RecentDraft]) -> None:
-    data = [{"path": str(e.path), "agency": e.agency, "year": e.year, "saved_at": e.saved_at} for e in entries]
+    data = [{"path": str(e.path), "agency": e.agency, "year": e.year, "saved_at": e.saved_at, "level": e.level}
+            for e in entries]
     with contextlib.suppress(WriteFailed):
         atomic_write(_file(), json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))

@@ -1,0 +1,48 @@
+"""Starting the GUI: QApplication in Chinese (Qt's own dialogs too), fonts, style, crash handler, main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from resources import RESOURCES
+from ui import crash, theme
+from ui.main_window import APP_TITLE, MainWindow
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_TITLE)
+    app.setOrganizationName("gov-info-report")
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translator = QTranslator(app)
+    if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    app.setFont(theme.ui_font(10))
+    style = RESOURCES / "style.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def run_gui(file: Path | None = None, sample: bool = False, screenshots: Path | None = None) -> int:
+    app = make_application()
+    window = MainWindow()
+    crash.install(window.autosave, lambda: window)
+    if screenshots is not None:
+        from ui.screenshots import take_screenshots
+
+        for path in take_screenshots(window, screenshots, file):
+            print(path)
+        return 0
+    window.show()
+    if file is not None:
+        window.open_draft(file)
+    elif sample:
+        window.open_sample()
+    else:
+        QTimer.singleShot(0, window.offer_recovery)
+    return app.exec()

@@ -1,0 +1,54 @@
+"""Undo commands: every cell change, paste and auto-sum switch is one step on the document's QUndoStack."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+
+from models import autosum
+from models.values import CellValue
+
+if TYPE_CHECKING:
+    from ui.document import ReportDocument
+
+
+class SetCellsCommand(QUndoCommand):
+    """Set several cells at once (a typed value, a pasted block, a blanked selection, an import)."""
+
+    def __init__(self, doc: ReportDocument, values: dict[str, CellValue], label: str) -> None:
+        super().__init__(label)
+        self.doc = doc
+        self.new = dict(values)
+        self.old = {key: doc.report.cells.get(key) for key in values}
+
+    def redo(self) -> None:
+        self.doc.apply_cells(self.new)
+
+    def undo(self) -> None:
+        self.doc.apply_cells(self.old)
+
+
+class SetAutoSumCommand(QUndoCommand):
+    """Switch total cells between 自动合计 and manual; switching on fills the totals in the same step."""
+
+    def __init__(self, doc: ReportDocument, before: frozenset[str], after: frozenset[str]) -> None:
+        super().__init__("切换自动合计")
+        self.doc = doc
+        self.before, self.after = before, after
+        self.fill = autosum.all_totals(doc.report, after) if after - before else {}
+        self.old = {key: doc.report.cells.get(key) for key in self.fill}
+
+    def redo(self) -> None:
+        self.doc.apply_auto_keys(self.after)
+        if self.fill:
+            self.doc.apply_cells(self.fill)
+        else:
+            self.doc.refresh()
+
+    def undo(self) -> None:
+        self.doc.apply_auto_keys(self.before)
+        if self.old:
+            self.doc.apply_cells(self.old)
+        else:
+            self.doc.refresh()

@@ -1,0 +1,217 @@
+"""The open report as the UI sees it: the Report, its file, last year's report, undo stack and live findings.
+
+Every change goes through here: cell changes as undo commands (an auto-sum recomputed in the same step), text and
+meta changes directly (the text editors keep their own undo). After each change all rules run again and the
+findings are indexed by cell and by text key for the views.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from models import autosum
+from models import format2021 as fmt
+from models.findings import Finding, Severity
+from models.report import Report
+from models.rules import evaluate
+from models.values import CellValue, Parsed, parse
+from ui.commands import SetAutoSumCommand, SetCellsCommand
+
+AUTOSUM_KEY = "autosum"  # draft extra key: the total cells the clerk switched to 自动合计
+
+
+class ReportDocument(QObject):
+    cellsChanged = Signal(list)     # keys whose value changed
+    textChanged = Signal(str)       # text key
+    metaChanged = Signal()
+    findingsChanged = Signal()
+    autoSumChanged = Signal()
+    modifiedChanged = Signal(bool)
+
+    def __init__(self, report: Report, path: Path | None = None, previous: Report | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.report = report
+        self.path = path
+        self.previous = previous
+        self.undo_stack = QUndoStack(self)
+        self.findings: list[Finding] = []
+        self.by_cell: dict[str, list[Finding]] = {}
+        self.by_text: dict[str, list[Finding]] = {}
+        self._direct_edits = False  # text/meta edits since the last save (they bypass the undo stack)
+        self.generation = 0         # bumps on every change; autosave compares it
+        self.undo_stack.indexChanged.connect(self._on_index_changed)
+        self.refresh()
+
+    # ----- state ----------------------------------------------------------------------------------------------
+
+    @property
+    def is_modified(self) -> bool:
+        return self._direct_edits or not self.undo_stack.isClean()
+
+    def _on_index_changed(self, _index: int) -> None:
+        # Not cleanChanged: the stack emits that while it is being destroyed, when it can no longer be asked.
+        self.modifiedChanged.emit(self.is_modified)
+
+    def mark_saved(self, path: Path) -> None:
+        self.path = path
+        self._direct_edits = False
+        self.undo_stack.setClean()
+        self.modifiedChanged.emit(False)
+
+    def mark_modified(self) -> None:
+        """Opened from an autosave or an import: unsaved until the clerk saves."""
+        self._direct_edits = True
+        self.modifiedChanged.emit(True)
+
+    @property
+    def auto_keys(self) -> frozenset[str]:
+        keys = self.report.extra.get(AUTOSUM_KEY) or []
+        return frozenset(k for k in keys if k in autosum.AUTO_SUM_KEYS)
+
+    def is_auto(self, key: str) -> bool:
+        return key in self.auto_keys
+
+    # ----- cells ----------------------------------------------------------------------------------------------
+
+    def parse_input(self, key: str, text: str) -> Parsed:
+        """Parse what the clerk typed for `key` (raises ValueRefused with a Chinese reason)."""
+        return parse(key, text)
+
+    def set_cells(self, values: dict[str, CellValue], label: str) -> None:
+        """Change cells as one undo step; totals in 自动合计 mode follow in the same step."""
+        changes = {k: v for k, v in values.items() if not self.is_auto(k)}
+        changes.update(self._auto_changes(changes))
+        changes = {k: v for k, v in changes.items() if _differs(self.report.cells.get(k), v)}
+        if changes:
+            self.undo_stack.push(SetCellsCommand(self, changes, label))
+
+    def _auto_changes(self, changes: dict[str, CellValue]) -> dict[str, CellValue]:
+        auto = self.auto_keys
+        if not auto:
+            return {}
+        scratch = self.report.copy()
+        for key, value in changes.items():
+            scratch.set(key, value)
+        return autosum.all_totals(scratch, auto)
+
+    def apply_cells(self, values: dict[str, CellValue]) -> None:
+        """Used by undo commands: write the values, then re-check."""
+        for key, value in values.items():
+            self.report.set(key, value)
+        self.generation += 1
+        self.cellsChanged.emit(list(values))
+        self.refresh()
+
+    def set_auto_sum(self, keys: frozenset[str], on: bool) -> None:
+        """Switch total cells between 自动合计 and manual entry (one undo step, totals filled when switching on)."""
+        before = self.auto_keys
+        after = (before | keys) if on else (before - keys)
+        if after != before:
+            self.undo_stack.push(SetAutoSumCommand(self, before, after))
+
+    def apply_auto_keys(self, keys: frozenset[str]) -> None:
+        if keys:
+            self.report.extra[AUTOSUM_KEY] = sorted(keys)
+        else:
+            self.report.extra.pop(AUTOSUM_KEY, None)
+        self.autoSumChanged.emit()
+
+    # ----- texts and meta -------------------------------------------------------------------------------------
+
+    def set_text(self, key: str, text: str) -> None:
+        if self.report.texts.get(key, "") == text:
+            return
+        self.report.set_section_text(key, text)
+        self._touch()
+        self.textChanged.emit(key)
+        self.refresh()
+
+    def set_note(self, fingerprint: str, note: str) -> None:
+        if self.report.notes.get(fingerprint, "") == note:
+            return
+        if note:
+            self.report.notes[fingerprint] = note
+        else:
+            self.report.notes.pop(fingerprint, None)
+        self._touch()
+
+    def set_meta(self, **fields: object) -> None:
+        changed = False
+        for name, value in fields.items():
+            if getattr(self.report.meta, name) != value:
+                setattr(self.report.meta, name, value)
+                changed = True
+        if changed:
+            self._touch()
+            self.metaChanged.emit()
+            self.refresh()
+
+    def set_extra(self, key: str, value: object | None) -> None:
+        if self.report.extra.get(key) == value:
+            return
+        if value is None:
+            self.report.extra.pop(key, None)
+        else:
+            self.report.extra[key] = value
+        self._touch()
+        self.metaChanged.emit()
+
+    def _touch(self) -> None:
+        self.generation += 1
+        if not self._direct_edits:
+            self._direct_edits = True
+            self.modifiedChanged.emit(True)
+
+    # ----- findings -------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.findings = evaluate(self.report, self.previous)
+        by_cell: dict[str, list[Finding]] = {}
+        by_text: dict[str, list[Finding]] = {}
+        for finding in self.findings:
+            for key in finding.cells:
+                by_cell.setdefault(key, []).append(finding)
+            if finding.span is not None:
+                by_text.setdefault(finding.span.text_key, []).append(finding)
+        self.by_cell, self.by_text = by_cell, by_text
+        self.findingsChanged.emit()
+
+    def worst(self, key: str) -> Severity | None:
+        findings = self.by_cell.get(key)
+        if not findings:
+            return None
+        return min((f.severity for f in findings), key=lambda s: s.rank)
+
+    def error_count(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    def previous_year_label(self, key: str) -> str:
+        """来自2024年度报告 for a carried value, '' otherwise."""
+        provenance = self.report.provenance.get(key)
+        return provenance.describe() if provenance else ""
+
+    @property
+    def display_name(self) -> str:
+        meta = self.report.meta
+        name = meta.agency or "未命名机关"
+        return f"{name} {meta.year}年度报告" if meta.year else name
+
+    def deadline(self) -> tuple[int, int, int] | None:
+        override = self.report.extra.get("deadline")
+        if isinstance(override, str):
+            try:
+                y, m, d = (int(p) for p in override.split("-"))
+                return (y, m, d)
+            except ValueError:
+                pass
+        if not self.report.meta.year:
+            return None
+        return fmt.default_deadline(self.report.meta.year, self.report.meta.level)
+
+
+def _differs(old: CellValue, new: CellValue) -> bool:
+    return old != new or type(old) is not type(new)

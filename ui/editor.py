@@ -1,0 +1,119 @@
+"""The editing area for one open report: a sidebar of pages with their status, the pages, Back/Next and a banner."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.findings import Finding
+from ui.deadline import deadline_text
+from ui.document import ReportDocument
+from ui.page_status import DONE, IN_PROGRESS, NOT_STARTED, PAGES, PROBLEMS, page_of, page_status
+from ui.pages.base import Page
+from ui.pages.meta_page import MetaPage
+from ui.pages.narrative_page import NarrativePage
+from ui.pages.review_page import ReviewPage
+from ui.pages.table_page import TablePage
+
+STATUS_MARKS = {NOT_STARTED: "○", IN_PROGRESS: "◐", PROBLEMS: "✖", DONE: "✔"}
+
+
+class Editor(QWidget):
+    pageChanged = Signal(str)
+
+    def __init__(self, doc: ReportDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(230)
+        self.sidebar.setWordWrap(True)
+        self.sidebar.setAccessibleName("报告各部分")
+        self.stack = QStackedWidget()
+        self.pages: dict[str, Page] = {}
+        for key, title in PAGES:
+            page = self._make_page(key, title)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            self.sidebar.addItem(QListWidgetItem(title))
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.back = QPushButton("< 上一步(&B)")
+        self.next = QPushButton("下一步(&X) >")
+        self.back.clicked.connect(lambda: self.go(self.sidebar.currentRow() - 1))
+        self.next.clicked.connect(lambda: self.go(self.sidebar.currentRow() + 1))
+        nav = QHBoxLayout()
+        nav.addWidget(self.banner, 1)
+        nav.addWidget(self.back)
+        nav.addWidget(self.next)
+        right = QVBoxLayout()
+        right.addWidget(self.stack, 1)
+        right.addLayout(nav)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.sidebar)
+        layout.addLayout(right, 1)
+        self.sidebar.currentRowChanged.connect(self._show_row)
+        doc.findingsChanged.connect(self.update_status)
+        doc.metaChanged.connect(self.update_banner)
+        self.sidebar.setCurrentRow(0)
+        self.update_status()
+        self.update_banner()
+
+    def _make_page(self, key: str, title: str) -> Page:
+        if key == "meta":
+            return MetaPage(self.doc)
+        if key == "review":
+            return ReviewPage(self.doc)
+        if key.startswith("t"):
+            return TablePage(self.doc, key, title)
+        return NarrativePage(self.doc, key)
+
+    @property
+    def current_key(self) -> str:
+        return PAGES[self.sidebar.currentRow()][0]
+
+    def go(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self.sidebar.setCurrentRow(row)
+
+    def go_to(self, key: str) -> Page:
+        self.sidebar.setCurrentRow([k for k, _ in PAGES].index(key))
+        return self.pages[key]
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self.back.setEnabled(row > 0)
+        self.next.setEnabled(row < len(PAGES) - 1)
+        self.pageChanged.emit(PAGES[row][0])
+
+    def show_finding(self, finding: Finding) -> None:
+        """Switch to the finding's page and put the cursor where it can be fixed."""
+        page = self.go_to(page_of(finding))
+        page.show_finding(finding)
+
+    def update_status(self) -> None:
+        report, findings = self.doc.report, self.doc.findings
+        for row, (key, title) in enumerate(PAGES):
+            status = page_status(key, report, findings)
+            item = self.sidebar.item(row)
+            item.setText(f"{STATUS_MARKS[status]} {title}\n      {status}")
+            item.setData(Qt.ItemDataRole.UserRole, status)
+            item.setToolTip(f"{title}：{status}")
+
+    def status_of(self, key: str) -> str:
+        row = [k for k, _ in PAGES].index(key)
+        return self.sidebar.item(row).data(Qt.ItemDataRole.UserRole)
+
+    def update_banner(self) -> None:
+        self.banner.setText(deadline_text(self.doc.report.meta.year, self.doc.deadline()))

@@ -1,0 +1,103 @@
+"""The findings panel: a dockable list of findings (a model too), with a count and 上一个/下一个问题."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QListView, QPushButton, QVBoxLayout, QWidget
+
+from models.findings import Finding, Severity
+from ui import theme
+from ui.document import ReportDocument
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class FindingsModel(QAbstractListModel):
+    """Findings sorted by severity, then table order (as `evaluate` returns them)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.findings: list[Finding] = []
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        if [f.fingerprint + f.message for f in findings] == [f.fingerprint + f.message for f in self.findings]:
+            return
+        self.beginResetModel()
+        self.findings = list(findings)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.findings)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or index.row() >= len(self.findings):
+            return None
+        finding = self.findings[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"【{finding.severity.label}】{finding.message}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"规则 {finding.rule}\n{finding.message}"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(theme.SEVERITY_COLOR[finding.severity])
+        if role == Qt.ItemDataRole.UserRole:
+            return finding
+        return None
+
+
+class FindingsPanel(QDockWidget):
+    activated = Signal(object)  # Finding
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("问题", parent)
+        self.setObjectName("findingsPanel")
+        self.model = FindingsModel()
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setAccessibleName("问题列表")
+        self.list.activated.connect(self._activate)
+        self.list.clicked.connect(self._activate)
+        self.previous_button = QPushButton("上一个问题(&P)")
+        self.next_button = QPushButton("下一个问题(&N)")
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.previous_button)
+        buttons.addWidget(self.next_button)
+        layout.addLayout(buttons)
+        layout.addWidget(self.list)
+        self.setWidget(body)
+        self.doc: ReportDocument | None = None
+
+    def set_document(self, doc: ReportDocument) -> None:
+        self.doc = doc
+        doc.findingsChanged.connect(self.update_findings)
+        self.update_findings()
+
+    def update_findings(self) -> None:
+        if self.doc is None:
+            return
+        self.model.set_findings(self.doc.findings)
+        counts = {s: sum(1 for f in self.doc.findings if f.severity is s) for s in Severity}
+        parts = [f"{counts[s]}个{s.label}" for s in Severity if counts[s]]
+        self.setWindowTitle(f"问题（{len(self.doc.findings)}）" + ("：" + "，".join(parts) if parts else ""))
+
+    def _activate(self, index: QModelIndex) -> None:
+        finding = index.data(Qt.ItemDataRole.UserRole)
+        if finding is not None:
+            self.activated.emit(finding)
+
+    def step(self, delta: int) -> None:
+        count = self.model.rowCount()
+        if not count:
+            return
+        row = self.list.currentIndex().row()
+        row = (0 if delta > 0 else count - 1) if row < 0 else (row + delta) % count
+        index = self.model.index(row)
+        self.list.setCurrentIndex(index)
+        self._activate(index)

@@ -1,0 +1,62 @@
+"""Which wizard page a finding belongs to, and each page's status (未开始 / 进行中 / 有问题 / 已完成). No Qt."""
+
+from __future__ import annotations
+
+from models import format2021 as fmt
+from models.findings import Finding, Severity
+from models.report import Report
+
+NOT_STARTED, IN_PROGRESS, PROBLEMS, DONE = "未开始", "进行中", "有问题", "已完成"
+
+#: The wizard's pages in order: key and sidebar title.
+PAGES: tuple[tuple[str, str], ...] = (
+    ("meta", "基本信息"),
+    *((s.key if s.key not in ("s2", "s3", "s4") else "t" + s.key[1], s.heading) for s in fmt.SECTIONS),
+    ("review", "检查与导出"),
+)
+PAGE_KEYS = tuple(key for key, _ in PAGES)
+_SECTION_PAGES = {"s5": ("W-3", "X-4")}
+
+
+def page_of(finding: Finding) -> str:
+    """The page where the clerk fixes `finding`: the text for a number written in the narrative, else the table."""
+    if finding.span is not None:
+        key = finding.span.text_key
+        if key == fmt.PREAMBLE_KEY:
+            return "meta"
+        return key.split(".")[0]
+    if finding.cells:
+        return finding.cells[0].split(".")[0]
+    for page, rules in _SECTION_PAGES.items():
+        if finding.rule in rules:
+            return page
+    return "review"
+
+
+def page_status(page: str, report: Report, findings: list[Finding]) -> str:
+    if page == "review":
+        return PROBLEMS if any(f.severity is Severity.ERROR for f in findings) else DONE
+    if any(page_of(f) == page and f.severity is not Severity.INFO for f in findings):
+        return PROBLEMS
+    filled, total = _filled(page, report)
+    if filled == 0:
+        return NOT_STARTED
+    return DONE if filled == total else IN_PROGRESS
+
+
+def _filled(page: str, report: Report) -> tuple[int, int]:
+    if page == "meta":
+        meta = report.meta
+        values = (meta.agency.strip(), meta.year, meta.level)
+        return sum(1 for v in values if v), len(values)
+    if page.startswith("t"):
+        keys = [k for k in fmt.ALL_CELL_KEYS if k.startswith(page + ".")]
+        return sum(1 for k in keys if report.cells.get(k) is not None), len(keys)
+    section = fmt.SECTION_BY_KEY[page]
+    if not section.subheadings:
+        return (1 if report.text(section.key).strip() else 0), 1
+    bodies = [report.text(sub.key).strip() for sub in section.subheadings]
+    intro = report.text(section.intro_key).strip()
+    if intro and not any(bodies):
+        return 1, 1  # written as one text without the conventional sub-headings
+    return sum(1 for b in bodies if b), len(bodies)

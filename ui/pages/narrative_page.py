@@ -1,0 +1,90 @@
+"""Narrative pages 一, 五, 六: one editor per conventional sub-heading, each with a one-line hint."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import format2021 as fmt
+from models.findings import Finding
+from models.narrative import IncompleteTable, requests_paragraph
+from ui.document import ReportDocument
+from ui.narrative_editor import NarrativeEditor
+from ui.pages.base import Page
+
+INTRO_HINT = "开头段落（可选）：本部分的总体概述。"
+SECTION_HINTS = {
+    "s6": "信息处理费的收取情况（按国办函〔2020〕109号），以及贯彻落实政务公开工作要点等其他需要报告的事项。",
+}
+
+
+class NarrativePage(Page):
+    def __init__(self, doc: ReportDocument, section_key: str) -> None:
+        self.section = fmt.SECTION_BY_KEY[section_key]
+        self.key, self.title = section_key, self.section.heading
+        super().__init__()
+        self.doc = doc
+        self.editors: dict[str, NarrativeEditor] = {}
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        if self.section.subheadings:
+            self._add_editor(column, self.section.intro_key, "开头", INTRO_HINT, height=70)
+            for sub in self.section.subheadings:
+                self._add_editor(column, sub.key, sub.heading, sub.hint)
+        else:
+            self._add_editor(column, self.section.key, "", SECTION_HINTS.get(section_key, ""), height=260)
+        column.addStretch(1)
+        scroll.setWidget(body)
+        self.layout_.addWidget(scroll)
+
+    def _add_editor(self, column: QVBoxLayout, text_key: str, heading: str, hint: str, height: int = 130) -> None:
+        row = QHBoxLayout()
+        if heading:
+            title = QLabel(f"<b>{heading}</b>")
+            row.addWidget(title)
+        note = QLabel(hint)
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        row.addWidget(note, 1)
+        editor = NarrativeEditor(self.doc, text_key)
+        editor.setMinimumHeight(height)
+        if text_key.endswith(".intro"):
+            editor.setMaximumHeight(height + 30)
+        editor.setAccessibleName(heading or self.section.heading)
+        if text_key == "s1.requests":
+            button = QPushButton("插入依申请公开段落（根据表三生成）")
+            button.setToolTip("按表三的数字生成“本年新收…件，其中…；上年结转…件；办结…件…；结转下年度…件”，插入到光标处。")
+            button.clicked.connect(lambda: self.insert_requests_paragraph(editor))
+            row.addWidget(button)
+        column.addLayout(row)
+        column.addWidget(editor)
+        self.editors[text_key] = editor
+
+    def insert_requests_paragraph(self, editor: NarrativeEditor) -> bool:
+        try:
+            paragraph = requests_paragraph(self.doc.report)
+        except IncompleteTable as exc:
+            QMessageBox.information(self, "表三尚未填完", str(exc))
+            return False
+        editor.textCursor().insertText(paragraph)
+        return True
+
+    def show_finding(self, finding: Finding) -> None:
+        if finding.span and finding.span.text_key in self.editors:
+            self.editors[finding.span.text_key].show_span(finding)
+        elif self.editors:
+            next(iter(self.editors.values())).setFocus()
+
+    def focus_first(self) -> None:
+        keys = list(self.editors)
+        target = keys[1] if len(keys) > 1 else keys[0]
+        self.editors[target].setFocus()

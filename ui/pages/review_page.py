@@ -1,0 +1,109 @@
+"""检查与导出: every finding grouped by severity, a 说明 for each warning, and the export buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem
+
+from models.findings import Finding, Severity
+from ui import theme
+from ui.document import ReportDocument
+from ui.pages.base import Page
+
+NOTE_HINT = "如确属正常情况，请写明原因（说明会保存在草稿中，并列入自查清单）"
+
+
+class ReviewPage(Page):
+    key, title = "review", "检查与导出"
+    activated = Signal(object)  # Finding
+    exportRequested = Signal(str)  # "docx" | "xlsx"
+
+    def __init__(self, doc: ReportDocument) -> None:
+        super().__init__()
+        self.doc = doc
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.layout_.addWidget(self.summary)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels(["问题", "说明"])
+        self.tree.setColumnWidth(0, 640)
+        self.tree.setWordWrap(True)
+        self.tree.itemActivated.connect(self._activate)
+        self.tree.itemDoubleClicked.connect(self._activate)
+        self.layout_.addWidget(self.tree, 1)
+        buttons = QHBoxLayout()
+        self.blocked = QLabel()
+        self.blocked.setObjectName("blocked")
+        self.blocked.setWordWrap(True)
+        buttons.addWidget(self.blocked, 1)
+        self.export_docx = QPushButton("导出 Word(&W)…")
+        self.export_xlsx = QPushButton("导出 Excel(&E)…")
+        self.export_docx.clicked.connect(lambda: self.exportRequested.emit("docx"))
+        self.export_xlsx.clicked.connect(lambda: self.exportRequested.emit("xlsx"))
+        buttons.addWidget(self.export_docx)
+        buttons.addWidget(self.export_xlsx)
+        self.layout_.addLayout(buttons)
+        self.note_edits: dict[str, QLineEdit] = {}
+        doc.findingsChanged.connect(self.refresh)
+        self.refresh()
+
+    def set_export_available(self, available: bool, reason: str = "") -> None:
+        for button in (self.export_docx, self.export_xlsx):
+            button.setEnabled(available)
+            button.setToolTip(reason)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.isVisible() and self.tree.topLevelItemCount():
+            return  # rebuilt when shown; typing elsewhere does not pay for it
+        findings = self.doc.findings
+        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+        warnings = [f for f in findings if f.severity is Severity.WARNING]
+        explained = sum(1 for f in warnings if self.doc.report.notes.get(f.fingerprint))
+        if not findings:
+            self.summary.setText("全部规则检查通过，没有发现问题。")
+        else:
+            self.summary.setText(f"共{len(findings)}个问题：{errors}个错误，{len(warnings)}个警告（已说明{explained}个），"
+                                 f"{len(findings) - errors - len(warnings)}个提示。双击问题可跳到对应位置。")
+        self.blocked.setText(f"有{errors}个错误未改正：正式导出前必须改正全部错误（可导出标有“草稿（未通过校验）”的草稿）。"
+                             if errors else "没有错误，可以导出正式文件。")
+        self._fill_tree(findings)
+
+    def _fill_tree(self, findings: list[Finding]) -> None:
+        expanded = {self.tree.topLevelItem(i).text(0).split("（")[0]: self.tree.topLevelItem(i).isExpanded()
+                    for i in range(self.tree.topLevelItemCount())}
+        self.tree.clear()
+        self.note_edits.clear()
+        for severity in Severity:
+            group = [f for f in findings if f.severity is severity]
+            if not group:
+                continue
+            top = QTreeWidgetItem([f"{severity.label}（{len(group)}）"])
+            top.setForeground(0, QBrush(theme.SEVERITY_COLOR[severity]))
+            self.tree.addTopLevelItem(top)
+            for finding in group:
+                item = QTreeWidgetItem([f"{finding.rule}　{finding.message}"])
+                item.setData(0, Qt.ItemDataRole.UserRole, finding)
+                item.setToolTip(0, finding.message)
+                top.addChild(item)
+                if severity is Severity.WARNING:
+                    self.tree.setItemWidget(item, 1, self._note_edit(finding))
+            top.setExpanded(expanded.get(severity.label, True))
+
+    def _note_edit(self, finding: Finding) -> QLineEdit:
+        edit = QLineEdit(self.doc.report.notes.get(finding.fingerprint, ""))
+        edit.setPlaceholderText(NOTE_HINT)
+        edit.setAccessibleName(f"说明：{finding.message}")
+        edit.editingFinished.connect(lambda: self.doc.set_note(finding.fingerprint, edit.text().strip()))
+        self.note_edits[finding.fingerprint] = edit
+        return edit
+
+    def _activate(self, item: QTreeWidgetItem) -> None:
+        finding = item.data(0, Qt.ItemDataRole.UserRole)
+        if finding is not None:
+            self.activated.emit(finding)

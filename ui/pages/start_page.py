@@ -1,0 +1,102 @@
+"""The start page: 新建本年度报告 · 从上年报告导入 · 打开草稿 · 最近的草稿 · 打开示例报告, and the deadline banner."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import format2021 as fmt
+from models.recent import recent_drafts
+from ui.deadline import deadline_text
+
+
+def default_report_year(today: date | None = None) -> int:
+    """Reports are written at the turn of the year: from October on, this year's; before, last year's."""
+    today = today or date.today()
+    return today.year if today.month >= 10 else today.year - 1
+
+
+class StartPage(QWidget):
+    newRequested = Signal()
+    importRequested = Signal()
+    openRequested = Signal()
+    sampleRequested = Signal()
+    recentRequested = Signal(Path)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        title = QLabel("政府信息公开工作年度报告助手")
+        title.setObjectName("startTitle")
+        layout.addWidget(title)
+        note = QLabel(f"按{fmt.FORMAT_NOTICE}规定的格式填写、检查并导出年度报告。全部在本机完成，无需联网。")
+        note.setObjectName("hint")
+        layout.addWidget(note)
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        layout.addWidget(self.banner)
+        grid = QGridLayout()
+        actions = (
+            ("新建本年度报告(&N)", "从空白报告开始填写。", self.newRequested),
+            ("从上年报告导入(&I)…", "选择上年度的草稿，本年“上年结转”自动带入，正文作为起草底稿。",
+             self.importRequested),
+            ("打开草稿(&O)…", "继续填写已保存的草稿（.nianbao）。", self.openRequested),
+            ("打开示例报告(&S)", "铜官区招商服务中心2023年度报告，用来熟悉软件。", self.sampleRequested),
+        )
+        self.buttons: dict[str, QPushButton] = {}
+        for row, (text, hint, signal) in enumerate(actions):
+            button = QPushButton(text)
+            button.setMinimumHeight(40)
+            button.setMinimumWidth(260)
+            button.setMaximumWidth(340)
+            button.clicked.connect(signal.emit)
+            grid.addWidget(button, row, 0)
+            label = QLabel(hint)
+            label.setObjectName("hint")
+            grid.addWidget(label, row, 1)
+            self.buttons[text.split("(")[0]] = button
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+        layout.addWidget(QLabel("最近的草稿（双击打开）："))
+        self.recent = QTreeWidget()
+        self.recent.setHeaderLabels(["机关", "年度", "上次保存", "位置"])
+        self.recent.setRootIsDecorated(False)
+        self.recent.setColumnWidth(0, 260)
+        self.recent.setColumnWidth(1, 60)
+        self.recent.setColumnWidth(2, 170)
+        self.recent.itemActivated.connect(self._open_recent)
+        self.recent.itemDoubleClicked.connect(self._open_recent)
+        layout.addWidget(self.recent, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.recent.clear()
+        entries = recent_drafts()
+        for entry in entries:
+            saved = entry.saved_at.replace("T", " ")[:16]
+            item = QTreeWidgetItem([entry.agency or "（未填机关名称）", str(entry.year or ""), saved, str(entry.path)])
+            item.setData(0, Qt.ItemDataRole.UserRole, str(entry.path))
+            if not entry.exists:
+                item.setToolTip(3, "文件已不存在")
+                item.setDisabled(True)
+            self.recent.addTopLevelItem(item)
+        year = default_report_year()
+        level = entries[0].level if entries else ""
+        self.banner.setText(deadline_text(year, fmt.default_deadline(year, level)) +
+                            "（部门为次年1月31日，县级以上地方人民政府为3月31日，可在“基本信息”中调整。）")
+
+    def _open_recent(self, item: QTreeWidgetItem) -> None:
+        path = item.data(0, Qt.ItemDataRole.UserRole)
+        if path and not item.isDisabled():
+            self.recentRequested.emit(Path(path))

@@ -1,0 +1,38 @@
+"""`main.py --screenshots DIR [FILE]`: render the start page and every wizard page to DIR/NN-name.png offscreen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from models.drafts import load_draft
+from resources import SAMPLE_REPORT
+from ui.document import ReportDocument
+from ui.main_window import MainWindow
+from ui.page_status import PAGES
+
+NAMES = {"meta": "meta", "s1": "section1", "t2": "table2", "t3": "table3", "t4": "table4", "s5": "section5",
+         "s6": "section6", "review": "review"}
+
+
+def take_screenshots(window: MainWindow, folder: Path, report_file: Path | None = None) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance()
+    window.resize(1500, 940)
+    window.show()
+    written = []
+
+    def grab(name: str) -> None:
+        app.processEvents()
+        path = folder / f"{len(written):02d}-{name}.png"
+        window.grab().save(str(path))
+        written.append(path)
+
+    grab("start")
+    report = load_draft(report_file or SAMPLE_REPORT)
+    window.set_document(ReportDocument(report, path=report_file))
+    for key, _title in PAGES:
+        window.editor.go_to(key)
+        grab(NAMES[key])
+    return written

@@ -1,0 +1,42 @@
+"""Cell editors: whole numbers (no sign, no letters) for counts, a decimal editor for the 万元 amount."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from models import format2021 as fmt
+from models.values import MAX_AMOUNT_DECIMALS, MAX_AMOUNT_INTEGER_DIGITS, MAX_COUNT_DIGITS
+
+# The editor admits what a clerk types on a keyboard; full-width digits and units are for pasting and are parsed
+# by the model (models.values) like everything else.
+COUNT_PATTERN = rf"^[0-9０-９]{{0,{MAX_COUNT_DIGITS}}}$"
+AMOUNT_PATTERN = rf"^[0-9０-９]{{0,{MAX_AMOUNT_INTEGER_DIGITS}}}([.．][0-9０-９]{{0,{MAX_AMOUNT_DECIMALS}}})?$"
+
+
+class CellDelegate(QStyledItemDelegate):
+    """Chooses the editor by the cell's kind (count or amount) as given by the format module."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        editor = QLineEdit(parent)
+        key = index.model().key_at(index)  # type: ignore[attr-defined]
+        amount = fmt.CELL_BY_KEY[key].kind is fmt.CellKind.AMOUNT
+        pattern = AMOUNT_PATTERN if amount else COUNT_PATTERN
+        editor.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), editor))
+        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        editor.setPlaceholderText("0.00" if amount else "0")
+        editor.setAccessibleName(fmt.cell_label(key))
+        editor.setFrame(False)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, QLineEdit)
+        editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+        editor.selectAll()
+
+    def setModelData(self, editor: QWidget, model, index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, QLineEdit)
+        if editor.text() != (index.data(Qt.ItemDataRole.EditRole) or ""):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)

@@ -1,0 +1,91 @@
+"""Pasting a block copied from Excel or WPS into an official table: parse it, map it onto input cells, check it.
+
+Nothing is half-pasted: either every value of the block is valid for its target cell, or the whole block is refused
+with the reasons. Pure Python (no Qt), so it is tested directly.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from models import format2021 as fmt
+from models.values import CellValue, ValueRefused, parse
+
+MAX_REPORTED = 5
+
+
+@dataclass
+class PastePlan:
+    values: dict[str, CellValue] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and bool(self.values)
+
+
+def parse_block(text: str) -> list[list[str]]:
+    """Tab-separated rows as Excel and WPS put them on the clipboard (quoted cells may hold line breaks)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.endswith("\n"):
+        text = text[:-1]
+    if not text:
+        return []
+    return [row for row in csv.reader(io.StringIO(text), delimiter="\t")]
+
+
+def input_rows(grid: fmt.Grid) -> list[list[str]]:
+    """The input keys of each grid row that has any, left to right."""
+    rows: dict[int, list[tuple[int, str]]] = {}
+    for cell in grid.cells:
+        if cell.key:
+            rows.setdefault(cell.row, []).append((cell.col, cell.key))
+    return [[key for _, key in sorted(rows[r])] for r in sorted(rows)]
+
+
+def plan_paste(grid: fmt.Grid, start_key: str, block: list[list[str]], auto_keys: frozenset[str] = frozenset(),
+               fill_keys: list[str] | None = None) -> PastePlan:
+    """Map `block` onto the table from `start_key` (or fill every key of `fill_keys` with a single value)."""
+    plan = PastePlan()
+    if not block or not any(block):
+        plan.problems.append("剪贴板中没有可粘贴的内容。")
+        return plan
+    if fill_keys and len(block) == 1 and len(block[0]) == 1:
+        targets = [(key, block[0][0]) for key in fill_keys]
+    else:
+        rows = input_rows(grid)
+        r0, c0 = next((i, row.index(start_key)) for i, row in enumerate(rows) if start_key in row)
+        targets = []
+        for i, line in enumerate(block):
+            for j, text in enumerate(line):
+                if r0 + i >= len(rows) or c0 + j >= len(rows[r0 + i]):
+                    if text.strip():
+                        plan.problems.append(
+                            f"粘贴区域超出表格（第{i + 1}行第{j + 1}列“{text.strip()}”没有对应的单元格）。")
+                    continue
+                targets.append((rows[r0 + i][c0 + j], text))
+    skipped_auto = 0
+    for key, text in targets:
+        if key in auto_keys:
+            skipped_auto += 1
+            continue
+        try:
+            parsed = parse(key, text)
+        except ValueRefused as refused:
+            plan.problems.append(f"{fmt.cell_label(key)}：{refused.message}")
+            continue
+        plan.values[key] = parsed.value
+        if parsed.notice:
+            plan.notices.append(f"{fmt.cell_label(key)}：{parsed.notice}")
+    if skipped_auto:
+        plan.notices.append(f"{skipped_auto}个总计单元格为自动合计，已按各项重新计算，未使用粘贴的数值。")
+    return plan
+
+
+def describe_problems(plan: PastePlan) -> str:
+    shown = plan.problems[:MAX_REPORTED]
+    more = len(plan.problems) - len(shown)
+    return "\n".join(shown) + (f"\n……另有{more}处问题。" if more > 0 else "")

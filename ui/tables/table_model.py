@@ -1,0 +1,180 @@
+"""One QAbstractTableModel per official table, generated from the format module's grid.
+
+Label and header cells are model cells too (read-only and not enabled, so keyboard navigation skips them); the view
+merges them with setSpan. Input cells serve the value, its tint (error, warning, carried, auto-sum) and a tooltip
+with the rule messages.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QFont
+
+from models import format2021 as fmt
+from models.findings import Severity
+from models.values import ValueRefused, format_value
+from ui import theme
+from ui.document import ReportDocument
+
+Index = QModelIndex | QPersistentModelIndex
+_ALIGN_NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ALIGN_LABEL = int(Qt.AlignmentFlag.AlignCenter)
+_ALIGN_ROW_LABEL = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+AUTO_SUM_TIP = "自动合计：由各项相加得出，不能直接修改。如需手工填写，请在表格上方关闭自动合计。"
+
+
+class OfficialTableModel(QAbstractTableModel):
+    refused = Signal(str)   # a typed value was refused: the Chinese reason
+    notice = Signal(str)    # a typed value was accepted with a change (e.g. 已去掉“件”)
+
+    def __init__(self, doc: ReportDocument, table: str) -> None:
+        super().__init__()
+        self.doc = doc
+        self.table = table
+        self.grid = fmt.GRIDS[table]
+        self._covering: dict[tuple[int, int], fmt.GridCell] = {}
+        for cell in self.grid.cells:
+            for r in range(cell.row, cell.row + cell.rowspan):
+                for c in range(cell.col, cell.col + cell.colspan):
+                    self._covering[(r, c)] = cell
+        self._position = {cell.key: (cell.row, cell.col) for cell in self.grid.cells if cell.key}
+        self._tints: dict[str, tuple[object, ...]] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+        doc.cellsChanged.connect(self._on_cells_changed)
+        doc.findingsChanged.connect(self._on_findings_changed)
+        doc.autoSumChanged.connect(self._on_findings_changed)
+        self._tints = self._current_tints()
+
+    # ----- structure ------------------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else self.grid.rows
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.grid.columns
+
+    def grid_cell(self, index: Index) -> fmt.GridCell | None:
+        return self._covering.get((index.row(), index.column()))
+
+    def key_at(self, index: Index) -> str:
+        cell = self.grid_cell(index)
+        return cell.key if cell else ""
+
+    def index_of(self, key: str) -> QModelIndex:
+        row, col = self._position[key]
+        return self.index(row, col)
+
+    def input_keys(self) -> list[str]:
+        return [c.key for c in self.grid.cells if c.key]
+
+    # ----- data -----------------------------------------------------------------------------------------------
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        cell = self.grid_cell(index)
+        if cell is None or not cell.key:
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not self.doc.is_auto(cell.key) and not self.doc.report.read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        cell = self.grid_cell(index)
+        if cell is None or (index.row(), index.column()) != (cell.row, cell.col):
+            return None
+        if not cell.key:
+            return self._label_data(cell, role)
+        key = cell.key
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return format_value(self.doc.report.cells.get(key))
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(key)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(key)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _ALIGN_NUMBER
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(Qt.GlobalColor.black)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{fmt.cell_label(key)}：{format_value(self.doc.report.cells.get(key)) or '空白'}"
+        return None
+
+    def _label_data(self, cell: fmt.GridCell, role: int) -> object:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return cell.text
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(theme.HEADER_BACKGROUND if cell.header else theme.LABEL_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(Qt.GlobalColor.black)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            # Row labels read left to right; headings and the labels spanning several rows are centred.
+            return _ALIGN_ROW_LABEL if not cell.header and cell.rowspan == 1 else _ALIGN_LABEL
+        if role == Qt.ItemDataRole.FontRole and cell.header:
+            return self._bold
+        return None
+
+    def _background(self, key: str) -> QBrush | None:
+        severity = self.doc.worst(key)
+        if severity in theme.SEVERITY_BACKGROUND:
+            return QBrush(theme.SEVERITY_BACKGROUND[severity])
+        if self.doc.is_auto(key):
+            return QBrush(theme.AUTO_BACKGROUND)
+        if key in self.doc.report.provenance:
+            return QBrush(theme.CARRIED_BACKGROUND)
+        return None
+
+    def _tooltip(self, key: str) -> str:
+        lines = [fmt.cell_label(key)]
+        for finding in self.doc.by_cell.get(key, []):
+            lines.append(f"【{finding.severity.label}·{finding.rule}】{finding.message}")
+        carried = self.doc.previous_year_label(key)
+        if carried:
+            lines.append(f"{carried}（上年结转下年度）")
+        if self.doc.is_auto(key):
+            lines.append(AUTO_SUM_TIP)
+        return "\n".join(lines)
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        key = self.key_at(index)
+        if role != Qt.ItemDataRole.EditRole or not key or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            return False
+        try:
+            parsed = self.doc.parse_input(key, "" if value is None else str(value))
+        except ValueRefused as refused:
+            self.refused.emit(f"{fmt.cell_label(key)}：{refused.message}")
+            return False
+        self.doc.set_cells({key: parsed.value}, f"修改{fmt.cell_label(key)}")
+        if parsed.notice:
+            self.notice.emit(f"{fmt.cell_label(key)}：{parsed.notice}")
+        return True
+
+    # ----- change notification --------------------------------------------------------------------------------
+
+    def _current_tints(self) -> dict[str, tuple[object, ...]]:
+        doc = self.doc
+        tints = {}
+        for key in self._position:
+            findings = doc.by_cell.get(key)
+            tints[key] = (tuple(f.fingerprint + f.message for f in findings) if findings else (),
+                          doc.is_auto(key), key in doc.report.provenance)
+        return tints
+
+    def _emit_for(self, keys: list[str] | set[str], roles: list[int] | None = None) -> None:
+        for key in keys:
+            if key in self._position:
+                index = self.index_of(key)
+                self.dataChanged.emit(index, index, roles or [])
+
+    def _on_cells_changed(self, keys: list[str]) -> None:
+        self._emit_for(keys)
+
+    def _on_findings_changed(self) -> None:
+        tints = self._current_tints()
+        changed = {key for key, tint in tints.items() if self._tints.get(key) != tint}
+        self._tints = tints
+        self._emit_for(changed, [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole])
+
+    def severity_at(self, index: Index) -> Severity | None:
+        key = self.key_at(index)
+        return self.doc.worst(key) if key else None
