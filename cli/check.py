@@ -58,6 +58,8 @@ def run_check(files: list[str], previous_file: str | None, as_json: bool) -> int
             continue
         results.append(Checked(Path(name), report, evaluate(report, previous), notices))
     if as_json:
+        if hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(encoding="utf-8")  # JSON is UTF-8 whatever the console's code page
         out = {"reports": [r.as_json() for r in results]}
         if unreadable:
             out["unreadable"] = [{"file": str(e.path), "message": e.message} for e in unreadable]

@@ -29,6 +29,7 @@ def run_new(previous_file: str, out: str, force: bool) -> int:
         print(exc.message, file=sys.stderr)
         return 2
     carried = sum(1 for key in report.provenance if not key.startswith("text:"))
-    print(f"已生成{report.meta.year}年度草稿：{target}（从{previous.meta.year}年度报告带入上年结转{carried}项，"
-          "正文已复制为起草底稿，请逐段修改）。")
+    year = f"{report.meta.year}年度" if report.meta.year else "新年度"
+    source = f"{previous.meta.year}年度报告" if previous.meta.year else "上年度报告"
+    print(f"已生成{year}草稿：{target}（从{source}带入上年结转{carried}项，正文已复制为起草底稿，请逐段修改）。")
     return 0

@@ -24,9 +24,15 @@ def describe_os_error(error: OSError) -> str:
         return "磁盘空间已满。请清理磁盘或另存到其他位置。"
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return "没有写入权限（文件夹只读或文件被占用）。请另存到其他位置。"
-    if error.errno == errno.ENOENT:
-        return "文件夹不存在。"
-    return f"{error.strerror or error}。请另存到其他位置。"
+    if error.errno in (errno.ENOENT, errno.ENOTDIR):
+        return "文件夹不存在。请另存到其他位置。"
+    if error.errno == errno.EISDIR:
+        return "同名的文件夹已存在。请换一个文件名。"
+    if error.errno == errno.ENAMETOOLONG:
+        return "文件名或路径太长。请换一个较短的文件名或位置。"
+    if error.errno == errno.EINVAL:
+        return "文件名包含不允许的字符。请换一个文件名。"
+    return f"系统错误（{error.strerror or error}）。请另存到其他位置。"
 
 
 def _fsync_directory(directory: Path) -> None:
@@ -38,6 +44,18 @@ def _fsync_directory(directory: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def _keep_mode(path: Path, temp_name: str) -> None:
+    """mkstemp creates 0600: give the new file the old one's permissions (or the usual ones for a new file)."""
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    with contextlib.suppress(OSError):
+        os.chmod(temp_name, mode)
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -53,6 +71,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        _keep_mode(path, temp_name)
         os.replace(temp_name, path)
     except OSError as exc:
         with contextlib.suppress(OSError):

@@ -7,6 +7,7 @@ not know is kept as it was.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -54,7 +55,7 @@ def _cell_json(value: object) -> object:
     if isinstance(value, InvalidValue):
         return value.raw
     if isinstance(value, Decimal):
-        return str(value)
+        return format(value, "f")  # plain digits, never 1E+2
     return value
 
 
@@ -124,6 +125,10 @@ def _string(value: object, name: str) -> str:
         return ""
     if not isinstance(value, str):
         raise DraftContentError(f"“{name}”应为文字。")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise DraftContentError(f"“{name}”包含无效的字符。") from None
     return value
 
 
@@ -139,7 +144,10 @@ def _meta(raw: object) -> Meta:
     publish_date = None
     if published is not None:
         try:
-            publish_date = date.fromisoformat(_string(published, "meta.publish_date"))
+            text = _string(published, "meta.publish_date")
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                raise ValueError(text)
+            publish_date = date.fromisoformat(text)
         except ValueError as exc:
             raise DraftContentError(f"发布日期“{published}”应为YYYY-MM-DD格式。") from exc
     return Meta(

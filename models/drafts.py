@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 from datetime import datetime
@@ -22,6 +23,7 @@ from models.format2021 import TEMPLATE_ID
 from models.migrations import CURRENT_SCHEMA_VERSION, NoUpgradePath, upgrade
 from models.report import Report
 
+log = logging.getLogger("govreport")
 DRAFT_SUFFIX = ".nianbao"
 MAX_DRAFT_BYTES = 64 * 1024 * 1024
 KEEP_BACKUPS = 10
@@ -64,13 +66,15 @@ def parse_draft_bytes(path: Path, data: bytes, *, allow_newer: bool = False) -> 
     if not text.lstrip().startswith("{"):
         raise _corrupt(path, "这不是政府信息公开年度报告的草稿文件。")
     try:
-        doc = json.loads(text, parse_float=Decimal)
+        doc = json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         truncated = exc.pos >= len(text.rstrip()) - 1 or exc.msg.startswith("Unterminated string")
         why = "文件不完整（可能保存时被中断）。" if truncated else f"文件已损坏（第{exc.lineno}行第{exc.colno}列）。"
         raise _corrupt(path, why) from None
     except RecursionError:
         raise _corrupt(path, "文件结构嵌套过深，已损坏。") from None
+    except ValueError:  # NaN/Infinity, or an integer of thousands of digits
+        raise _corrupt(path, "文件中有无法识别的数值，已损坏。") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_ID:
         raise _corrupt(path, "这不是政府信息公开年度报告的草稿文件。")
     version = doc.get("schema_version")
@@ -95,6 +99,10 @@ def parse_draft_bytes(path: Path, data: bytes, *, allow_newer: bool = False) -> 
     report.read_only = read_only
     report.extra.pop("app", None)
     return report
+
+
+def _refuse_constant(name: str) -> object:
+    raise ValueError(name)
 
 
 def load_draft(path: Path | str, *, allow_newer: bool = False) -> Report:
@@ -136,11 +144,18 @@ def save_draft(report: Report, path: Path | str, *, backup_dir: Path | None = No
     path = Path(path)
     if report.read_only:
         raise DraftError(path, f"“{path.name}”由更新版本的软件保存，只能查看，不能覆盖保存。请另存为新文件。")
-    data = draft_bytes(report)
-    backup = None
     try:
-        if keep_backups > 0 and path.exists():
+        data = draft_bytes(report)
+    except (TypeError, ValueError) as exc:
+        raise DraftError(path, f"无法保存“{path.name}”：报告中有无法保存的内容（{exc}）。") from exc
+    backup = None
+    if keep_backups > 0 and path.exists():
+        try:
             backup = _backup(path, backup_dir if backup_dir is not None else locations.backups_dir(), keep_backups)
+        except OSError:
+            # The clerk's new work matters more than the extra copy of the old: save anyway, and say so in the log.
+            log.warning("could not back up %s before saving", path, exc_info=True)
+    try:
         atomic_write(path, data)
     except WriteFailed as exc:
         raise DraftError(path, exc.message) from exc

@@ -191,7 +191,7 @@ T2_BLOCKS: tuple[T2Block, ...] = (
     T2Block("第二十条第（八）项", (Axis("amount", "本年收费金额（单位：万元）"),), (Axis("fees", "行政事业性收费"),)),
 )
 T2_GRID_COLUMNS = 4
-AMOUNT_KEY = "t2.fees.amount"
+AMOUNT_KEY = "t2.fees.amount"  # == t2("fees", "amount"), defined before the helper
 
 # ----- Table 三 -----------------------------------------------------------------------------------------------
 
@@ -292,6 +292,18 @@ T4_COLUMN_BY_KEY = {c.key: c for c in T4_COLUMNS}
 # ----- All cells ----------------------------------------------------------------------------------------------
 
 
+def t2(row: str, col: str) -> str:
+    return f"t2.{row}.{col}"
+
+
+def t3(row: str, col: str) -> str:
+    return f"t3.{row}.{col}"
+
+
+def t4(block: str, col: str) -> str:
+    return f"t4.{block}.{col}"
+
+
 def _build_cells() -> tuple[Cell, ...]:
     cells: list[Cell] = []
     for block in T2_BLOCKS:
@@ -299,7 +311,7 @@ def _build_cells() -> tuple[Cell, ...]:
             for col in block.columns:
                 kind = CellKind.AMOUNT if col.key == "amount" else CellKind.COUNT
                 label = f"表二·{row.label}" + (f"·{col.label}" if len(block.columns) > 1 else "")
-                cells.append(Cell(f"t2.{row.key}.{col.key}", "t2", row.key, col.key, kind, label))
+                cells.append(Cell(t2(row.key, col.key), "t2", row.key, col.key, kind, label))
     for row in T3_ROWS:
         for col in T3_COLUMNS:
             cells.append(Cell(f"t3.{row.key}.{col.key}", "t3", row.key, col.key, CellKind.COUNT,
@@ -317,14 +329,6 @@ ALL_CELL_KEYS: tuple[str, ...] = tuple(c.key for c in CELLS)
 COUNT_KEYS: tuple[str, ...] = tuple(c.key for c in CELLS if c.kind is CellKind.COUNT)
 #: Position of each key in table order, for sorting findings.
 CELL_ORDER: dict[str, int] = {k: i for i, k in enumerate(ALL_CELL_KEYS)}
-
-
-def t3(row: str, col: str) -> str:
-    return f"t3.{row}.{col}"
-
-
-def t4(block: str, col: str) -> str:
-    return f"t4.{block}.{col}"
 
 
 def cell_label(key: str) -> str:
@@ -421,7 +425,7 @@ def _t2_grid() -> Grid:
         for row in block.rows:
             cells.append(GridCell(r, 0, text=row.label))
             for i, col in enumerate(block.columns):
-                cells.append(GridCell(r, 1 + i * span, colspan=span, key=f"t2.{row.key}.{col.key}"))
+                cells.append(GridCell(r, 1 + i * span, colspan=span, key=t2(row.key, col.key)))
             r += 1
     return Grid("t2", r, T2_GRID_COLUMNS, tuple(cells), header_rows=0, label_columns=1)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from models import format2021 as fmt
 from models.findings import Finding, Severity, TextSpan
@@ -26,7 +27,7 @@ def check_w1(report: Report) -> Iterator[Finding]:
     level = report.meta.level
     if level not in fmt.LEVELS or level in fmt.LEVELS_THAT_MAKE_RULES:
         return
-    keys = tuple(f"t2.rules.{c.key}" for c in fmt.T2_BLOCKS[0].columns)
+    keys = tuple(fmt.t2("rules", c.key) for c in fmt.T2_BLOCKS[0].columns)
     nonzero = tuple(k for k in keys if (report.number(k) or 0) > 0)
     if nonzero:
         written = "、".join(f"{fmt.cell_label(k).split('·')[-1]}{report.number(k)}" for k in nonzero)
@@ -47,7 +48,7 @@ def check_w2(report: Report) -> Iterator[Finding]:
         return
     yield Finding(
         "W-2", Severity.WARNING, (key,),
-        f"表三·（六）其他处理·2.申请人逾期未按收费通知要求缴纳费用为{count}件，说明本年发出过收费通知，"
+        f"{fmt.cell_label(key)}为{count}件，说明本年发出过收费通知，"
         f"但“{fmt.SECTION_BY_KEY['s6'].heading}”未提及信息处理费的收取情况。",
         count,
     )
@@ -70,14 +71,11 @@ def check_w4(report: Report) -> Iterator[Finding]:
     """The superseded 2019 format cited, or an earlier year named in a sentence about this year's figures."""
     for text_key in fmt.ALL_TEXT_KEYS:
         raw = report.texts.get(text_key, "")
-        if not raw:
-            continue
-        text = half_width(raw)
-        for match in OLD_FORMAT.finditer(text):
+        for start, end in _old_format_citations(raw) if raw else ():
             yield Finding(
                 "W-4", Severity.INFO, (),
                 f"{text_location(text_key)}：引用了已被国办公开办函〔2021〕30号取代的国办公开办函〔2019〕60号格式。",
-                span=TextSpan(text_key, match.start(), match.end()),
+                span=TextSpan(text_key, start, end),
                 detail=f"{text_key}:2019-60",
             )
     year = report.meta.year
@@ -85,25 +83,40 @@ def check_w4(report: Report) -> Iterator[Finding]:
         return
     for text_key in (fmt.PREAMBLE_KEY, *(k for s in fmt.TEXT_CHECKED_SECTIONS for k in fmt.text_keys(s))):
         raw = report.texts.get(text_key, "")
-        yield from _stale_years(text_key, raw, half_width(raw), year)
+        for start, named, sentence, figure in _stale_years(raw, year) if raw else ():
+            yield Finding(
+                "W-4", Severity.INFO, (),
+                f"{text_location(text_key)}：“{sentence}”写的是{named}年，"
+                f"本报告为{year}年度，请核实是否沿用了往年的文字或数字。",
+                span=TextSpan(text_key, start, start + 4),
+                detail=f"{text_key}:{named}:{figure}",
+            )
 
 
-def _stale_years(text_key: str, raw: str, text: str, year: int) -> Iterator[Finding]:
+@lru_cache(maxsize=256)
+def _old_format_citations(raw: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in OLD_FORMAT.finditer(half_width(raw)))
+
+
+@lru_cache(maxsize=256)
+def _stale_years(raw: str, year: int) -> tuple[tuple[int, int, str, str], ...]:
+    """(position, year named, the sentence, the figure) for each sentence naming an earlier year with a figure.
+
+    Cached by text: while the clerk types in one editor, the other texts are not scanned again.
+    """
+    text = half_width(raw)
     if not any(int(m.group(1)) < year for m in _YEAR.finditer(text)):
-        return
+        return ()
+    found = []
     for offset, sentence in sentences(text):
         plain = _TITLE.sub(lambda m: " " * len(m.group()), sentence)
-        if any(word in plain for word in _COMPARISON) or not _FIGURE.search(_YEAR.sub("", plain)):
+        figure = _FIGURE.search(_YEAR.sub("", plain))
+        if any(word in plain for word in _COMPARISON) or not figure:
             continue
         for match in _YEAR.finditer(plain):
             named = int(match.group(1))
             if named < year:
-                start = offset + match.start(1)
-                yield Finding(
-                    "W-4", Severity.INFO, (),
-                    f"{text_location(text_key)}：“{raw[offset:offset + len(sentence)].strip()}”写的是{named}年，"
-                    f"本报告为{year}年度，请核实是否沿用了往年的文字或数字。",
-                    span=TextSpan(text_key, start, start + 4),
-                    detail=f"{text_key}:{named}:{_FIGURE.search(plain).group() if _FIGURE.search(plain) else ''}",
-                )
+                found.append((offset + match.start(1), named, raw[offset:offset + len(sentence)].strip(),
+                              figure.group()))
                 break
+    return tuple(found)

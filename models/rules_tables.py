@@ -116,7 +116,7 @@ def _row_groups() -> list[tuple[str, tuple[str, ...]]]:
     groups: list[tuple[str, tuple[str, ...]]] = []
     for block in fmt.T2_BLOCKS:
         for row in block.rows:
-            groups.append((f"表二·{row.label}", tuple(f"t2.{row.key}.{c.key}" for c in block.columns)))
+            groups.append((f"表二·{row.label}", tuple(fmt.t2(row.key, c.key) for c in block.columns)))
     for row in fmt.T3_ROWS:
         groups.append((f"表三·{row.name}", tuple(fmt.t3(row.key, c.key) for c in fmt.T3_COLUMNS)))
     for block in fmt.T4_BLOCKS:

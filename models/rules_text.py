@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from models import format2021 as fmt
 from models.findings import Finding, Severity, TextSpan
@@ -32,15 +33,11 @@ class Reading:
 class TextPattern:
     rule: str
     title: str
+    hints: tuple[str, ...]  # literal words of which one must occur for the regex to have a chance (cheap test)
     regex: re.Pattern[str]
     readings: tuple[Reading, ...]
     # Words that, between the keyword and the number, mean the number counts something else as well.
     blockers: tuple[str, ...] = ()
-
-    @property
-    def hints(self) -> tuple[str, ...]:
-        """Literal words of which one must occur for the pattern to match (a cheap test before the regex)."""
-        return _HINTS[self.rule]
 
 
 def _pattern(keyword: str, *, must_contain: str = "") -> re.Pattern[str]:
@@ -50,34 +47,32 @@ def _pattern(keyword: str, *, must_contain: str = "") -> re.Pattern[str]:
 
 _NEW = Reading((fmt.t3("new", "total"),), "本年新收")
 _NEW_AND_CARRIED = Reading((fmt.t3("new", "total"), fmt.t3("carried_in", "total")), "新收加上年结转")
+_OTHER_PROCEEDINGS = ("复议", "诉讼", "投诉", "举报", "信访")
 
 TEXT_PATTERNS: tuple[TextPattern, ...] = (
-    TextPattern("TXT-NEW", "本年新收申请数", _pattern("新收"), (_NEW,), ("结转",)),
-    TextPattern("TXT-RECEIVED", "收到/受理申请数", _pattern(r"(?<!不予)(?<!不)(?:收到|受理)", must_contain="申请"),
-                (_NEW, _NEW_AND_CARRIED)),
-    TextPattern("TXT-CARRIED-IN", "上年结转申请数", _pattern(r"上一?年度?结转"),
+    TextPattern("TXT-NEW", "本年新收申请数", ("新收",), _pattern("新收"), (_NEW,), ("结转",)),
+    TextPattern("TXT-RECEIVED", "收到/受理申请数", ("收到", "受理"),
+                _pattern(r"(?<!不予)(?<!不)(?:收到|受理)", must_contain="申请"),
+                (_NEW, _NEW_AND_CARRIED), _OTHER_PROCEEDINGS),
+    TextPattern("TXT-CARRIED-IN", "上年结转申请数", ("结转",), _pattern(r"上一?年度?结转"),
                 (Reading((fmt.t3("carried_in", "total"),), "上年结转"),), ("新收", "收到", "受理")),
-    TextPattern("TXT-CARRIED-OUT", "结转下年度申请数", _pattern(r"结转(?:至|到)?下一?年度?(?:继续办理)?"),
+    TextPattern("TXT-CARRIED-OUT", "结转下年度申请数", ("结转",), _pattern(r"结转(?:至|到)?下一?年度?(?:继续办理)?"),
                 (Reading((fmt.t3("carried_out", "total"),), "结转下年度"),)),
-    TextPattern("TXT-HANDLED", "办结/答复申请数", _pattern(r"办结|答复"),
-                (Reading((fmt.t3("handled_total", "total"),), "办理结果总计"),)),
-    TextPattern("TXT-GRANTED", "予以公开数", _pattern(r"(?<!主动)予以公开"),
+    TextPattern("TXT-HANDLED", "办结/答复申请数", ("办结", "答复"), _pattern(r"办结|(?<!延期)(?<!逾期)答复"),
+                (Reading((fmt.t3("handled_total", "total"),), "办理结果总计"),), _OTHER_PROCEEDINGS),
+    TextPattern("TXT-GRANTED", "予以公开数", ("予以公开",), _pattern(r"(?<!主动)(?<!部分)(?<!不)予以公开"),
                 (Reading((fmt.t3("granted", "total"),), "予以公开"),), ("部分",)),
-    TextPattern("TXT-REVIEW", "行政复议案件数", _pattern("行政复议"),
+    TextPattern("TXT-REVIEW", "行政复议案件数", ("行政复议",), _pattern("行政复议"),
                 (Reading((fmt.t4("review", "total"),), "行政复议总计"),), ("诉讼",)),
-    TextPattern("TXT-SUIT", "行政诉讼案件数", _pattern("行政诉讼"),
+    TextPattern("TXT-SUIT", "行政诉讼案件数", ("行政诉讼",), _pattern("行政诉讼"),
                 (Reading((fmt.t4("suit_direct", "total"), fmt.t4("suit_after_review", "total")), "行政诉讼总计"),),
                 ("复议",)),
-    TextPattern("TXT-NORMATIVE", "现行有效行政规范性文件数",
+    TextPattern("TXT-NORMATIVE", "现行有效行政规范性文件数", ("现行有效",),
                 re.compile(rf"(?P<k>现行有效{_GAP}规范性文件|规范性文件{_GAP}现行有效){_GAP}{_NUMBER}"),
-                (Reading(("t2.normative.in_force",), "行政规范性文件现行有效件数"),)),
+                (Reading((fmt.t2("normative", "in_force"),), "行政规范性文件现行有效件数"),)),
 )
 TEXT_RULE_IDS = tuple(p.rule for p in TEXT_PATTERNS)
-_HINTS: dict[str, tuple[str, ...]] = {
-    "TXT-NEW": ("新收",), "TXT-RECEIVED": ("收到", "受理"), "TXT-CARRIED-IN": ("结转",),
-    "TXT-CARRIED-OUT": ("结转",), "TXT-HANDLED": ("办结", "答复"), "TXT-GRANTED": ("予以公开",),
-    "TXT-REVIEW": ("行政复议",), "TXT-SUIT": ("行政诉讼",), "TXT-NORMATIVE": ("现行有效",),
-}
+_PATTERN_BY_RULE = {p.rule: p for p in TEXT_PATTERNS}
 
 
 def checked_text_keys() -> tuple[str, ...]:
@@ -108,36 +103,53 @@ def check_text(report: Report, patterns: tuple[TextPattern, ...] = TEXT_PATTERNS
         raw = report.texts.get(text_key, "")
         if not raw:
             continue
-        text = half_width(raw)
         for pattern in patterns:
-            if any(hint in text for hint in pattern.hints):
-                yield from _check_pattern(report, pattern, text_key, raw, text)
+            for tie in ties(pattern.rule, raw):
+                finding = _compare(report, pattern, text_key, raw, tie)
+                if finding is not None:
+                    yield finding
 
 
-def _joined_before(before: str, blockers: tuple[str, ...]) -> bool:
-    """`行政复议、行政诉讼案件3件`: the keyword joined to a blocker before it counts both together."""
-    return bool(before) and before[-1] in "、和及与或" and any(word in before for word in blockers)
+@lru_cache(maxsize=1024)
+def ties(rule: str, raw: str) -> tuple[tuple[int, int, int, int, int], ...]:
+    """(match start, match end, number start, number end, number written) for every number `rule` ties in `raw`.
 
-
-def _check_pattern(report: Report, pattern: TextPattern, text_key: str, raw: str, text: str) -> Iterator[Finding]:
+    Cached by text: while the clerk types in one editor, the other texts are not scanned again.
+    """
+    pattern = _PATTERN_BY_RULE[rule]
+    if not any(hint in raw for hint in pattern.hints):
+        return ()
+    text = half_width(raw)
+    found = []
     for match in pattern.regex.finditer(text):
         gap = text[match.end("k"):match.start("n")]
-        before = text[max(0, match.start("k") - 8):match.start("k")]
-        if any(word in gap for word in pattern.blockers) or _joined_before(before, pattern.blockers):
+        if any(word in gap for word in pattern.blockers) or _joined_before(text, match.start("k"), pattern.blockers):
             continue
-        written = to_int(match.group("n"))
-        readings = [(r, _reading_value(report, r)) for r in pattern.readings]
-        readings = [(r, v) for r, v in readings if v is not None]
-        if not readings or any(v == written for _, v in readings):
-            continue
-        quote = raw[match.start():match.end()]
-        table = "、".join(f"{r.description}为{v}件" for r, v in readings)
-        cells = tuple(dict.fromkeys(c for r, _ in readings for c in r.cells))
-        first = readings[0][1]
-        yield Finding(
-            pattern.rule, Severity.WARNING, cells,
-            f"{text_location(text_key)}：正文写“{quote}”，但表格中{table}，不一致。",
-            written, first,
-            span=TextSpan(text_key, match.start("n"), match.end("n")),
-            detail=f"{text_key}:{written}",
-        )
+        found.append((match.start(), match.end(), match.start("n"), match.end("n"), to_int(match.group("n"))))
+    return tuple(found)
+
+
+def _joined_before(text: str, keyword_start: int, blockers: tuple[str, ...]) -> bool:
+    """`行政复议、行政诉讼案件3件`: the keyword joined to a blocker right before it counts both together."""
+    if not blockers:
+        return False
+    before = text[max(0, keyword_start - 12):keyword_start]
+    return re.search(rf"(?:{'|'.join(blockers)})[^、和及与或，。；\d]{{0,4}}[、和及与或]$", before) is not None
+
+
+def _compare(report: Report, pattern: TextPattern, text_key: str, raw: str,
+             tie: tuple[int, int, int, int, int]) -> Finding | None:
+    start, end, number_start, number_end, written = tie
+    readings = [(r, _reading_value(report, r)) for r in pattern.readings]
+    readings = [(r, v) for r, v in readings if v is not None]
+    if not readings or any(v == written for _, v in readings):
+        return None
+    table = "、".join(f"{r.description}为{v}件" for r, v in readings)
+    cells = tuple(dict.fromkeys(c for r, _ in readings for c in r.cells))
+    return Finding(
+        pattern.rule, Severity.WARNING, cells,
+        f"{text_location(text_key)}：正文写“{raw[start:end]}”，但表格中{table}，不一致。",
+        written, readings[0][1],
+        span=TextSpan(text_key, number_start, number_end),
+        detail=f"{text_key}:{written}",
+    )

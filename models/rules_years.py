@@ -38,7 +38,7 @@ def check_x2(report: Report, previous: Report | None) -> Iterator[Finding]:
     if previous is None:
         return
     for row in fmt.T2_BLOCKS[0].rows:
-        keys = {c: f"t2.{row.key}.{c}" for c in ("issued", "repealed", "in_force")}
+        keys = {c: fmt.t2(row.key, c) for c in ("issued", "repealed", "in_force")}
         issued, repealed, in_force = (report.number(keys[c]) for c in ("issued", "repealed", "in_force"))
         before = previous.number(keys["in_force"])
         if None in (issued, repealed, in_force, before):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from models.format2021 import CELL_BY_KEY, CellKind
@@ -25,7 +25,7 @@ class InvalidValue:
     """A value from a file that is not a valid number; kept verbatim so that nothing is lost."""
 
     raw: str
-    reason: str
+    reason: str = field(compare=False)  # derived from raw; equal raw text is the same value
 
     def __str__(self) -> str:
         return self.raw
@@ -54,14 +54,18 @@ _BLANK_MARKS = {"", "—", "——", "-", "--", "/", "／", "、", "－", "―",
 _MINUS_SIGNS = "-−－﹣‐‑–"
 _GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^\d+(\.\d+)?$")
-# What may be dropped around a number: units and words in CJK characters and brackets, never digits or signs.
-_DROPPABLE = re.compile(r"^[\u3400-\u9fff（）()【】\[\]\s]*$")
+# What may be dropped around a number: a unit after it and a word like 共 before it. Anything else (万, 千, 约,
+# 元整 …) changes what the number means, so it is refused rather than silently dropped.
+COUNT_UNITS = frozenset({"件", "个", "项", "条", "次", "人", "人次", "家", "份", "宗", "起", "例", "篇", "期"})
+AMOUNT_UNITS = frozenset({"万元"})
+PREFIX_WORDS = frozenset({"共", "合计", "计", "总计", "共计"})
+_BRACKETS = str.maketrans("", "", "()（）[]【】 ")
 
 
 def normalize(text: str) -> str:
-    """Full-width to half-width (NFKC), every kind of space to a plain space, stripped."""
+    """Full-width to half-width (NFKC), every kind of space to a plain space, invisible characters dropped."""
     text = unicodedata.normalize("NFKC", text)
-    text = "".join(" " if ch.isspace() else ch for ch in text)
+    text = "".join(" " if ch.isspace() else ch for ch in text if unicodedata.category(ch) != "Cf")
     return text.strip()
 
 
@@ -83,7 +87,7 @@ def _split_number(text: str) -> tuple[str, str, str]:
     return text[: run.start()], number, text[run.start() + len(number):]
 
 
-def _prepare(text: str) -> tuple[str | None, str, str]:
+def _prepare(text: str, units: frozenset[str] = COUNT_UNITS) -> tuple[str | None, str, str]:
     """Common steps: returns (number text or None for blank, notice, original)."""
     original = text
     text = normalize(text)
@@ -94,8 +98,9 @@ def _prepare(text: str) -> tuple[str | None, str, str]:
         raise ValueRefused(original, f"“{original.strip()}”是负数，数量和金额不能为负。")
     prefix, number, suffix = _split_number(text)
     dropped = (prefix + suffix).strip()
-    if dropped and not _DROPPABLE.match(prefix + suffix):
-        raise ValueRefused(original, f"“{original.strip()}”不是有效的数字。")
+    before, after = prefix.translate(_BRACKETS), suffix.translate(_BRACKETS)
+    if (before and before not in PREFIX_WORDS) or (after and after not in units):
+        raise ValueRefused(original, f"“{original.strip()}”不是有效的数字（只能写数字，单位可省略）。")
     if "," in number:
         if not _GROUPED.match(number):
             raise ValueRefused(original, f"“{original.strip()}”的千位分隔符不正确。")
@@ -126,9 +131,9 @@ def parse_count(text: str) -> Parsed:
 def parse_amount(text: str) -> Parsed:
     """万元 as a Decimal ≥ 0 with at most 6 decimals, digits kept exactly as typed."""
     stripped = normalize(text)
-    if stripped.endswith("元") and not stripped.endswith("万元"):
+    if "元" in stripped.replace("万元", ""):
         raise ValueRefused(text, f"“{text.strip()}”的单位是元，本栏单位为万元，请换算后填写（1万元＝10000元）。")
-    number, notice, original = _prepare(text)
+    number, notice, original = _prepare(text, AMOUNT_UNITS)
     if number is None:
         return Parsed(None, notice)
     whole, _, frac = number.partition(".")
@@ -162,11 +167,13 @@ def check_value(key: str, value: object) -> str:
     dec = Decimal(value)
     if not dec.is_finite():
         return f"“{value}”不是金额。"
-    if dec < 0:
+    if dec.is_signed():
         return f"“{value}”是负数。"
-    exponent = dec.as_tuple().exponent
-    if isinstance(exponent, int) and -exponent > MAX_AMOUNT_DECIMALS:
+    whole, _, frac = format(dec, "f").partition(".")
+    if len(frac) > MAX_AMOUNT_DECIMALS:
         return f"“{value}”超过{MAX_AMOUNT_DECIMALS}位小数。"
+    if len(whole.lstrip("0")) > MAX_AMOUNT_INTEGER_DIGITS:
+        return f"“{value}”数额过大。"
     return ""
 
 

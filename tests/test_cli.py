@@ -88,6 +88,15 @@ def test_new_refuses_to_overwrite_without_force(huaian_path, tmp_path):
     assert load_draft(out).meta.year == 2025
 
 
-def test_no_arguments_prints_help():
-    result = run()
+def test_help_names_the_commands():
+    result = run("--help")
     assert result.returncode == 0 and "check" in result.stdout and "new" in result.stdout
+    assert "--screenshots" in result.stdout
+    assert run("check", "--help").returncode == 0
+
+
+def test_json_is_utf8_whatever_the_console_code_page(sample_path):
+    env = {**os.environ, "PYTHONIOENCODING": "cp936"}
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "check", str(sample_path), "--json"],
+                            capture_output=True, env=env, timeout=60)
+    assert json.loads(result.stdout.decode("utf-8"))["reports"][0]["agency"] == "铜官区招商服务中心"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import signal
 import subprocess
 import sys
 import time
@@ -123,6 +122,11 @@ def test_saving_keeps_the_previous_version_as_a_backup(tmp_path):
     (b'{"format": "gov-info-annual-report", "schema_version": 1, "meta": {"year": "2024"}}', "年份"),
     (b'{"format": "gov-info-annual-report", "schema_version": 1, "cells": [1, 2]}', "cells"),
     (b'{"format": ' + b"[" * 100000, "损坏"),
+    (b'{"format": "gov-info-annual-report", "schema_version": 1, "cells": {"t3.new.natural": ' + b"9" * 5000 + b"}}",
+     "损坏"),
+    (b'{"format": "gov-info-annual-report", "schema_version": 1, "cells": {"t3.new.natural": NaN}}', "损坏"),
+    (b'{"format": "gov-info-annual-report", "schema_version": 1, "texts": {"s1": "\\ud800"}}', "无效的字符"),
+    (b'{"format": "gov-info-annual-report", "schema_version": 1, "meta": {"publish_date": "20240101"}}', "YYYY"),
 ])
 def test_bad_files_raise_a_clear_error_and_are_not_touched(tmp_path, content, why):
     path = tmp_path / "坏文件.nianbao"
@@ -131,6 +135,33 @@ def test_bad_files_raise_a_clear_error_and_are_not_touched(tmp_path, content, wh
         load_draft(path)
     assert why in info.value.message and "坏文件.nianbao" in info.value.message
     assert path.read_bytes() == content
+
+
+def test_amount_in_any_decimal_form_saves_as_plain_digits(tmp_path):
+    report = consistent_report(37)
+    report.set("t2.fees.amount", Decimal("1E+2"))
+    path = tmp_path / "r.nianbao"
+    save_draft(report, path)
+    assert json.loads(path.read_text(encoding="utf-8"))["cells"]["t2.fees.amount"] == "100"
+    assert load_draft(path).cells["t2.fees.amount"] == Decimal("100")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_saving_keeps_the_file_permissions(tmp_path):
+    path = tmp_path / "shared.nianbao"
+    save_draft(consistent_report(38), path)
+    os.chmod(path, 0o644)
+    save_draft(consistent_report(39), path)
+    assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_a_backup_that_cannot_be_written_does_not_block_the_save(tmp_path):
+    path = tmp_path / "r.nianbao"
+    save_draft(consistent_report(40), path)
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("x", encoding="utf-8")
+    assert save_draft(consistent_report(41), path, backup_dir=blocked) is None
+    assert load_draft(path).cells == consistent_report(41).cells
 
 
 def test_missing_file(tmp_path):
@@ -212,7 +243,7 @@ def test_a_draft_killed_mid_save_stays_loadable(tmp_path):
                                  stdout=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)})
         assert child.stdout.readline().strip() == b"ready"
         time.sleep(rng.uniform(0.0, 0.15))
-        child.send_signal(signal.SIGKILL)
+        child.kill()  # SIGKILL on POSIX, TerminateProcess on Windows
         child.wait()
         loaded = load_draft(target)
         assert loaded.texts["s1.active"] in (a.texts["s1.active"], b.texts["s1.active"])

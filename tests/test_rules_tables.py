@@ -140,3 +140,17 @@ def test_fingerprint_is_stable_and_distinct():
     fb = {f.rule: f.fingerprint for f in evaluate(b)}
     assert fa["T3-A"] == fb["T3-A"] and fa["T3-B"] == fb["T3-B"]
     assert fa["T3-A"] != fa["T3-B"] and fa["T3-A"].startswith("T3-A#")
+
+
+def test_every_finding_has_its_rules_severity():
+    from models.rules import RULE_BY_ID
+    from tests.builders import zero_report
+
+    reports = [consistent_report(s) for s in range(13, 18)] + [zero_report()]
+    for i, report in enumerate(reports):
+        report.set("t3.new.natural", None if i % 2 else 10**6)
+        report.set("t2.rules.issued", 3)
+        report.meta.level = "县级政府部门"
+        report.texts["s1.requests"] = "收到申请999件，行政复议88件。根据国办公开办函〔2019〕60号编制。"
+        for finding in evaluate(report, reports[0]):
+            assert finding.severity is RULE_BY_ID[finding.rule].severity, finding.rule

@@ -43,6 +43,7 @@ def test_tables_themselves_are_consistent():
     "行政复议2件，行政诉讼1件。", "现行有效行政规范性文件698件。", "规范性文件中现行有效的698件。",
     "共有行政复议、行政诉讼案件3件。", "主动予以公开政府信息200件。", "收到申请75件，涉及自然人71件、商业企业4件。",
     "不予受理申请3件。", "全年主动公开信息5500余条。", "2024年新收申请中有3类涉及征收。",
+    "部分予以公开186件。", "不予以公开1件。", "其中延期答复3件。", "受理投诉举报申请9件。",
 ])
 def test_numbers_that_agree_or_cannot_be_tied_are_not_flagged(sentence):
     report = _report()
@@ -71,6 +72,20 @@ def test_numbers_that_disagree_are_flagged_with_the_cells(sentence, rule, cells)
     assert finding.span.text_key == "s6"
     start, end = finding.span.start, finding.span.end
     assert sentence[start:end].isdigit()
+
+
+def test_review_applications_are_not_information_requests():
+    report = _report()
+    report.texts["s1.requests"] = "受理行政复议申请78件。"
+    assert [f.rule for f in _text_findings(report)] == ["TXT-REVIEW"]
+
+
+def test_second_item_of_a_list_is_still_checked():
+    """Pingtan writes 共有行政诉讼案件1件、行政复议案件2件: each number belongs to its own keyword."""
+    report = _report()
+    report.texts["s1.requests"] = "共有行政诉讼案件1件、行政复议案件7件。"
+    [finding] = _text_findings(report)
+    assert finding.rule == "TXT-REVIEW" and finding.left == 7
 
 
 def test_received_accepts_both_readings_and_says_so():

@@ -12,7 +12,8 @@ from models.values import InvalidValue, ValueRefused, check_value, coerce_loaded
 @pytest.mark.parametrize(("text", "value", "notice"), [
     (" 12 ", 12, False), ("１２", 12, False), ("12件", 12, True), ("1,234", 1234, False), ("0", 0, False),
     ("\u30000", 0, False), ("0 ", 0, False), ("3119 件", 3119, True), ("3,985,758", 3985758, False),
-    ("999999999", 999999999, False), ("12.0", 12, True),
+    ("999999999", 999999999, False), ("12.0", 12, True), ("共12件", 12, True), ("12（件）", 12, True),
+    ("12\u200b", 12, False),
 ])
 def test_counts_accepted(text, value, notice):
     parsed = parse_count(text)
@@ -27,6 +28,8 @@ def test_dropped_unit_is_named_in_the_notice():
 @pytest.mark.parametrize(("text", "why"), [
     ("-3", "负数"), ("−3", "负数"), ("1.5", "整数"), ("abc", "不是数字"), ("12abc", "不是有效"),
     ("1,23", "千位分隔符"), ("1000000000", "9位"), ("1 2", "多个数字"),
+    # Words that change what the number means are refused, never dropped.
+    ("12万", "不是有效"), ("3万件", "不是有效"), ("12个工作日", "不是有效"), ("约12件", "不是有效"),
 ])
 def test_counts_refused_with_a_reason(text, why):
     with pytest.raises(ValueRefused) as info:
@@ -49,7 +52,8 @@ def test_amount_keeps_digits_exactly(text, digits):
 
 
 @pytest.mark.parametrize(("text", "why"), [
-    ("1.1234567", "6位小数"), ("-1", "负数"), ("3940元", "万元"), ("x", "不是数字"),
+    ("1.1234567", "6位小数"), ("-1", "负数"), ("3940元", "万元"), ("x", "不是数字"), ("96171.6元整", "万元"),
+    ("0.5千万元", "不是有效"),
 ])
 def test_amount_refused(text, why):
     with pytest.raises(ValueRefused) as info:
@@ -80,3 +84,5 @@ def test_check_value():
     assert check_value("t3.new.natural", Decimal("1.5"))
     assert check_value("t2.fees.amount", Decimal("1.1234567"))
     assert check_value("t2.fees.amount", Decimal("1.123456")) == ""
+    assert check_value("t2.fees.amount", Decimal("-0"))
+    assert check_value("t2.fees.amount", Decimal("1E+20"))
