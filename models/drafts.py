@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from models import locations
+from models.app_info import APP_NAME, APP_VERSION, DRAFT_SUFFIX
 from models.atomic import WriteFailed, atomic_write
 from models.draft_format import FORMAT_ID, DraftContentError, from_document, to_document
 from models.format2021 import TEMPLATE_ID
@@ -24,10 +25,8 @@ from models.migrations import CURRENT_SCHEMA_VERSION, NoUpgradePath, upgrade
 from models.report import Report
 
 log = logging.getLogger("govreport")
-DRAFT_SUFFIX = ".nianbao"
 MAX_DRAFT_BYTES = 64 * 1024 * 1024
 KEEP_BACKUPS = 10
-APP_VERSION = "0.1.0"
 
 
 class DraftError(Exception):
@@ -123,7 +122,7 @@ def load_draft(path: Path | str, *, allow_newer: bool = False) -> Report:
 
 
 def draft_bytes(report: Report) -> bytes:
-    app = {"name": "政府信息公开工作年度报告助手", "version": APP_VERSION,
+    app = {"name": APP_NAME, "version": APP_VERSION,
            "saved_at": datetime.now().astimezone().isoformat(timespec="seconds")}
     return (json.dumps(to_document(report, app), ensure_ascii=False, indent=1, default=_json_default) + "\n").encode()
 

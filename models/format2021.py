@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from enum import Enum
 
 TEMPLATE_ID = "2021"
-FORMAT_NOTICE = "国办公开办函〔2021〕30号"
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -101,28 +100,14 @@ def report_title(agency: str, year: int | None) -> str:
 # Agency levels and deadlines
 # ---------------------------------------------------------------------------------------------------------------
 
-LEVELS: tuple[str, ...] = (
-    "国务院部门",
-    "省级人民政府",
-    "设区的市级人民政府",
-    "县级人民政府",
-    "乡镇人民政府（街道办事处）",
-    "省级政府部门",
-    "市级政府部门",
-    "县级政府部门",
-    "其他",
+from models.levels import (  # noqa: E402 - grouped with the format's other sections
+    LEVELS,
+    LEVELS_DUE_END_OF_MARCH,
+    LEVELS_THAT_MAKE_RULES,
+    default_deadline,
 )
-#: Only these levels can make 规章 (W-1).
-LEVELS_THAT_MAKE_RULES = frozenset({"国务院部门", "省级人民政府", "设区的市级人民政府"})
-#: 县级以上地方人民政府 publish their summary report by 3月31日; departments by 1月31日 (spec §1).
-LEVELS_DUE_END_OF_MARCH = frozenset({"省级人民政府", "设区的市级人民政府", "县级人民政府"})
 
-
-def default_deadline(year: int, level: str | None) -> tuple[int, int, int]:
-    """(year, month, day) the report for `year` is due by, per spec §1 (configurable in the UI)."""
-    if level in LEVELS_DUE_END_OF_MARCH:
-        return (year + 1, 3, 31)
-    return (year + 1, 1, 31)
+__all__ = ["LEVELS", "LEVELS_DUE_END_OF_MARCH", "LEVELS_THAT_MAKE_RULES", "default_deadline"]
 
 
 # ---------------------------------------------------------------------------------------------------------------

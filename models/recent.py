@@ -7,10 +7,13 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models import locations
 from models.atomic import WriteFailed, atomic_write
-from models.report import Report
+
+if TYPE_CHECKING:
+    from models.report import Report
 
 MAX_RECENT = 10
 FILE_NAME = "recent.json"

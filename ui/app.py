@@ -17,7 +17,7 @@ def make_application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_TITLE)
     app.setOrganizationName("gov-info-report")
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    QLocale.setDefault(QLocale("zh_CN"))
     translator = QTranslator(app)
     if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)

@@ -10,12 +10,9 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from types import TracebackType
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from models import locations
 
@@ -24,6 +21,8 @@ log = logging.getLogger("govreport")
 
 
 def setup_logging() -> None:
+    from logging.handlers import RotatingFileHandler
+
     if any(isinstance(h, RotatingFileHandler) for h in log.handlers):
         return
     try:
@@ -38,12 +37,12 @@ def setup_logging() -> None:
 
 def install(autosave: Callable[[], object], parent: Callable[[], QWidget | None]) -> None:
     """Replace sys.excepthook: autosave, log, then a dialog with 打开日志文件夹."""
-    setup_logging()
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, tb)
             return
+        setup_logging()
         saved = False
         try:
             saved = bool(autosave())
@@ -57,6 +56,10 @@ def install(autosave: Callable[[], object], parent: Callable[[], QWidget | None]
 
 
 def show_dialog(parent: QWidget | None, saved: bool) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Critical, "程序出错",
                       "程序遇到意外错误，当前操作没有完成。"
                       + ("未保存的内容已自动保存，下次启动时可以恢复。" if saved else "")

@@ -4,23 +4,27 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6 import QtCore
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget
 
-from importers import LoadError, load
-from models import autosave, locations, recent
-from models.carryover import new_year_from
-from models.drafts import APP_VERSION, DRAFT_SUFFIX, DraftError, load_draft, save_draft
-from models.report import Meta, Report
+from models import locations, recent
+from models.app_info import APP_NAME, APP_VERSION, DRAFT_SUFFIX
 from resources import SAMPLE_REPORT
-from ui.document import ReportDocument
-from ui.editor import Editor
-from ui.findings_panel import FindingsPanel
 from ui.pages.start_page import StartPage, default_report_year
 
-APP_TITLE = "政府信息公开工作年度报告助手"
+if TYPE_CHECKING:
+    from ui.document import ReportDocument
+    from ui.editor import Editor
+    from ui.findings_panel import FindingsPanel
+
+# The report model, the rules and the pages are imported when the first report opens, not before the start page
+# shows (start-up is measured against a bare Qt window: benchmarks/bench_ui.py).
+
+APP_TITLE = APP_NAME
 DRAFT_FILTER = f"年度报告草稿 (*{DRAFT_SUFFIX})"
 IMPORT_FILTER = f"上年度报告 (*{DRAFT_SUFFIX} *.docx *.xlsx);;所有文件 (*)"
 AUTOSAVE_INTERVAL_MS = 30_000
@@ -38,17 +42,16 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.start = StartPage()
         self.stack.addWidget(self.start)
-        self.findings = FindingsPanel(self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings)
-        self.resizeDocks([self.findings], [300], Qt.Orientation.Horizontal)
-        self.findings.hide()
-        self.findings.activated.connect(self.show_finding)
+        self._findings: FindingsPanel | None = None
         self.start.newRequested.connect(self.new_report)
         self.start.importRequested.connect(lambda: self.import_previous())
         self.start.openRequested.connect(lambda: self.open_draft())
         self.start.sampleRequested.connect(self.open_sample)
         self.start.recentRequested.connect(self.open_draft)
-        self._build_menus()
+        self._menus_built = False
+        # Menus (and the Qt namespace their shortcuts load) are built right after the first paint, so the start
+        # page shows as fast as a bare window (benchmarks/bench_ui.py); anything that needs them builds them first.
+        QTimer.singleShot(0, self.ensure_menus)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -65,7 +68,10 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
-    def _build_menus(self) -> None:
+    def ensure_menus(self) -> None:
+        if self._menus_built:
+            return
+        self._menus_built = True
         bar = self.menuBar()
         file_menu = bar.addMenu("文件(&F)")
         self._action(file_menu, "新建本年度报告(&N)", self.new_report, QKeySequence.StandardKey.New)
@@ -82,12 +88,26 @@ class MainWindow(QMainWindow):
         self.undo_action = self._action(edit_menu, "撤销(&U)", self._undo, QKeySequence.StandardKey.Undo)
         self.redo_action = self._action(edit_menu, "重做(&R)", self._redo, "Ctrl+Y")
         view_menu = bar.addMenu("查看(&V)")
-        view_menu.addAction(self.findings.toggleViewAction())
+        self.view_menu = view_menu
         self._action(view_menu, "上一个问题(&P)", lambda: self.findings.step(-1), "Shift+F8")
         self._action(view_menu, "下一个问题(&N)", lambda: self.findings.step(1), "F8")
         help_menu = bar.addMenu("帮助(&H)")
         self._action(help_menu, "关于(&A)", self.about)
         self._sync_actions()
+
+    @property
+    def findings(self) -> FindingsPanel:
+        """The findings panel, made when first needed (the start page has none)."""
+        if self._findings is None:
+            from ui.findings_panel import FindingsPanel
+
+            self._findings = FindingsPanel(self)
+            qt = QtCore.Qt  # first use of the Qt namespace is here, after the start page has shown
+            self.addDockWidget(qt.DockWidgetArea.RightDockWidgetArea, self._findings)
+            self.resizeDocks([self._findings], [300], qt.Orientation.Horizontal)
+            self._findings.activated.connect(self.show_finding)
+            self.view_menu.insertAction(self.view_menu.actions()[0], self._findings.toggleViewAction())
+        return self._findings
 
     def _undo(self) -> None:
         if self.doc is not None:
@@ -98,6 +118,8 @@ class MainWindow(QMainWindow):
             self.doc.undo_stack.redo()
 
     def _sync_actions(self) -> None:
+        if not self._menus_built:
+            return
         has_doc = self.doc is not None
         for action in (self.save_action, self.save_as_action, self.undo_action, self.redo_action):
             action.setEnabled(has_doc)
@@ -111,6 +133,10 @@ class MainWindow(QMainWindow):
 
     def set_document(self, doc: ReportDocument, *, page: str = "meta") -> None:
         """Show `doc` (the caller has already dealt with unsaved work in the current one)."""
+        from models import autosave
+        from ui.editor import Editor
+
+        self.ensure_menus()
         if self.editor is not None:
             self.stack.removeWidget(self.editor)
             self.editor.deleteLater()
@@ -144,6 +170,9 @@ class MainWindow(QMainWindow):
     def new_report(self) -> None:
         if not self.confirm_discard():
             return
+        from models.report import Meta, Report
+        from ui.document import ReportDocument
+
         self.set_document(ReportDocument(Report(meta=Meta(year=default_report_year()))))
 
     def open_draft(self, path: Path | None = None) -> bool:
@@ -154,6 +183,9 @@ class MainWindow(QMainWindow):
             path = Path(name)
         if not self.confirm_discard():
             return False
+        from models.drafts import DraftError, load_draft
+        from ui.document import ReportDocument
+
         try:
             report = load_draft(path, allow_newer=True)
         except DraftError as exc:
@@ -167,6 +199,9 @@ class MainWindow(QMainWindow):
     def open_sample(self) -> None:
         if not self.confirm_discard():
             return
+        from models.drafts import load_draft
+        from ui.document import ReportDocument
+
         report = load_draft(SAMPLE_REPORT)
         self.set_document(ReportDocument(report))  # no path: saving asks where, the sample itself stays intact
         self.statusBar().showMessage("这是示例报告。保存时请选择自己的位置。")
@@ -180,6 +215,10 @@ class MainWindow(QMainWindow):
             path = Path(name)
         if not self.confirm_discard():
             return False
+        from importers import LoadError, load
+        from models.carryover import new_year_from
+        from ui.document import ReportDocument
+
         try:
             previous, notices = load(path)
         except LoadError as exc:
@@ -202,6 +241,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.start)
 
     def close_document(self) -> None:
+        from models import autosave
+
         if self.doc is not None:
             autosave.discard(locations.autosave_dir() / f"{self.slot}{DRAFT_SUFFIX}")
         if self.editor is not None:
@@ -209,7 +250,8 @@ class MainWindow(QMainWindow):
             self.editor.deleteLater()
             self.editor = None
         self.doc = None
-        self.findings.hide()
+        if self._findings is not None:
+            self._findings.hide()
         self._sync_actions()
         self._update_title()
 
@@ -236,6 +278,9 @@ class MainWindow(QMainWindow):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        from models import autosave
+        from models.drafts import DraftError, save_draft
+
         assert self.doc is not None
         try:
             save_draft(self.doc.report, path)
@@ -258,6 +303,9 @@ class MainWindow(QMainWindow):
         doc = self.doc
         if doc is None or not doc.is_modified or doc.generation == self._autosaved_generation or doc.report.read_only:
             return False
+        from models import autosave
+        from models.drafts import DraftError
+
         try:
             autosave.write_autosave(doc.report, self.slot, doc.path)
         except DraftError as exc:
@@ -268,6 +316,9 @@ class MainWindow(QMainWindow):
 
     def offer_recovery(self) -> bool:
         """After a crash or kill: offer the newest autosave, with its time. Returns True when one was restored."""
+        from models import autosave
+        from ui.document import ReportDocument
+
         slots = autosave.list_autosaves()
         if not slots:
             return False

@@ -36,11 +36,11 @@ def page_of(finding: Finding) -> str:
 def page_status(page: str, report: Report, findings: list[Finding]) -> str:
     if page == "review":
         return PROBLEMS if any(f.severity is Severity.ERROR for f in findings) else DONE
-    if any(page_of(f) == page and f.severity is not Severity.INFO for f in findings):
-        return PROBLEMS
     filled, total = _filled(page, report)
     if filled == 0:
-        return NOT_STARTED
+        return NOT_STARTED  # an untouched page is not yet a problem, even though its blanks are V-1 findings
+    if any(page_of(f) == page and f.severity is not Severity.INFO for f in findings):
+        return PROBLEMS
     return DONE if filled == total else IN_PROGRESS
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QFontDatabase
-
-from models.findings import Severity
+from PySide6.QtGui import QColor, QFont
 
 LABEL_BACKGROUND = QColor("#eef2f7")
 HEADER_BACKGROUND = QColor("#dde5f0")
@@ -12,9 +10,9 @@ ERROR_BACKGROUND = QColor("#f7c6c6")
 WARNING_BACKGROUND = QColor("#fbe3a8")
 CARRIED_BACKGROUND = QColor("#d9f0e3")
 AUTO_BACKGROUND = QColor("#ececec")
-SEVERITY_BACKGROUND = {Severity.ERROR: ERROR_BACKGROUND, Severity.WARNING: WARNING_BACKGROUND}
-SEVERITY_COLOR = {Severity.ERROR: QColor("#b42318"), Severity.WARNING: QColor("#b54708"),
-                  Severity.INFO: QColor("#175cd3")}
+# Keyed by Severity (a str enum: "error", "warning", "info"), without importing the model at start-up.
+SEVERITY_BACKGROUND = {"error": ERROR_BACKGROUND, "warning": WARNING_BACKGROUND}
+SEVERITY_COLOR = {"error": QColor("#b42318"), "warning": QColor("#b54708"), "info": QColor("#175cd3")}
 
 # Preferred UI fonts: Windows first, then the CJK fonts of Linux desktops (UOS/Kylin ship Noto or WenQuanYi).
 UI_FONT_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
@@ -22,12 +20,8 @@ UI_FONT_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC",
 
 
 def ui_font(point_size: float = 10.0) -> QFont:
-    """The first installed family of UI_FONT_FAMILIES, falling back to Qt's default."""
-    available = set(QFontDatabase.families())
+    """A font that tries UI_FONT_FAMILIES in order; Qt skips the ones not installed (no font enumeration at start)."""
     font = QFont()
-    for family in UI_FONT_FAMILIES:
-        if family in available:
-            font.setFamilies([family, *[f for f in UI_FONT_FAMILIES if f != family and f in available]])
-            break
+    font.setFamilies([*UI_FONT_FAMILIES, *font.families()])
     font.setPointSizeF(point_size)
     return font

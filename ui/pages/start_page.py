@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import format2021 as fmt
+from models.levels import FORMAT_NOTICE, default_deadline
 from models.recent import recent_drafts
 from ui.deadline import deadline_text
 
@@ -40,7 +40,7 @@ class StartPage(QWidget):
         title = QLabel("政府信息公开工作年度报告助手")
         title.setObjectName("startTitle")
         layout.addWidget(title)
-        note = QLabel(f"按{fmt.FORMAT_NOTICE}规定的格式填写、检查并导出年度报告。全部在本机完成，无需联网。")
+        note = QLabel(f"按{FORMAT_NOTICE}规定的格式填写、检查并导出年度报告。全部在本机完成，无需联网。")
         note.setObjectName("hint")
         layout.addWidget(note)
         self.banner = QLabel()
@@ -82,21 +82,22 @@ class StartPage(QWidget):
 
     def refresh(self) -> None:
         self.recent.clear()
+        self._paths: dict[int, Path] = {}
         entries = recent_drafts()
         for entry in entries:
             saved = entry.saved_at.replace("T", " ")[:16]
             item = QTreeWidgetItem([entry.agency or "（未填机关名称）", str(entry.year or ""), saved, str(entry.path)])
-            item.setData(0, Qt.ItemDataRole.UserRole, str(entry.path))
+            self._paths[id(item)] = entry.path  # (no Qt.ItemDataRole here: the Qt namespace is slow to load)
             if not entry.exists:
                 item.setToolTip(3, "文件已不存在")
                 item.setDisabled(True)
             self.recent.addTopLevelItem(item)
         year = default_report_year()
         level = entries[0].level if entries else ""
-        self.banner.setText(deadline_text(year, fmt.default_deadline(year, level)) +
+        self.banner.setText(deadline_text(year, default_deadline(year, level)) +
                             "（部门为次年1月31日，县级以上地方人民政府为3月31日，可在“基本信息”中调整。）")
 
     def _open_recent(self, item: QTreeWidgetItem) -> None:
-        path = item.data(0, Qt.ItemDataRole.UserRole)
+        path = self._paths.get(id(item))
         if path and not item.isDisabled():
-            self.recentRequested.emit(Path(path))
+            self.recentRequested.emit(path)

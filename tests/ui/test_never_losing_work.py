@@ -1,0 +1,115 @@
+"""Autosave on page change, the recovery prompt after a kill, the close prompt, and the crash handler."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from models import autosave, locations
+from models.drafts import load_draft
+from tests.ui.conftest import type_chinese
+from ui import crash
+from ui.main_window import MainWindow
+
+
+def test_page_change_autosaves_and_next_start_offers_recovery(window, qtbot, monkeypatch, answers):
+    window.new_report()
+    type_chinese(window.editor.pages["meta"].agency, "恢复测试局")
+    window.editor.pages["t4"].view.select_key("t4.review.upheld")
+    window.editor.pages["t4"].view.paste("3")
+    window.editor.go_to("t4")  # a page change writes the autosave slot
+    [slot] = autosave.list_autosaves()
+    assert slot.agency == "恢复测试局" and slot.source is None
+    assert load_draft(slot.path).number("t4.review.upheld") == 3
+
+    # The process is killed here: nothing else runs. A new window starts and finds the slot.
+    second = MainWindow()
+    qtbot.addWidget(second)
+    monkeypatch.setattr(second, "ask_recovery", lambda text: answers["asked"].append(("recover", text)) or True)
+    assert second.offer_recovery()
+    kind, text = answers["asked"][-1]
+    assert kind == "recover" and "恢复测试局" in text and "最后自动保存于" in text
+    assert second.doc.report.number("t4.review.upheld") == 3
+    assert second.doc.is_modified and second.isWindowModified()
+    monkeypatch.setattr(second, "ask_save", lambda text: QMessageBox.StandardButton.Discard)
+    second.close()
+
+
+def test_declining_recovery_discards_the_slot(window, qtbot, monkeypatch):
+    window.new_report()
+    window.doc.set_text("s6", "未保存的文字")
+    assert window.autosave()
+    second = MainWindow()
+    qtbot.addWidget(second)
+    monkeypatch.setattr(second, "ask_recovery", lambda text: False)
+    assert not second.offer_recovery()
+    assert autosave.list_autosaves() == []
+
+
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(window, answers, tmp_path):
+    window.new_report()
+    window.doc.set_text("s6", "还没保存")
+    answers["save"] = QMessageBox.StandardButton.Cancel
+    assert not window.close()
+    assert window.isVisible() and window.doc is not None
+    assert answers["asked"][-1][0] == "save"
+    target = tmp_path / "saved.nianbao"
+    window.doc.path = target
+    answers["save"] = QMessageBox.StandardButton.Save
+    assert window.close()
+    assert load_draft(target).texts["s6"] == "还没保存"
+    assert autosave.list_autosaves() == []
+
+
+def test_saving_clears_the_autosave_and_the_unsaved_mark(window, tmp_path):
+    window.new_report()
+    window.doc.set_text("s6", "内容")
+    assert window.isWindowModified()
+    window.autosave()
+    assert autosave.list_autosaves()
+    assert window.save_as(tmp_path / "x")
+    assert (tmp_path / "x.nianbao").exists()
+    assert not window.isWindowModified() and autosave.list_autosaves() == []
+    assert "x.nianbao" in window.windowTitle()
+
+
+def test_save_failure_keeps_the_report_and_offers_save_as(window, answers, monkeypatch, tmp_path):
+    window.new_report()
+    window.doc.set_text("s6", "重要内容")
+    answers_seen = []
+    monkeypatch.setattr(QMessageBox, "critical",
+                        lambda *a, **k: answers_seen.append(a[2]) or QMessageBox.StandardButton.Cancel)
+    assert not window.save_as(tmp_path / "no-such-folder" / "r.nianbao")
+    assert "文件夹不存在" in answers_seen[-1] and "另存" in answers_seen[-1]
+    assert window.doc.report.texts["s6"] == "重要内容" and window.doc.is_modified
+
+
+def test_unhandled_exception_autosaves_logs_and_explains(window, monkeypatch):
+    window.new_report()
+    window.doc.set_text("s6", "崩溃前的内容")
+    shown = []
+    monkeypatch.setattr(crash, "show_dialog", lambda parent, saved: shown.append(saved))
+    crash.install(window.autosave, lambda: window)
+    try:
+        raise RuntimeError("boom in a slot")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = sys.__excepthook__
+    assert shown == [True]
+    [slot] = autosave.list_autosaves()
+    assert load_draft(slot.path).texts["s6"] == "崩溃前的内容"
+    log = (locations.logs_dir() / crash.LOG_NAME).read_text(encoding="utf-8")
+    assert "boom in a slot" in log and "Traceback" in log
+
+
+@pytest.mark.parametrize("content", [b"{broken", b"\x00\x01"])
+def test_opening_a_bad_draft_shows_a_chinese_message(window, answers, tmp_path, content):
+    path = tmp_path / "坏.nianbao"
+    path.write_bytes(content)
+    assert not window.open_draft(path)
+    kind, message = answers["asked"][-1]
+    assert kind == "critical" and "坏.nianbao" in message
+    assert path.read_bytes() == content

@@ -1,0 +1,104 @@
+"""Pages as a clerk sees them: sidebar statuses, Back/Next, narrative marking, the generated paragraph, review."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from models.carryover import new_year_from
+from models.drafts import load_draft
+from tests.builders import consistent_report
+from tests.ui.conftest import type_chinese
+from ui.deadline import deadline_text
+from ui.document import ReportDocument
+from ui.page_status import DONE, IN_PROGRESS, NOT_STARTED, PAGE_KEYS, PROBLEMS
+
+
+def test_sidebar_statuses_follow_the_work(window):
+    window.new_report()
+    editor = window.editor
+    assert editor.status_of("t3") == NOT_STARTED and editor.status_of("meta") == IN_PROGRESS
+    editor.pages["t3"].view.select_key("t3.new.natural")
+    editor.pages["t3"].view.paste("5")
+    assert editor.status_of("t3") == PROBLEMS  # V-1: the rest of the table is blank
+    editor.pages["t2"].view.select_key("t2.rules.issued")
+    editor.pages["t2"].view.paste("0\t0\t0\n0\t0\t0\n0\n0\n0\n0")
+    assert editor.status_of("t2") == DONE
+    assert editor.status_of("review") == PROBLEMS
+
+
+def test_back_and_next_walk_every_page_and_keep_input(window):
+    window.new_report()
+    editor = window.editor
+    type_chinese(editor.pages["meta"].agency, "翻页测试局")
+    seen = [editor.current_key]
+    while editor.next.isEnabled():
+        editor.next.click()
+        seen.append(editor.current_key)
+    assert tuple(seen) == PAGE_KEYS
+    while editor.back.isEnabled():
+        editor.back.click()
+    assert editor.current_key == "meta" and editor.pages["meta"].agency.text() == "翻页测试局"
+
+
+def test_numbers_in_the_text_are_marked_while_typing(window):
+    window.set_document(ReportDocument(load_draft_fixture()))
+    page = window.editor.go_to("s1")
+    editor = page.editors["s1.requests"]
+    editor.setPlainText("全市共受理政府信息公开申请 3119 件。")
+    assert editor.extraSelections() == []
+    editor.setPlainText("全市共受理政府信息公开申请 3000 件。")
+    [selection] = editor.extraSelections()
+    assert selection.cursor.selectedText() == "3000"
+    finding = next(f for f in window.doc.findings if f.rule == "TXT-RECEIVED")
+    window.show_finding(finding)
+    assert window.editor.current_key == "s1" and editor.textCursor().selectedText() == "3000"
+
+
+def test_inserting_the_generated_requests_paragraph(window):
+    window.set_document(ReportDocument(load_draft_fixture()))
+    page = window.editor.go_to("s1")
+    editor = page.editors["s1.requests"]
+    editor.setPlainText("")
+    assert page.insert_requests_paragraph(editor)
+    assert "本年新收政府信息公开申请3119件" in window.doc.report.texts["s1.requests"]
+    assert not [f for f in window.doc.findings if f.rule.startswith("TXT-")]
+
+
+def test_review_page_groups_findings_and_keeps_notes(window, pingtan_path, huaian_path):
+    previous = load_draft(huaian_path)
+    report = new_year_from(previous)
+    window.set_document(ReportDocument(report, previous=previous))
+    page = window.editor.go_to("review")
+    groups = [page.tree.topLevelItem(i).text(0) for i in range(page.tree.topLevelItemCount())]
+    assert groups[0].startswith("错误") and groups[1].startswith("警告")
+    x4 = next(f for f in window.doc.findings if f.rule == "X-4")
+    edit = page.note_edits[x4.fingerprint]
+    edit.setText("第五部分将在定稿前重写")
+    edit.editingFinished.emit()
+    assert window.doc.report.notes[x4.fingerprint] == "第五部分将在定稿前重写"
+    assert "必须改正全部错误" in page.blocked.text()
+
+
+def test_deadline_banner():
+    assert deadline_text(2026, (2027, 1, 31), date(2027, 1, 1)) == "2026年度报告应于2027年1月31日前公开，还有30天。"
+    assert "已过2天" in deadline_text(2026, (2027, 1, 31), date(2027, 2, 2))
+    assert "今天" in deadline_text(2026, (2027, 3, 31), date(2027, 3, 31))
+
+
+def test_deadline_follows_level_and_can_be_changed(window):
+    window.set_document(ReportDocument(consistent_report(7, level="县级人民政府")))
+    assert window.doc.deadline() == (2025, 3, 31)
+    page = window.editor.pages["meta"]
+    page.level.setCurrentIndex(page.level.findData("县级政府部门"))
+    assert window.doc.deadline() == (2025, 1, 31)
+    from PySide6.QtCore import QDate
+
+    page.deadline.setDate(QDate(2025, 2, 28))
+    assert window.doc.deadline() == (2025, 2, 28)
+    assert "2025年2月28日" in window.editor.banner.text()
+
+
+def load_draft_fixture():
+    from tests.conftest import FIXTURES
+
+    return load_draft(FIXTURES / "huaian-city-gov-2024.nianbao")
