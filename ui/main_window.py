@@ -170,10 +170,14 @@ class MainWindow(QMainWindow):
     def new_report(self) -> None:
         if not self.confirm_discard():
             return
+        from models.autosum import AUTO_SUM_KEYS
         from models.report import Meta, Report
-        from ui.document import ReportDocument
+        from ui.document import AUTOSUM_KEY, ReportDocument
 
-        self.set_document(ReportDocument(Report(meta=Meta(year=default_report_year()))))
+        # A report typed from scratch adds up its totals by itself; imported or opened ones keep theirs as written,
+        # so that their mistakes stay visible.
+        report = Report(meta=Meta(year=default_report_year()), extra={AUTOSUM_KEY: sorted(AUTO_SUM_KEYS)})
+        self.set_document(ReportDocument(report))
 
     def open_draft(self, path: Path | None = None) -> bool:
         if path is None:
