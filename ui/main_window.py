@@ -35,6 +35,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.doc: ReportDocument | None = None
         self.editor: Editor | None = None
+        self._locked: Path | None = None
         self.slot = ""
         self._autosaved_generation = -1
         self.resize(1400, 900)
@@ -109,6 +110,17 @@ class MainWindow(QMainWindow):
             self.view_menu.insertAction(self.view_menu.actions()[0], self._findings.toggleViewAction())
         return self._findings
 
+    def _hold_lock(self, path: Path | None) -> None:
+        """Hold the lock of the draft being edited (and only that one)."""
+        from models import locks
+
+        held = self._locked
+        if held == path:
+            return
+        if held is not None:
+            locks.release(held)
+        self._locked = path if path is not None and locks.acquire(path) else None
+
     def _undo(self) -> None:
         if self.doc is not None:
             self.doc.undo_stack.undo()
@@ -143,6 +155,7 @@ class MainWindow(QMainWindow):
         if self.doc is not None:
             self.doc.deleteLater()
         self.doc = doc
+        self._hold_lock(doc.path)
         self.slot = autosave.slot_id(doc.path)
         self._autosaved_generation = doc.generation if not doc.is_modified else -1
         self.editor = Editor(doc)
@@ -187,6 +200,7 @@ class MainWindow(QMainWindow):
             path = Path(name)
         if not self.confirm_discard():
             return False
+        from models import locks
         from models.drafts import DraftError, load_draft
         from ui.document import ReportDocument
 
@@ -195,10 +209,25 @@ class MainWindow(QMainWindow):
         except DraftError as exc:
             QMessageBox.critical(self, "无法打开草稿", exc.message)
             return False
+        owner = locks.read_owner(path)
+        if owner is not None and not report.read_only:
+            choice = self.ask_locked(f"“{path.name}”正由{owner.describe()}打开。两处同时修改会互相覆盖。")
+            if choice == "cancel":
+                return False
+            report.read_only = choice == "read_only"
         self.set_document(ReportDocument(report, path=None if report.read_only else path))
         if not report.read_only:
             recent.remember(path, report)
         return True
+
+    def ask_locked(self, text: str) -> str:
+        """A draft another instance has open: "read_only", "open" anyway, or "cancel"."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "草稿已被打开", text, parent=self)
+        read_only = box.addButton("以只读方式打开", QMessageBox.ButtonRole.AcceptRole)
+        anyway = box.addButton("仍然打开并修改", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return {read_only: "read_only", anyway: "open"}.get(box.clickedButton(), "cancel")
 
     def open_sample(self) -> None:
         if not self.confirm_discard():
@@ -247,6 +276,7 @@ class MainWindow(QMainWindow):
     def close_document(self) -> None:
         from models import autosave
 
+        self._hold_lock(None)
         if self.doc is not None:
             autosave.discard(locations.autosave_dir() / f"{self.slot}{DRAFT_SUFFIX}")
         if self.editor is not None:
@@ -293,6 +323,7 @@ class MainWindow(QMainWindow):
                                           QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
             return answer == QMessageBox.StandardButton.Save and self.save_as()
         old_slot = self.slot
+        self._hold_lock(path)
         self.doc.mark_saved(path)
         self.slot = autosave.slot_id(path)
         autosave.discard(locations.autosave_dir() / f"{old_slot}{DRAFT_SUFFIX}")

@@ -18,6 +18,7 @@ class NarrativeEditor(QPlainTextEdit):
         self.text_key = text_key
         self.setPlainText(doc.report.texts.get(text_key, ""))
         self.setTabChangesFocus(True)
+        self.setReadOnly(doc.report.read_only)
         self.textChanged.connect(self._store)
         doc.findingsChanged.connect(self.mark_findings)
         self.mark_findings()

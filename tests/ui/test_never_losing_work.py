@@ -113,3 +113,46 @@ def test_opening_a_bad_draft_shows_a_chinese_message(window, answers, tmp_path, 
     kind, message = answers["asked"][-1]
     assert kind == "critical" and "坏.nianbao" in message
     assert path.read_bytes() == content
+
+
+def test_a_draft_open_in_another_instance_is_warned_and_can_open_read_only(window, monkeypatch, tmp_path,
+                                                                           sample_path):
+    import json
+    import socket
+    import subprocess
+    from datetime import datetime
+
+    from models import locks
+    from models.drafts import save_draft
+
+    draft = tmp_path / "shared.nianbao"
+    save_draft(load_draft(sample_path), draft)
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        owner = {"user": "同事", "host": socket.gethostname(), "pid": other.pid,
+                 "since": datetime.now().astimezone().isoformat(timespec="seconds")}
+        locks.lock_path(draft).write_text(json.dumps(owner, ensure_ascii=False), encoding="utf-8")
+        asked = []
+        monkeypatch.setattr(window, "ask_locked", lambda text: asked.append(text) or "read_only")
+        assert window.open_draft(draft)
+        assert "同事" in asked[0]
+        assert window.doc.report.read_only and window.doc.path is None
+        page = window.editor.pages["t3"]
+        assert not (page.model.flags(page.model.index_of("t3.new.natural")) & page.model.flags(
+            page.model.index_of("t3.new.natural")).ItemIsEditable)
+        assert window.editor.pages["s1"].editors["s1.requests"].isReadOnly()
+    finally:
+        other.kill()
+        other.wait()
+
+
+def test_the_open_draft_holds_a_lock_until_closed(window, tmp_path, sample_path):
+    from models import locks
+    from models.drafts import save_draft
+
+    draft = tmp_path / "mine.nianbao"
+    save_draft(load_draft(sample_path), draft)
+    assert window.open_draft(draft)
+    assert locks.lock_path(draft).exists()
+    window.go_home()
+    assert not locks.lock_path(draft).exists()

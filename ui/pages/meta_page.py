@@ -62,6 +62,9 @@ class MetaPage(Page):
         self.preamble.setMaximumHeight(140)
         self.layout_.addWidget(self.preamble)
         self.layout_.addStretch(1)
+        if doc.report.read_only:
+            for widget in (self.agency, self.year, self.level, self.publish, self.undecided, self.deadline):
+                widget.setEnabled(False)
 
     def _publish_row(self) -> QWidget:
         meta = self.doc.report.meta
