@@ -39,7 +39,7 @@ def lock_path(draft: Path) -> Path:
 def _me() -> LockOwner:
     try:
         user = getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name on some systems; the lock still works
+    except Exception:
         user = "?"
     return LockOwner(user, socket.gethostname(), os.getpid(), datetime.now().astimezone())
 
