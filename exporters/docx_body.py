@@ -23,6 +23,7 @@ from exporters.docx_styles import (
 )
 from exporters.docx_xml import paragraph_xml, rpr_xml, run_xml, text_paragraph
 from exporters.fonts import FontSet
+from exporters.text_width import display_width
 from models import format2021 as fmt
 from models.report import Report
 
@@ -30,11 +31,6 @@ from models.report import Report
 TITLE_CHARS_PER_LINE = int(TEXT_WIDTH_MM / (TITLE_PT * 25.4 / 72))
 _SUBHEADING = re.compile(r"^（[一二三四五六七八九十]{1,3}）")
 _MAX_HEADING_CHARS = 30
-
-
-def display_width(text: str) -> float:
-    """Width in full-width characters: ASCII letters and digits count half."""
-    return sum(0.5 if ord(ch) < 0x2000 else 1.0 for ch in text)
 
 
 def paragraphs(text: str) -> Iterator[str]:
