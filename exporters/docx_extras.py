@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from exporters.docx_styles import APPENDIX_LABEL, BODY_PT, NORMAL, TABLE_CENTER, TABLE_LEFT, TABLE_PT, TITLE
-from exporters.docx_xml import mm, page_break_paragraph, rpr_xml, text_paragraph
+from exporters.docx_xml import mm, rpr_xml, text_paragraph
 from exporters.fonts import FontSet
 from exporters.selfcheck import NOT_CHECKED, NOT_CHECKED_REASON, ChecklistRow, summary
 from models import format2021 as fmt
@@ -87,8 +87,7 @@ def checklist_appendix(rows: list[ChecklistRow], findings: list[Finding], fonts:
             text_paragraph(row.status, TABLE_CENTER, small),
             "".join(details),
         ], 0))
-    return (page_break_paragraph()
-            + text_paragraph("附件", APPENDIX_LABEL, rpr_xml(fonts.heading1, BODY_PT))
+    return (text_paragraph("附件", APPENDIX_LABEL, rpr_xml(fonts.heading1, BODY_PT), "<w:pageBreakBefore/>")
             + text_paragraph(CHECKLIST_TITLE, TITLE, rpr_xml(fonts.title, 22, bold=fonts.title_bold))
             + text_paragraph(lead, NORMAL, body)
             + _simple_table((12, 66, 16, 62), table_rows, header_rows=1))

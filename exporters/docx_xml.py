@@ -63,10 +63,6 @@ def text_paragraph(text: str, style_id: str, rpr: str, extra_ppr: str = "") -> s
     return paragraph_xml(run_xml(text, rpr) if text else "", style_id, extra_ppr)
 
 
-def page_break_paragraph() -> str:
-    return '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
-
-
 def page_field_runs(rpr: str) -> str:
     """A PAGE field (complex form, which Word, WPS and LibreOffice all update) showing 1 until updated."""
     return (
