@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.styles import Alignment
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -98,7 +99,7 @@ def _write_cover(ws: Worksheet, report: Report, draft: bool) -> None:
         ws.cell(row=row, column=1, value=label).style = st.LABEL
         cell = ws.cell(row=row, column=2, value=values[field] or None)
         cell.style = st.INPUT
-        cell.alignment = cell.alignment.copy(horizontal="left")
+        cell.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
         if field == "publish_date":
             cell.number_format = "yyyy-mm-dd"
     last = cover_row(COVER_FIELDS[-1][0])
