@@ -29,6 +29,7 @@ from exporters.xlsx_layout import (
     TABLE_SHEETS,
     cover_row,
 )
+from exporters.xlsx_styles import merge
 from exporters.xlsx_tables import write_table_sheet
 from models import format2021 as fmt
 from models.atomic import WriteFailed, atomic_write
@@ -90,23 +91,23 @@ def export_xlsx(report: Report, path: Path | str, *, findings: list[Finding] | N
 def _write_cover(ws: Worksheet, report: Report, draft: bool) -> None:
     ws.title = "封面"
     ws["A1"] = report.title
-    ws["A1"].style = st.TITLE
-    ws.merge_cells("A1:B1")
+    st.apply(ws["A1"], st.TITLE)
+    merge(ws, "A1:B1")
     meta = report.meta
     values = {"agency": meta.agency, "year": meta.year, "level": meta.level, "publish_date": meta.publish_date}
     for field, label in COVER_FIELDS:
         row = cover_row(field)
-        ws.cell(row=row, column=1, value=label).style = st.LABEL
+        st.apply(ws.cell(row=row, column=1, value=label), st.LABEL)
         cell = ws.cell(row=row, column=2, value=values[field] or None)
-        cell.style = st.INPUT
+        st.apply(cell, st.INPUT)
         cell.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
         if field == "publish_date":
             cell.number_format = "yyyy-mm-dd"
     last = cover_row(COVER_FIELDS[-1][0])
-    ws.cell(row=last + 1, column=1, value="报告格式").style = st.LABEL
-    ws.cell(row=last + 1, column=2, value=fmt.FORMAT_NOTICE).style = st.LABEL_LEFT
-    ws.cell(row=last + 3, column=1, value=COVER_GUIDE.format(notice=fmt.FORMAT_NOTICE)).style = st.NOTE
-    ws.merge_cells(start_row=last + 3, start_column=1, end_row=last + 3, end_column=2)
+    st.apply(ws.cell(row=last + 1, column=1, value="报告格式"), st.LABEL)
+    st.apply(ws.cell(row=last + 1, column=2, value=fmt.FORMAT_NOTICE), st.LABEL_LEFT)
+    st.apply(ws.cell(row=last + 3, column=1, value=COVER_GUIDE.format(notice=fmt.FORMAT_NOTICE)), st.NOTE)
+    merge(ws, start_row=last + 3, start_column=1, end_row=last + 3, end_column=2)
     ws.row_dimensions[last + 3].height = 60
     if draft:
         mark = ws.cell(row=2, column=1, value=DRAFT_MARK)
@@ -125,34 +126,34 @@ def _write_cover(ws: Worksheet, report: Report, draft: bool) -> None:
 
 def _write_findings(ws: Worksheet, report: Report, findings: list[Finding], previous_loaded: bool) -> None:
     ws["A1"] = f"检查结果（导出时）：{summary(findings)}"
-    ws["A1"].style = st.TITLE
+    st.apply(ws["A1"], st.TITLE)
     ws["A2"] = "在表二至表四中改动数字后，以各表旁的勾稽关系检查为准；跨年度核对和正文核对请在本软件中重新检查。"
-    ws["A2"].style = st.NOTE
+    st.apply(ws["A2"], st.NOTE)
     header = ("严重程度", "规则", "问题", "涉及单元格", "说明")
     for col, text in enumerate(header, start=1):
-        ws.cell(row=4, column=col, value=text).style = st.LABEL
+        st.apply(ws.cell(row=4, column=col, value=text), st.LABEL)
     row = 5
     for finding in findings:
         values = (finding.severity.label, finding.rule, finding.message,
                   "、".join(fmt.cell_label(k) for k in finding.cells[:6]) + ("等" if len(finding.cells) > 6 else ""),
                   report.notes.get(finding.fingerprint, ""))
         for col, value in enumerate(values, start=1):
-            ws.cell(row=row, column=col, value=value).style = st.LABEL_LEFT
+            st.apply(ws.cell(row=row, column=col, value=value), st.LABEL_LEFT)
         if finding.severity.label == "错误":
             ws.cell(row=row, column=1).font = st.RED_FONT
         row += 1
     if not findings:
-        ws.cell(row=row, column=1, value="未发现问题。").style = st.LABEL_LEFT
+        st.apply(ws.cell(row=row, column=1, value="未发现问题。"), st.LABEL_LEFT)
         row += 1
     row += 1
-    ws.cell(row=row, column=1, value="自查清单").style = st.TITLE
+    st.apply(ws.cell(row=row, column=1, value="自查清单"), st.TITLE)
     row += 1
     for col, text in enumerate(("规则", "检查内容", "结果"), start=1):
-        ws.cell(row=row, column=col, value=text).style = st.LABEL
+        st.apply(ws.cell(row=row, column=col, value=text), st.LABEL)
     for item in checklist(report, findings, previous_loaded):
         row += 1
         for col, value in enumerate((item.rule.id, item.rule.title, item.status), start=1):
-            ws.cell(row=row, column=col, value=value).style = st.LABEL_LEFT
+            st.apply(ws.cell(row=row, column=col, value=value), st.LABEL_LEFT)
     for letter, width in zip("ABCDE", (10, 10, 70, 40, 40), strict=True):
         ws.column_dimensions[letter].width = width
 

@@ -14,6 +14,7 @@ from exporters import xlsx_styles as st
 from exporters.text_width import display_width
 from exporters.xlsx_formulas import INCOMPLETE, INCONSISTENT, check_formula, sum_formula
 from exporters.xlsx_layout import GRID_TOP, check_cells, ref, sheet_col, sheet_row
+from exporters.xlsx_styles import merge
 from models import format2021 as fmt
 from models.report import Report
 from models.rules import RULE_BY_ID
@@ -58,41 +59,45 @@ def write_table_sheet(ws: Worksheet, table: str, report: Report) -> None:
     grid = fmt.GRIDS[table]
     checks = check_cells()[table]
     ws["A1"] = fmt.TABLE_TITLES[table]
-    ws["A1"].style = st.TITLE
+    st.apply(ws["A1"], st.TITLE)
     ws["A2"] = GUIDE
-    ws["A2"].style = st.NOTE
+    st.apply(ws["A2"], st.NOTE)
     last_col = sheet_col(grid.columns) + (1 if table == "t3" else 0)
-    ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=last_col)
-    counts, amounts = [], []
+    merge(ws, start_row=2, start_column=1, end_row=2, end_column=last_col)
+    counts: list[tuple[int, int]] = []
+    amounts: list[tuple[int, int]] = []
     for cell in grid.cells:
         row, col = sheet_row(cell.row), sheet_col(cell.col)
         target = ws.cell(row=row, column=col)
         if cell.is_input:
             if cell.key in fmt.SUM_DEFINITIONS and formula_total(report, cell.key):
                 target.value = sum_formula(cell.key)
-                target.style = st.TOTAL
+                style = st.TOTAL
+                st.apply(target, style)
             else:
                 value = report.cells.get(cell.key)
                 target.value = _input_value(value)
-                target.style = st.INPUT
+                style = st.INPUT
+                st.apply(target, style)
                 if cell.key == fmt.AMOUNT_KEY:
-                    amounts.append(target.coordinate)
+                    amounts.append((row, col))
                     if isinstance(value, Decimal):
                         target.number_format = amount_format(value)
                 else:
-                    counts.append(target.coordinate)
+                    counts.append((row, col))
                     target.number_format = "0"
         else:
             target.value = cell.text
             if cell.rowspan > 2 and cell.colspan == 1 and not cell.header and cell.col == 0:
-                target.style = st.BAND
+                style = st.BAND
             elif cell.header or cell.rowspan > 1:
-                target.style = st.LABEL
+                style = st.LABEL
             else:
-                target.style = st.LABEL_LEFT
+                style = st.LABEL_LEFT
+            st.apply(target, style)
         if cell.rowspan > 1 or cell.colspan > 1:
-            _style_block(ws, row, col, cell.rowspan, cell.colspan, target.style)
-            ws.merge_cells(start_row=row, start_column=col, end_row=row + cell.rowspan - 1,
+            _style_block(ws, row, col, cell.rowspan, cell.colspan, style)
+            merge(ws, start_row=row, start_column=col, end_row=row + cell.rowspan - 1,
                            end_column=col + cell.colspan - 1)
     _write_checks(ws, table, grid, checks)
     _validate(ws, counts, amounts)
@@ -108,7 +113,7 @@ def _style_block(ws: Worksheet, row: int, col: int, rowspan: int, colspan: int, 
     for r in range(row, row + rowspan):
         for c in range(col, col + colspan):
             if (r, c) != (row, col):
-                ws.cell(row=r, column=c).style = style
+                st.apply(ws.cell(row=r, column=c), style)
 
 
 def _write_checks(ws: Worksheet, table: str, grid: fmt.Grid, checks: tuple) -> None:
@@ -116,10 +121,10 @@ def _write_checks(ws: Worksheet, table: str, grid: fmt.Grid, checks: tuple) -> N
         return
     for check in checks:
         target = ws.cell(row=check.row, column=check.col, value=check_formula(check))
-        target.style = st.CHECK
+        st.apply(target, st.CHECK)
         if check.colspan > 1:
             _style_block(ws, check.row, check.col, 1, check.colspan, st.CHECK)
-            ws.merge_cells(start_row=check.row, start_column=check.col, end_row=check.row,
+            merge(ws, start_row=check.row, start_column=check.col, end_row=check.row,
                            end_column=check.col + check.colspan - 1)
     rule_label = {rid: f"{rid} {RULE_BY_ID[rid].title}" for rid in {c.rule for c in checks}}
     if table == "t3":
@@ -127,19 +132,19 @@ def _write_checks(ws: Worksheet, table: str, grid: fmt.Grid, checks: tuple) -> N
             row = next(c.row for c in checks if c.rule == rule)
             label = ws.cell(row=row, column=1, value=f"检查：{rule_label[rule]}")
             _style_block(ws, row, 1, 1, grid.label_columns, st.LABEL_LEFT)
-            label.style = st.LABEL_LEFT
-            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=grid.label_columns)
+            st.apply(label, st.LABEL_LEFT)
+            merge(ws, start_row=row, start_column=1, end_row=row, end_column=grid.label_columns)
         col = sheet_col(grid.columns)
         head = ws.cell(row=GRID_TOP, column=col, value=f"检查：{rule_label['T3-B']}")
         _style_block(ws, GRID_TOP, col, grid.header_rows, 1, st.LABEL)
-        head.style = st.LABEL
-        ws.merge_cells(start_row=GRID_TOP, start_column=col, end_row=GRID_TOP + grid.header_rows - 1, end_column=col)
+        st.apply(head, st.LABEL)
+        merge(ws, start_row=GRID_TOP, start_column=col, end_row=GRID_TOP + grid.header_rows - 1, end_column=col)
     else:
         row = checks[0].row
         names = "；".join(rule_label[c.rule] for c in checks)
         note = ws.cell(row=row + 1, column=1, value=f"上一行为检查：{names}")
-        note.style = st.NOTE
-        ws.merge_cells(start_row=row + 1, start_column=1, end_row=row + 1, end_column=sheet_col(grid.columns - 1))
+        st.apply(note, st.NOTE)
+        merge(ws, start_row=row + 1, start_column=1, end_row=row + 1, end_column=sheet_col(grid.columns - 1))
         ws.row_dimensions[row + 1].height = 30
     span = " ".join(ref(c.row, c.col) for c in checks)
     ws.conditional_formatting.add(span, CellIsRule(operator="equal", formula=[f'"{INCONSISTENT}"'],
@@ -148,18 +153,29 @@ def _write_checks(ws: Worksheet, table: str, grid: fmt.Grid, checks: tuple) -> N
                                                    fill=st.AMBER_FILL))
 
 
-def _validate(ws: Worksheet, counts: list[str], amounts: list[str]) -> None:
+def _runs(cells: list[tuple[int, int]]) -> str:
+    """Cells (row, column) as a space-separated list of ranges, joining neighbours within a row."""
+    out: list[str] = []
+    for row, col in sorted(cells):
+        if out and out[-1][0] == row and out[-1][2] == col - 1:
+            out[-1] = (row, out[-1][1], col)
+        else:
+            out.append((row, col, col))
+    return " ".join(ref(r, a) if a == b else f"{ref(r, a)}:{ref(r, b)}" for r, a, b in out)
+
+
+def _validate(ws: Worksheet, counts: list[tuple[int, int]], amounts: list[tuple[int, int]]) -> None:
     if counts:
         whole = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
                                showErrorMessage=True, errorTitle="数值无效",
                                error="请填写0或正整数。空白表示未填写；没有发生的请填0。")
-        whole.sqref = MultiCellRange(" ".join(counts))
+        whole.sqref = MultiCellRange(_runs(counts))
         ws.add_data_validation(whole)
     if amounts:
         money = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
                                showErrorMessage=True, errorTitle="金额无效",
                                error="请填写0或正数，单位为万元（最多6位小数）。")
-        money.sqref = MultiCellRange(" ".join(amounts))
+        money.sqref = MultiCellRange(_runs(amounts))
         ws.add_data_validation(money)
 
 

@@ -99,16 +99,20 @@ def test_check_cells_cover_every_single_table_rule(huaian_path):
     assert any(r.formula == ['"不一致"'] and r.dxf.fill.fgColor.rgb.endswith("FFC7CE") for r in rules_cf)
 
 
+def _cells_of(sqref) -> set[str]:
+    return {ref(row, col) for cell_range in sqref.ranges for row, col in cell_range.cells}
+
+
 def test_validation_whole_numbers_and_decimal_amount(huaian_path):
     wb = workbook(load_draft(huaian_path))
     ws2 = wb["表二"]
-    kinds = {dv.type: str(dv.sqref) for dv in ws2.data_validations.dataValidation}
-    assert key_ref(fmt.AMOUNT_KEY) in kinds["decimal"].split()
-    assert key_ref("t2.rules.issued") in kinds["whole"].split()
+    kinds = {dv.type: _cells_of(dv.sqref) for dv in ws2.data_validations.dataValidation}
+    assert kinds["decimal"] == {key_ref(fmt.AMOUNT_KEY)}
+    assert key_ref("t2.rules.issued") in kinds["whole"]
     for dv in ws2.data_validations.dataValidation:
         assert dv.operator == "greaterThanOrEqual" and dv.formula1 == "0"
     whole3 = next(dv for dv in wb["表三"].data_validations.dataValidation if dv.type == "whole")
-    covered = set(str(whole3.sqref).split())
+    covered = _cells_of(whole3.sqref)
     t3_inputs = {key_ref(k) for k in fmt.ALL_CELL_KEYS if k.startswith("t3.") and k not in fmt.SUM_DEFINITIONS}
     assert covered == t3_inputs
 
