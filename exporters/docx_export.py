@@ -13,7 +13,7 @@ from exporters import docx_styles
 from exporters.docx_body import BodyWriter
 from exporters.docx_extras import checklist_appendix, signoff_sheet
 from exporters.docx_tables import table_xml
-from exporters.docx_xml import parse_block, text_paragraph
+from exporters.docx_xml import clean_text, parse_block, text_paragraph
 from exporters.errors import ExportError, ExportRefused
 from exporters.fonts import font_set
 from exporters.selfcheck import checklist, error_count, previous_was_loaded
@@ -92,9 +92,9 @@ def build_docx(report: Report, *, findings: list[Finding] | None = None, previou
 
 def _set_properties(document, report: Report) -> None:
     props = document.core_properties
-    props.title = report.title
-    props.author = report.meta.agency
-    props.last_modified_by = report.meta.agency
+    props.title = clean_text(report.title)
+    props.author = clean_text(report.meta.agency)
+    props.last_modified_by = clean_text(report.meta.agency)
     props.comments = f"按{fmt.FORMAT_NOTICE}格式生成"
     props.revision = 1
 

@@ -1,5 +1,9 @@
 """Tables 二, 三 and 四 in Word, laid out from `format2021.GRIDS` with the official merges.
 
+Table 四 stays on the portrait page: its 15 columns of 10.4 mm hold each two-character-per-line label (结果/维持) at
+10.5 pt, and it reads in place under its heading. A landscape section for a four-row table would cost a page of its
+own and turn the page number sideways (checked by rendering both).
+
 A merged block is one `w:tc` with `w:gridSpan` (columns) and `w:vMerge` restart/continue (rows), exactly as Word
 writes it, so Word, WPS and LibreOffice show the same grid. Column widths are fixed so the table fits the type area.
 """

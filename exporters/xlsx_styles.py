@@ -5,7 +5,7 @@ from __future__ import annotations
 from copy import copy
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
@@ -39,6 +39,11 @@ def _style(name: str, *, font: Font | None = None, fill: PatternFill | None = No
     style.alignment = alignment or Alignment(horizontal="center", vertical="center", wrap_text=True)
     style.protection = _locked if locked else _unlocked
     return style
+
+
+def safe(value: object) -> object:
+    """Text without the control characters a worksheet cannot hold (pasted from other documents)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
 def apply(cell: Cell, name: str) -> None:

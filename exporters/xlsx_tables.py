@@ -49,7 +49,7 @@ def amount_format(value: Decimal) -> str:
 
 def _input_value(value: object) -> object:
     if isinstance(value, InvalidValue):
-        return value.raw
+        return st.safe(value.raw)
     if isinstance(value, Decimal):
         return float(value)
     return value

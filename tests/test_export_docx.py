@@ -304,4 +304,5 @@ def test_export_writes_atomically_and_reports_failures_in_chinese(tmp_path, huai
 def test_control_characters_from_pasted_text_do_not_break_the_file():
     report = zero_report()
     report.texts["s6"] = "换页符\x0c之后\x0b垂直制表符\x01。"
+    report.meta.agency = "某局\x0b"
     assert "换页符之后垂直制表符。" in body_texts(open_docx(report))

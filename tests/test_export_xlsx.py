@@ -263,3 +263,13 @@ def test_missing_data_sheet_reads_the_tables_with_a_notice(tmp_path, huaian_path
     back, notices = read_xlsx(path)
     assert back.cells == report.cells and back.meta == report.meta
     assert back.texts == {} and any("正文" in n for n in notices)
+
+
+def test_control_characters_do_not_break_the_workbook(tmp_path):
+    report = zero_report()
+    report.meta.agency = "某局\x0b办公室"
+    report.notes["W-3#x"] = "说明\x01"
+    report.texts["s6"] = "正文\x0c换页"
+    back, _ = read_xlsx(write(report, tmp_path / "r.xlsx"))
+    assert back.meta.agency == "某局办公室"
+    assert back.texts == report.texts and back.notes == report.notes
