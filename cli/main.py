@@ -6,10 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from models.drafts import APP_VERSION
+from models.app_info import APP_VERSION
 
 DESCRIPTION = "政府信息公开工作年度报告助手：填写、校验（勾稽关系）、导出年度报告。"
-COMMANDS = ("check", "new")
+COMMANDS = ("check", "new", "export")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,6 +24,18 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--previous", required=True, metavar="FILE", help="上年度报告")
     new.add_argument("-o", "--output", required=True, metavar="OUT", help="新草稿文件")
     new.add_argument("--force", action="store_true", help="覆盖已存在的文件")
+    export = sub.add_parser("export", help="导出领导签发用的 Word 报告和 Excel 副本")
+    export.add_argument("file", metavar="FILE", help="草稿文件（.nianbao）")
+    export.add_argument("--docx", metavar="OUT.docx", help="Word 报告（公文格式）")
+    export.add_argument("--xlsx", metavar="OUT.xlsx", help="Excel 副本（合计为公式，带勾稽关系检查）")
+    export.add_argument("--allow-errors", action="store_true",
+                        help="报告有错误时仍导出（Word 标注“草稿（未通过校验）”）")
+    export.add_argument("--previous", metavar="FILE", help="上年度报告，用于跨年度核对（X-1…X-4）")
+    export.add_argument("--checklist", action="store_true", help="Word 报告后附自查清单")
+    export.add_argument("--signoff", action="store_true", help="Word 报告前加审核签发单")
+    export.add_argument("--stock-fonts", action="store_true",
+                        help="使用 Windows 自带字体（宋体、仿宋、黑体、楷体），"
+                             "而非方正小标宋简体、仿宋_GB2312、楷体_GB2312")
     return parser
 
 
@@ -56,6 +68,12 @@ def run_command(args: argparse.Namespace) -> int:
         from cli.check import run_check
 
         return run_check(args.files, args.previous, args.json)
+    if args.command == "export":
+        from cli.export import run_export
+
+        return run_export(args.file, args.docx, args.xlsx, allow_errors=args.allow_errors,
+                          previous_file=args.previous, checklist=args.checklist, signoff=args.signoff,
+                          stock_fonts=args.stock_fonts)
     from cli.new import run_new
 
     return run_new(args.previous, args.output, args.force)

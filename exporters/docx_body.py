@@ -1,0 +1,109 @@
+"""The report's text in Word: title, preamble, the six headings, narrative paragraphs with their sub-headings.
+
+A narrative text is split into paragraphs at line breaks; the indentation a clerk typed (spaces, 　) is dropped
+because the style indents every paragraph by two characters. A line that is a （一）-style sub-heading becomes a
+level-two heading; a paragraph that opens with one (`（一）主动公开情况。本年……`) keeps its heading in 楷体.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from exporters.docx_styles import (
+    BODY_PT,
+    HEADING1,
+    HEADING2,
+    LINE_PT,
+    NORMAL,
+    SIGNATURE,
+    TEXT_WIDTH_MM,
+    TITLE,
+    TITLE_PT,
+)
+from exporters.docx_xml import paragraph_xml, rpr_xml, run_xml, text_paragraph
+from exporters.fonts import FontSet
+from exporters.text_width import display_width
+from models import format2021 as fmt
+from models.report import Report
+
+#: Full-width characters of 2号 (22 pt) that fit the 156 mm type area.
+TITLE_CHARS_PER_LINE = int(TEXT_WIDTH_MM / (TITLE_PT * 25.4 / 72))
+_SUBHEADING = re.compile(r"^（[一二三四五六七八九十]{1,3}）")
+_MAX_HEADING_CHARS = 30
+
+
+def paragraphs(text: str) -> Iterator[str]:
+    """The non-empty lines of a narrative text, without the indentation typed before them."""
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = line.strip(" \t\u3000\u00a0")
+        if line:
+            yield line
+
+
+class BodyWriter:
+    """Builds the XML of the report's text, one block at a time, with the run fonts of a FontSet."""
+
+    def __init__(self, fonts: FontSet) -> None:
+        self.fonts = fonts
+        self.body = rpr_xml(fonts.body, BODY_PT)
+        self.h1 = rpr_xml(fonts.heading1, BODY_PT)
+        self.h2 = rpr_xml(fonts.heading2, BODY_PT)
+        self.title = rpr_xml(fonts.title, TITLE_PT, bold=fonts.title_bold)
+
+    def title_block(self, agency: str, title: str) -> str:
+        """The title, broken after the agency's name when the whole does not fit one line but each part does."""
+        rest = title[len(agency):] if agency and title.startswith(agency) else ""
+        if display_width(title) > TITLE_CHARS_PER_LINE and rest and max(
+                display_width(agency), display_width(rest)) <= TITLE_CHARS_PER_LINE:
+            runs = run_xml(agency, self.title) + f"<w:r>{self.title}<w:br/></w:r>" + run_xml(rest, self.title)
+            return paragraph_xml(runs, TITLE)
+        return text_paragraph(title, TITLE, self.title)
+
+    def heading1(self, text: str, after_table: bool = False) -> str:
+        """A 一、 heading; half a line of space above it when it follows a table."""
+        return text_paragraph(text, HEADING1, self.h1, f'<w:spacing w:before="{LINE_PT * 10}"/>' if after_table else "")
+
+    def heading2(self, text: str) -> str:
+        return text_paragraph(text, HEADING2, self.h2)
+
+    def body_text(self, text: str) -> str:
+        """Paragraphs of a narrative text (sub-heading lines as level-two headings)."""
+        out: list[str] = []
+        for line in paragraphs(text):
+            if _SUBHEADING.match(line):
+                head, dot, rest = line.partition("。")
+                if not dot and len(line) <= _MAX_HEADING_CHARS:
+                    out.append(self.heading2(line))
+                    continue
+                if dot and rest and len(head) < _MAX_HEADING_CHARS:
+                    out.append(paragraph_xml(run_xml(head + dot, self.h2) + run_xml(rest, self.body), NORMAL))
+                    continue
+            out.append(text_paragraph(line, NORMAL, self.body))
+        return "".join(out)
+
+    def section(self, report: Report, section: fmt.Section, after_table: bool = False) -> str:
+        """A narrative section: its intro, then each sub-heading that has text, with its body."""
+        out = [self.heading1(section.heading, after_table)]
+        if not section.subheadings:
+            out.append(self.body_text(report.text(section.key)))
+            return "".join(out)
+        out.append(self.body_text(report.text(section.intro_key)))
+        for sub in section.subheadings:
+            body = report.text(sub.key)
+            if body:
+                out.append(self.heading2(sub.heading))
+                out.append(self.body_text(body))
+        return "".join(out)
+
+    def signature(self, report: Report) -> str:
+        """落款: the agency and the publication date (2025年1月20日), right-aligned, when the date is set."""
+        published = report.meta.publish_date
+        if published is None:
+            return ""
+        date_text = f"{published.year}年{published.month}月{published.day}日"
+        lines = [text_paragraph("", NORMAL, self.body)]
+        if report.meta.agency:
+            lines.append(text_paragraph(report.meta.agency, SIGNATURE, self.body))
+        lines.append(text_paragraph(date_text, SIGNATURE, self.body))
+        return "".join(lines)

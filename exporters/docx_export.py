@@ -1,0 +1,111 @@
+"""The Word report: `build_docx` (bytes) and `export_docx` (an atomic write), with `DocxOptions`."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from docx import Document
+from docx.oxml.ns import qn
+
+from exporters import docx_styles
+from exporters.docx_body import BodyWriter
+from exporters.docx_extras import checklist_appendix, signoff_sheet
+from exporters.docx_tables import table_xml
+from exporters.docx_xml import clean_text, parse_block, text_paragraph
+from exporters.errors import ExportError, ExportRefused
+from exporters.fonts import font_set
+from exporters.selfcheck import checklist, error_count, previous_was_loaded
+from models import format2021 as fmt
+from models.atomic import WriteFailed, atomic_write
+from models.findings import Finding
+from models.report import Report
+from models.rules import evaluate
+
+DRAFT_MARK = "草稿（未通过校验）"
+TABLE_SECTIONS = {"s2": "t2", "s3": "t3", "s4": "t4"}
+
+
+@dataclass(frozen=True)
+class DocxOptions:
+    """What the clerk ticks on the export page.
+
+    allow_errors: export even though the report has errors; the document then carries 草稿（未通过校验）.
+    official_fonts: the GB/T 9704 fonts (方正小标宋简体, 仿宋_GB2312, 楷体_GB2312) or stock Windows ones (see fonts.py).
+    checklist: append the 自查清单 (every rule, pass or fail, the 说明 of each warning).
+    signoff_sheet: put a 审核签发单 (拟稿 / 审核 / 签发) before the report, in its own unnumbered section.
+    """
+
+    allow_errors: bool = False
+    official_fonts: bool = True
+    checklist: bool = False
+    signoff_sheet: bool = False
+
+
+def build_docx(report: Report, *, findings: list[Finding] | None = None, previous: Report | None = None,
+               options: DocxOptions = DocxOptions(), path: Path | None = None) -> bytes:
+    """The .docx file's bytes. Raises ExportRefused when the report has errors and drafts are not allowed."""
+    if findings is None:
+        findings = evaluate(report, previous)
+    errors = error_count(findings)
+    if errors and not options.allow_errors:
+        raise ExportRefused(path, errors)
+    draft = errors > 0
+    fonts = font_set(options.official_fonts)
+    document = Document()
+    docx_styles.setup_page(document)
+    docx_styles.apply_styles(document, fonts)
+    writer = BodyWriter(fonts)
+    xml: list[str] = []
+    if options.signoff_sheet:
+        xml.append(signoff_sheet(report, findings, fonts, draft))
+        xml.append(docx_styles.section_break_before(document))
+    if draft:
+        xml.append(text_paragraph(DRAFT_MARK, docx_styles.DRAFT_MARK, writer.h1))
+    xml.append(writer.title_block(report.meta.agency, report.title))
+    xml.append(writer.body_text(report.text(fmt.PREAMBLE_KEY)))
+    after_table = False
+    for section in fmt.SECTIONS:
+        xml.append(writer.section(report, section, after_table))
+        after_table = section.key in TABLE_SECTIONS
+        if after_table:
+            xml.append(table_xml(TABLE_SECTIONS[section.key], report, fonts))
+    xml.append(writer.signature(report))
+    if options.checklist:
+        rows = checklist(report, findings, previous_was_loaded(previous, findings))
+        xml.append(checklist_appendix(rows, findings, fonts))
+    body = document.element.body
+    for paragraph in list(body.iterchildren(qn("w:p"))):
+        body.remove(paragraph)  # the template's empty paragraph
+    sect_pr = body.find(qn("w:sectPr"))
+    for block in parse_block("".join(xml)):
+        sect_pr.addprevious(block)
+    docx_styles.fill_header_footer(document, fonts, DRAFT_MARK if draft else "")
+    if options.signoff_sheet:
+        docx_styles.blank_header_footer(document.sections[0])
+    _set_properties(document, report)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _set_properties(document, report: Report) -> None:
+    props = document.core_properties
+    props.title = clean_text(report.title)
+    props.author = clean_text(report.meta.agency)
+    props.last_modified_by = clean_text(report.meta.agency)
+    props.comments = f"按{fmt.FORMAT_NOTICE}格式生成"
+    props.revision = 1
+
+
+def export_docx(report: Report, path: Path | str, *, findings: list[Finding] | None = None,
+                previous: Report | None = None, options: DocxOptions = DocxOptions()) -> Path:
+    """Write the Word report to `path` atomically. Raises ExportError (Chinese `.message`) on any failure."""
+    path = Path(path)
+    data = build_docx(report, findings=findings, previous=previous, options=options, path=path)
+    try:
+        atomic_write(path, data)
+    except WriteFailed as exc:
+        raise ExportError(path, exc.message) from exc
+    return path

@@ -1,0 +1,220 @@
+"""The 公文 look of the Word document (GB/T 9704-2012): page, margins, styles, fonts and page numbers.
+
+Every style the document uses is written here, with its East Asian font named explicitly (`w:eastAsia`); the
+template's theme fonts are replaced on every style so that no Western or Japanese theme font is left to chance.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from docx.document import Document
+from docx.oxml.ns import qn
+from docx.shared import Mm
+from lxml import etree
+
+from exporters.docx_xml import fonts_xml, page_field_runs, paragraph_xml, parse_block, rpr_xml, run_xml
+from exporters.fonts import STOCK_ALTERNATIVE, FontSet
+
+# Page: A4, margins top 37, bottom 35, left 28, right 26 mm. The page number sits about 7 mm under the type area.
+PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
+MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
+FOOTER_DISTANCE_MM = 24
+HEADER_DISTANCE_MM = 15
+TEXT_WIDTH_MM = PAGE_WIDTH_MM - MARGINS_MM["left"] - MARGINS_MM["right"]
+
+TITLE_PT = 22        # 2号
+BODY_PT = 16         # 3号
+LINE_PT = 28         # fixed line spacing of the body
+TITLE_LINE_PT = 36   # fixed line spacing of a (possibly two-line) title
+TABLE_PT = 10.5      # 5号
+PAGE_NUMBER_PT = 14  # 4号
+DRAFT_COLOR = "C00000"
+
+# Style ids (Heading1/Heading2/Title are Word's built-in ones, so the navigation pane and outline work).
+NORMAL, HEADING1, HEADING2, TITLE = "Normal", "Heading1", "Heading2", "Title"
+TABLE_CENTER, TABLE_LEFT = "ReportTableText", "ReportTableLabel"
+DRAFT_MARK, SIGNATURE, APPENDIX_LABEL = "ReportDraftMark", "ReportSignature", "ReportAppendixLabel"
+
+_EXACT = 'w:lineRule="exact"'
+
+
+def _style(style_id: str, name: str, ppr: str, rpr: str, *, based_on: str = "", default: bool = False,
+           outline: int | None = None) -> str:
+    basis = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
+    flags = ' w:default="1"' if default else ""
+    level = f'<w:outlineLvl w:val="{outline}"/>' if outline is not None else ""
+    return (f'<w:style w:type="paragraph"{flags} w:styleId="{style_id}"><w:name w:val="{name}"/>{basis}'
+            f'<w:qFormat/><w:pPr>{ppr}{level}</w:pPr>{rpr}</w:style>')
+
+
+def _indent_chars(chars: int, size_pt: float) -> str:
+    """First-line indent of `chars` characters (Word scales `firstLineChars`; others read `firstLine`)."""
+    return f'<w:ind w:firstLineChars="{chars * 100}" w:firstLine="{round(chars * size_pt * 20)}"/>'
+
+
+def style_definitions(fonts: FontSet) -> str:
+    body_spacing = f'<w:spacing w:before="0" w:after="0" w:line="{LINE_PT * 20}" {_EXACT}/>'
+    table_spacing = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+    no_indent = '<w:ind w:firstLine="0" w:firstLineChars="0"/>'
+    return "".join((
+        _style(NORMAL, "Normal", f'<w:widowControl w:val="0"/>{body_spacing}{_indent_chars(2, BODY_PT)}'
+               '<w:jc w:val="both"/>', rpr_xml(fonts.body, BODY_PT), default=True),
+        _style(HEADING1, "heading 1", "<w:keepNext/><w:keepLines/>", rpr_xml(fonts.heading1, BODY_PT),
+               based_on=NORMAL, outline=0),
+        _style(HEADING2, "heading 2", "<w:keepNext/><w:keepLines/>", rpr_xml(fonts.heading2, BODY_PT),
+               based_on=NORMAL, outline=1),
+        _style(TITLE, "Title",
+               f'<w:spacing w:before="0" w:after="{LINE_PT * 20}" w:line="{TITLE_LINE_PT * 20}" {_EXACT}/>'
+               f'{no_indent}<w:jc w:val="center"/>',
+               rpr_xml(fonts.title, TITLE_PT, bold=fonts.title_bold), based_on=NORMAL),
+        _style(TABLE_CENTER, "报告表格文字", f'{table_spacing}{no_indent}<w:jc w:val="center"/>',
+               rpr_xml(fonts.table, TABLE_PT), based_on=NORMAL),
+        _style(TABLE_LEFT, "报告表格标签", f'{table_spacing}{no_indent}<w:jc w:val="left"/>',
+               rpr_xml(fonts.table, TABLE_PT), based_on=NORMAL),
+        _style(DRAFT_MARK, "草稿标记", f'{no_indent}<w:jc w:val="center"/>',
+               rpr_xml(fonts.heading1, BODY_PT, color=DRAFT_COLOR), based_on=NORMAL),
+        _style(SIGNATURE, "落款", '<w:ind w:right="640" w:rightChars="200" w:firstLine="0" w:firstLineChars="0"/>'
+               '<w:jc w:val="right"/>', rpr_xml(fonts.body, BODY_PT), based_on=NORMAL),
+        _style(APPENDIX_LABEL, "附件标识", f'<w:keepNext/>{no_indent}<w:jc w:val="left"/>',
+               rpr_xml(fonts.heading1, BODY_PT), based_on=NORMAL),
+    ))
+
+
+def apply_styles(document: Document, fonts: FontSet) -> None:
+    """Replace the template's defaults and the styles we use; give every other style explicit fonts."""
+    styles = document.styles.element
+    ours = {NORMAL, HEADING1, HEADING2, TITLE}
+    for style in list(styles.iterchildren(qn("w:style"))):
+        if style.get(qn("w:styleId")) in ours:
+            styles.remove(style)
+    for style in parse_block(style_definitions(fonts)):
+        styles.append(style)
+    # Document defaults: the body font for every script, Chinese as the East Asian language.
+    r_default = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for child in list(r_default):
+        r_default.remove(child)
+    for child in parse_block(f"<w:p><w:pPr>{rpr_xml(fonts.body, BODY_PT)}</w:pPr></w:p>")[0][0][0]:
+        r_default.append(child)
+    r_default.append(parse_block('<w:p><w:r><w:rPr><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
+                                 "</w:rPr></w:r></w:p>")[0][0][0][0])
+    p_default = styles.find(qn("w:docDefaults")).find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    for child in list(p_default):
+        p_default.remove(child)
+    # Any other style that names fonts (mostly through the theme) gets explicit names, East Asian included.
+    body_fonts = parse_block(f"<w:p><w:pPr><w:rPr>{fonts_xml(fonts.body)}</w:rPr></w:pPr></w:p>")[0][0][0][0]
+    for r_fonts in styles.iter(qn("w:rFonts")):
+        if r_fonts.get(qn("w:eastAsia")) is None:
+            for name, value in body_fonts.attrib.items():
+                r_fonts.set(name, value)
+            for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+                r_fonts.attrib.pop(qn(theme), None)
+    _set_theme_language(document)
+    _declare_fonts(document, fonts)
+
+
+def _set_theme_language(document: Document) -> None:
+    settings = document.settings.element
+    lang = settings.find(qn("w:themeFontLang"))
+    if lang is not None:
+        lang.set(qn("w:eastAsia"), "zh-CN")
+
+
+def _declare_fonts(document: Document, fonts: FontSet) -> None:
+    """List our fonts in the font table, each with its stock-Windows alternative (`w:altName`) and GB2312 charset."""
+    part = document.part
+    font_part = next((rel.target_part for rel in part.rels.values() if rel.reltype.endswith("/fontTable")), None)
+    if font_part is None:  # pragma: no cover - the default template has a font table
+        return
+    table = etree.fromstring(font_part.blob)
+    present = {font.get(qn("w:name")) for font in table.iterchildren(qn("w:font"))}
+    for name in fonts.names():
+        if name in present:
+            continue
+        alt = STOCK_ALTERNATIVE.get(name, "")
+        alt_xml = f'<w:altName w:val="{alt}"/>' if alt and alt != name else ""
+        entry = parse_block(f'<w:p><w:font w:name="{name}">{alt_xml}<w:charset w:val="86"/>'
+                            '<w:family w:val="auto"/><w:pitch w:val="variable"/></w:font></w:p>')[0][0]
+        table.append(copy.deepcopy(entry))
+    font_part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def setup_page(document: Document) -> None:
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
+    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
+    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+    section.header_distance, section.footer_distance = Mm(HEADER_DISTANCE_MM), Mm(FOOTER_DISTANCE_MM)
+    section.gutter = Mm(0)
+
+
+def page_number_paragraph(fonts: FontSet, *, odd: bool) -> str:
+    """`— N —` in 4号 宋体: odd pages right-aligned one character in, even pages left (GB/T 9704 §7.5)."""
+    rpr = rpr_xml(fonts.page_number, PAGE_NUMBER_PT)
+    side = "right" if odd else "left"
+    ppr = (f'<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+           f'<w:ind w:{side}="{PAGE_NUMBER_PT * 20}" w:firstLine="0"/><w:jc w:val="{side}"/>')
+    return paragraph_xml(run_xml("— ", rpr) + page_field_runs(rpr) + run_xml(" —", rpr), "", ppr)
+
+
+def draft_header_paragraph(fonts: FontSet, text: str) -> str:
+    rpr = rpr_xml(fonts.heading1, PAGE_NUMBER_PT, color=DRAFT_COLOR)
+    return paragraph_xml(run_xml(text, rpr), "", '<w:ind w:firstLine="0"/><w:jc w:val="center"/>')
+
+
+def fill_header_footer(document: Document, fonts: FontSet, draft_text: str = "") -> None:
+    """Page numbers on odd and even pages; the draft mark in the header of every page when given."""
+    document.settings.odd_and_even_pages_header_footer = True
+    section = document.sections[-1]
+    # Unlinking first gives this section its own parts (a linked one would write into the previous section's).
+    for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
+        footer.is_linked_to_previous = False
+        _replace_content(footer._element, page_number_paragraph(fonts, odd=odd))
+    if draft_text:
+        for header in (section.header, section.even_page_header):
+            header.is_linked_to_previous = False
+            _replace_content(header._element, draft_header_paragraph(fonts, draft_text))
+    sect_pr = section._sectPr
+    pg = sect_pr.find(qn("w:pgNumType"))
+    if pg is None:
+        pg = parse_block('<w:p><w:pPr><w:sectPr><w:pgNumType w:start="1"/></w:sectPr></w:pPr></w:p>')[0][0][0][0]
+        sect_pr.append(pg)
+    pg.set(qn("w:start"), "1")
+    _reorder_sect_pr(sect_pr)
+
+
+_SECT_ORDER = ("headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar",
+               "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote",
+               "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange")
+
+
+def _reorder_sect_pr(sect_pr) -> None:
+    """Put sectPr children in schema order (Word refuses a file whose sectPr is out of order)."""
+    rank = {qn(f"w:{name}"): i for i, name in enumerate(_SECT_ORDER)}
+    children = sorted(sect_pr, key=lambda el: rank.get(el.tag, len(rank)))
+    for child in children:
+        sect_pr.append(child)
+
+
+def _replace_content(element, xml: str) -> None:
+    for child in list(element):
+        element.remove(child)
+    for block in parse_block(xml):
+        element.append(block)
+
+
+def blank_header_footer(section) -> None:
+    """Own, empty headers and footers for a section (the cover sheet carries no page number)."""
+    for part in (section.header, section.even_page_header, section.footer, section.even_page_footer):
+        part.is_linked_to_previous = False
+        _replace_content(part._element, "<w:p/>")
+
+
+def section_break_before(document: Document) -> str:
+    """A paragraph that ends a section with no header/footer and the same page setup (for the cover sheet)."""
+    sect_pr = copy.deepcopy(document.sections[-1]._sectPr)
+    for child in list(sect_pr):
+        if child.tag in (qn("w:headerReference"), qn("w:footerReference"), qn("w:pgNumType")):
+            sect_pr.remove(child)
+    xml = etree.tostring(sect_pr, encoding="unicode")
+    return f"<w:p><w:pPr>{xml}</w:pPr></w:p>"

@@ -1,0 +1,27 @@
+"""The formulas of our .xlsx: live totals and the 一致 / 不一致 checks beside each table.
+
+Blank cells: a blank is "not filled in", never 0 (spec V-1). A total therefore shows a number only when every
+cell it adds up holds a number, and stays empty otherwise (`IF(COUNT(range)=n, SUM(range), "")`); a check shows
+未填完 until every cell it compares holds a number, like the app's rules, which skip a sum with a blank in it.
+"""
+
+from __future__ import annotations
+
+from exporters.xlsx_layout import CheckCell, refs
+from models import format2021 as fmt
+
+CONSISTENT, INCONSISTENT, INCOMPLETE = "一致", "不一致", "未填完"
+
+
+def sum_formula(total_key: str) -> str:
+    """The live total of `total_key` per `format2021.SUM_DEFINITIONS`."""
+    parts = fmt.SUM_DEFINITIONS[total_key]
+    args = ",".join(refs(parts))
+    return f'=IF(COUNT({args})={len(parts)},SUM({args}),"")'
+
+
+def check_formula(check: CheckCell) -> str:
+    left, right = ",".join(refs(check.left)), ",".join(refs(check.right))
+    n = len(check.left) + len(check.right)
+    return (f'=IF(COUNT({left},{right})<{n},"{INCOMPLETE}",'
+            f'IF(SUM({left})=SUM({right}),"{CONSISTENT}","{INCONSISTENT}"))')

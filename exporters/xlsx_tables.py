@@ -1,0 +1,205 @@
+"""The sheets 表二, 表三, 表四: the official grid with its merges, live totals, checks, validation, protection."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import MultiCellRange
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from exporters import xlsx_styles as st
+from exporters.text_width import display_width
+from exporters.xlsx_formulas import INCOMPLETE, INCONSISTENT, check_formula, sum_formula
+from exporters.xlsx_layout import GRID_TOP, check_cells, ref, sheet_col, sheet_row
+from exporters.xlsx_styles import merge
+from models import format2021 as fmt
+from models.report import Report
+from models.rules import RULE_BY_ID
+from models.values import InvalidValue, is_number
+
+GUIDE = "白色单元格填写数字（空白表示未填写，没有发生的填0）；绿色为自动求和，灰色为标签；右侧和下方为勾稽关系检查。"
+#: Column widths (characters) of label columns and data columns per table.
+LABEL_WIDTHS = {"t2": (18,), "t3": (4, 11, 46), "t4": ()}
+DATA_WIDTH = {"t2": 16, "t3": 9, "t4": 9}
+CHECK_WIDTH = 18
+
+
+def formula_total(report: Report, key: str) -> bool:
+    """Whether a sum cell is written as its live formula: when that formula shows what the report holds.
+
+    A total the clerk typed that disagrees with its parts is written as the value it is, so the workbook shows the
+    report as it stands (the check beside it says 不一致) and reads back unchanged.
+    """
+    parts = [report.cells.get(k) for k in fmt.SUM_DEFINITIONS[key]]
+    value = report.cells.get(key)
+    if all(is_number(p) for p in parts):
+        return type(value) is int and value == sum(parts)  # type: ignore[arg-type]
+    return value is None
+
+
+def amount_format(value: Decimal) -> str:
+    """A number format that shows exactly the decimals the clerk wrote (96171.6 → 0.0, 9116.30 → 0.00)."""
+    exponent = value.as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return "0" if not decimals else "0." + "0" * decimals
+
+
+def _input_value(value: object) -> object:
+    if isinstance(value, InvalidValue):
+        return st.safe(value.raw)
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def write_table_sheet(ws: Worksheet, table: str, report: Report) -> None:
+    grid = fmt.GRIDS[table]
+    checks = check_cells()[table]
+    ws["A1"] = fmt.TABLE_TITLES[table]
+    st.apply(ws["A1"], st.TITLE)
+    ws["A2"] = GUIDE
+    st.apply(ws["A2"], st.NOTE)
+    last_col = sheet_col(grid.columns) + (1 if table == "t3" else 0)
+    merge(ws, start_row=2, start_column=1, end_row=2, end_column=last_col)
+    counts: list[tuple[int, int]] = []
+    amounts: list[tuple[int, int]] = []
+    for cell in grid.cells:
+        row, col = sheet_row(cell.row), sheet_col(cell.col)
+        target = ws.cell(row=row, column=col)
+        if cell.is_input:
+            if cell.key in fmt.SUM_DEFINITIONS and formula_total(report, cell.key):
+                target.value = sum_formula(cell.key)
+                style = st.TOTAL
+                st.apply(target, style)
+            else:
+                value = report.cells.get(cell.key)
+                target.value = _input_value(value)
+                style = st.INPUT
+                st.apply(target, style)
+                if cell.key == fmt.AMOUNT_KEY:
+                    amounts.append((row, col))
+                    if isinstance(value, Decimal):
+                        target.number_format = amount_format(value)
+                else:
+                    counts.append((row, col))
+                    target.number_format = "0"
+        else:
+            target.value = cell.text
+            if cell.rowspan > 2 and cell.colspan == 1 and not cell.header and cell.col == 0:
+                style = st.BAND
+            elif cell.header or cell.rowspan > 1:
+                style = st.LABEL
+            else:
+                style = st.LABEL_LEFT
+            st.apply(target, style)
+        if cell.rowspan > 1 or cell.colspan > 1:
+            _style_block(ws, row, col, cell.rowspan, cell.colspan, style)
+            merge(ws, start_row=row, start_column=col, end_row=row + cell.rowspan - 1,
+                           end_column=col + cell.colspan - 1)
+    _write_checks(ws, table, grid, checks)
+    _validate(ws, counts, amounts)
+    _size(ws, table, grid)
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.freeze_panes = ref(GRID_TOP + grid.header_rows, 1 + grid.label_columns)
+
+
+def _style_block(ws: Worksheet, row: int, col: int, rowspan: int, colspan: int, style: str) -> None:
+    """Give every cell under a merge the block's style, so its border is drawn all round."""
+    for r in range(row, row + rowspan):
+        for c in range(col, col + colspan):
+            if (r, c) != (row, col):
+                st.apply(ws.cell(row=r, column=c), style)
+
+
+def _write_checks(ws: Worksheet, table: str, grid: fmt.Grid, checks: tuple) -> None:
+    if not checks:
+        return
+    for check in checks:
+        target = ws.cell(row=check.row, column=check.col, value=check_formula(check))
+        st.apply(target, st.CHECK)
+        if check.colspan > 1:
+            _style_block(ws, check.row, check.col, 1, check.colspan, st.CHECK)
+            merge(ws, start_row=check.row, start_column=check.col, end_row=check.row,
+                           end_column=check.col + check.colspan - 1)
+    rule_label = {rid: f"{rid} {RULE_BY_ID[rid].title}" for rid in {c.rule for c in checks}}
+    if table == "t3":
+        for rule in ("T3-A", "T3-C"):
+            row = next(c.row for c in checks if c.rule == rule)
+            label = ws.cell(row=row, column=1, value=f"检查：{rule_label[rule]}")
+            _style_block(ws, row, 1, 1, grid.label_columns, st.LABEL_LEFT)
+            st.apply(label, st.LABEL_LEFT)
+            merge(ws, start_row=row, start_column=1, end_row=row, end_column=grid.label_columns)
+        col = sheet_col(grid.columns)
+        head = ws.cell(row=GRID_TOP, column=col, value=f"检查：{rule_label['T3-B']}")
+        _style_block(ws, GRID_TOP, col, grid.header_rows, 1, st.LABEL)
+        st.apply(head, st.LABEL)
+        merge(ws, start_row=GRID_TOP, start_column=col, end_row=GRID_TOP + grid.header_rows - 1, end_column=col)
+    else:
+        row = checks[0].row
+        names = "；".join(rule_label[c.rule] for c in checks)
+        note = ws.cell(row=row + 1, column=1, value=f"上一行为检查：{names}")
+        st.apply(note, st.NOTE)
+        merge(ws, start_row=row + 1, start_column=1, end_row=row + 1, end_column=sheet_col(grid.columns - 1))
+        ws.row_dimensions[row + 1].height = 30
+    span = " ".join(ref(c.row, c.col) for c in checks)
+    ws.conditional_formatting.add(span, CellIsRule(operator="equal", formula=[f'"{INCONSISTENT}"'],
+                                                   fill=st.RED_FILL, font=st.RED_FONT))
+    ws.conditional_formatting.add(span, CellIsRule(operator="equal", formula=[f'"{INCOMPLETE}"'],
+                                                   fill=st.AMBER_FILL))
+
+
+def _runs(cells: list[tuple[int, int]]) -> str:
+    """Cells (row, column) as a space-separated list of ranges, joining neighbours within a row."""
+    out: list[str] = []
+    for row, col in sorted(cells):
+        if out and out[-1][0] == row and out[-1][2] == col - 1:
+            out[-1] = (row, out[-1][1], col)
+        else:
+            out.append((row, col, col))
+    return " ".join(ref(r, a) if a == b else f"{ref(r, a)}:{ref(r, b)}" for r, a, b in out)
+
+
+def _validate(ws: Worksheet, counts: list[tuple[int, int]], amounts: list[tuple[int, int]]) -> None:
+    if counts:
+        whole = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                               showErrorMessage=True, errorTitle="数值无效",
+                               error="请填写0或正整数。空白表示未填写；没有发生的请填0。")
+        whole.sqref = MultiCellRange(_runs(counts))
+        ws.add_data_validation(whole)
+    if amounts:
+        money = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                               showErrorMessage=True, errorTitle="金额无效",
+                               error="请填写0或正数，单位为万元（最多6位小数）。")
+        money.sqref = MultiCellRange(_runs(amounts))
+        ws.add_data_validation(money)
+
+
+def _size(ws: Worksheet, table: str, grid: fmt.Grid) -> None:
+    for i, width in enumerate(LABEL_WIDTHS[table]):
+        ws.column_dimensions[get_column_letter(1 + i)].width = width
+    for c in range(grid.label_columns, grid.columns):
+        ws.column_dimensions[get_column_letter(sheet_col(c))].width = DATA_WIDTH[table]
+    if table == "t3":
+        ws.column_dimensions[get_column_letter(sheet_col(grid.columns))].width = CHECK_WIDTH
+    ws.row_dimensions[1].height = 24
+    ws.row_dimensions[2].height = 30
+    widths = [*LABEL_WIDTHS[table], *([DATA_WIDTH[table]] * (grid.columns - grid.label_columns))]
+    lines: dict[int, int] = {}
+    for cell in grid.cells:
+        if cell.text and cell.rowspan == 1:
+            # A column of width w holds about w/2 CJK characters of the 10 pt table font.
+            room = max(1.0, sum(widths[cell.col:cell.col + cell.colspan]) / 2 - 1)
+            needed = -(-display_width(cell.text) // room)
+            lines[cell.row] = max(lines.get(cell.row, 1), int(needed))
+    for grid_row, count in lines.items():
+        if count > 1:
+            ws.row_dimensions[sheet_row(grid_row)].height = 14 * count + 2
+    ws.page_setup.orientation = "landscape" if table == "t4" else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0

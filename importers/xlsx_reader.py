@@ -1,0 +1,229 @@
+"""Reading our own .xlsx (exporters/xlsx_export.py) back into a Report, including edits made in Excel or WPS.
+
+What is read from where:
+- 封面: 机关名称, 报告年度, 机关层级, 发布日期 (as possibly edited).
+- 表二/表三/表四: every input cell, by the positions of `format2021.GRIDS` (the labels are checked first, so a
+  workbook whose rows were moved is refused rather than misread). Text such as `12件` is parsed like typed input.
+- Totals: a sum cell that still holds our own formula is the sum of its parts as read — blank when any part is
+  blank or invalid, exactly what the formula shows. This holds whether or not a spreadsheet program recalculated
+  the file (openpyxl writes formulas without cached values, and a cached value may be stale). A total the clerk
+  overwrote with a number is read as that number; any other formula is read from its cached value.
+- The hidden 报告数据 sheet: the report as our draft JSON at export time, for the narrative, the 说明 notes and the
+  provenance; and for cells whose visible value is unchanged, the exact value kept there (the 万元 amount's digits,
+  an invalid entry's reason), so an unedited workbook reads back as the identical Report.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.workbook.workbook import Workbook
+
+from exporters.xlsx_formulas import sum_formula
+from exporters.xlsx_layout import (
+    COVER_FIELDS,
+    COVER_SHEET,
+    DATA_MARKER,
+    DATA_SHEET,
+    DATA_VERSION,
+    TABLE_SHEETS,
+    cover_row,
+    key_positions,
+    ref,
+    sheet_col,
+    sheet_row,
+)
+from importers.zipguard import ZipRejected, check_zip
+from models import format2021 as fmt
+from models.drafts import DraftError, parse_draft_bytes
+from models.report import Report
+from models.values import CellValue, InvalidValue, ValueRefused, is_number, parse
+
+__all__ = ["XlsxReadError", "read_xlsx"]
+
+
+class XlsxReadError(Exception):
+    """The file cannot be read as our workbook; `message` (Chinese) names the file and says what to do."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+        self.message = message
+
+
+def read_xlsx(path: Path | str) -> tuple[Report, list[str]]:
+    """The report in a workbook exported by this app, and notices about what was reinterpreted while reading."""
+    path = Path(path)
+    try:
+        check_zip(path)
+    except ZipRejected as exc:
+        raise XlsxReadError(path, exc.message) from None
+    formulas, values = _open(path)
+    _check_layout(path, formulas)
+    notices: list[str] = []
+    report = _snapshot(path, values, notices)
+    snapshot = report.copy()
+    _read_meta(values, report, notices)
+    _read_cells(formulas, values, report, snapshot, notices)
+    return report, notices
+
+
+def _open(path: Path) -> tuple[Workbook, Workbook]:
+    try:
+        return load_workbook(path, data_only=False), load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, SyntaxError) as exc:
+        raise XlsxReadError(path, f"“{path.name}”无法作为 Excel 工作簿（.xlsx）打开：{exc}。") from None
+
+
+def _not_ours(path: Path, why: str) -> XlsxReadError:
+    return XlsxReadError(path, f"“{path.name}”不是本软件导出的 Excel 工作簿，或其表格的行列已被插入、删除（{why}）。"
+                               "请使用本软件导出的工作簿，或从 Word 报告导入。")
+
+
+def _check_layout(path: Path, workbook: Workbook) -> None:
+    for name in (COVER_SHEET, *TABLE_SHEETS.values()):
+        if name not in workbook.sheetnames:
+            raise _not_ours(path, f"缺少工作表“{name}”")
+    for table, name in TABLE_SHEETS.items():
+        ws = workbook[name]
+        for cell in fmt.GRIDS[table].cells:
+            if cell.is_input:
+                continue
+            row, col = sheet_row(cell.row), sheet_col(cell.col)
+            found = ws.cell(row=row, column=col).value
+            if str(found or "").strip() != cell.text:
+                raise _not_ours(path, f"{name}的{ref(row, col)}应为“{cell.text}”，实为“{found or ''}”")
+
+
+def _snapshot(path: Path, workbook: Workbook, notices: list[str]) -> Report:
+    """The report kept in the hidden sheet, or an empty one (with a notice) when it is missing or unreadable."""
+    if DATA_SHEET not in workbook.sheetnames:
+        notices.append(f"工作簿中没有“{DATA_SHEET}”工作表：只读取了封面和表格，正文和说明为空。")
+        return Report()
+    ws = workbook[DATA_SHEET]
+    version = ws["B1"].value
+    if ws["A1"].value != DATA_MARKER or not isinstance(version, int) or version > DATA_VERSION:
+        notices.append(f"“{DATA_SHEET}”工作表无法识别（可能由更新版本的软件导出）：只读取了封面和表格，正文和说明为空。")
+        return Report()
+    chunks = []
+    for (value,) in ws.iter_rows(min_row=2, max_col=1, values_only=True):
+        if not value:
+            break
+        chunks.append(str(value))
+    try:
+        return parse_draft_bytes(path, "".join(chunks).encode("utf-8"))
+    except DraftError as exc:
+        notices.append(f"“{DATA_SHEET}”工作表中的报告数据无法读取（{exc.message}）：正文和说明为空。")
+        return Report()
+
+
+def _read_meta(workbook: Workbook, report: Report, notices: list[str]) -> None:
+    ws = workbook[COVER_SHEET]
+    labels = dict(COVER_FIELDS)
+    raw = {field: ws.cell(row=cover_row(field), column=2).value for field, _ in COVER_FIELDS}
+    report.meta.agency = str(raw["agency"] or "").strip()
+    report.meta.level = str(raw["level"] or "").strip()
+    year = raw["year"]
+    if isinstance(year, float) and year.is_integer():
+        year = int(year)
+    if isinstance(year, str) and year.strip().removesuffix("年").strip().isdigit():
+        year = int(year.strip().removesuffix("年"))
+    if year is None or (isinstance(year, int) and not isinstance(year, bool) and 1900 <= year <= 2999):
+        report.meta.year = year
+    else:
+        report.meta.year = None
+        notices.append(f"封面的{labels['year']}“{year}”不是有效的年份，已留空。")
+    published = raw["publish_date"]
+    if isinstance(published, datetime):
+        published = published.date()
+    elif isinstance(published, str) and published.strip():
+        try:
+            published = date.fromisoformat(published.strip())
+        except ValueError:
+            notices.append(f"封面的{labels['publish_date']}“{published}”应为YYYY-MM-DD格式，已留空。")
+            published = None
+    report.meta.publish_date = published if isinstance(published, date) else None
+
+
+def _same(value: CellValue, raw: object) -> bool:
+    """Whether what the sheet shows is the value kept in the snapshot (so the snapshot's exact value stands)."""
+    if value is None:
+        return raw is None or raw == ""
+    if isinstance(value, InvalidValue):
+        return isinstance(raw, str) and raw == value.raw
+    if isinstance(raw, bool) or not isinstance(raw, int | float):
+        return False
+    return float(value) == float(raw) if isinstance(value, Decimal) else value == raw
+
+
+def _convert(key: str, raw: object) -> tuple[CellValue, str]:
+    """A sheet value as a cell value, parsed like typed input; what cannot be a value is kept as InvalidValue."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None, ""
+    if isinstance(raw, bool):
+        text = "TRUE" if raw else "FALSE"
+    elif isinstance(raw, float):
+        text = str(int(raw)) if raw.is_integer() and abs(raw) < 1e15 else repr(raw)
+    else:
+        text = str(raw)
+    try:
+        parsed = parse(key, text)
+    except ValueRefused as refused:
+        return InvalidValue(text, refused.message), f"{fmt.cell_label(key)}：{refused.message}"
+    notice = f"{fmt.cell_label(key)}：{parsed.notice}" if parsed.notice else ""
+    return parsed.value, notice
+
+
+def _store(report: Report, snapshot: Report, key: str, value: CellValue) -> None:
+    old = snapshot.cells.get(key)
+    if value is None:
+        report.cells.pop(key, None)
+    else:
+        report.cells[key] = value
+    if old != value or type(old) is not type(value):
+        report.provenance.pop(key, None)
+
+
+def _read_cells(formulas: Workbook, values: Workbook, report: Report, snapshot: Report, notices: list[str]) -> None:
+    pending: list[str] = []
+    for key, (table, row, col) in key_positions().items():
+        name = TABLE_SHEETS[table]
+        written = formulas[name].cell(row=row, column=col).value
+        cached = values[name].cell(row=row, column=col).value
+        if isinstance(written, str) and written.startswith("="):
+            if key in fmt.SUM_DEFINITIONS and written.replace(" ", "") == sum_formula(key):
+                pending.append(key)
+                continue
+            if cached is None:
+                notices.append(f"{fmt.cell_label(key)}的公式“{written}”没有计算结果，已留空。"
+                               "请在 Excel 或 WPS 中打开并保存后再导入。")
+            raw = cached
+        else:
+            raw = written
+        kept = snapshot.cells.get(key)
+        if _same(kept, raw):
+            _store(report, snapshot, key, kept)
+            continue
+        value, notice = _convert(key, raw)
+        if notice:
+            notices.append(notice)
+        _store(report, snapshot, key, value)
+    _compute_totals(report, snapshot, pending)
+
+
+def _compute_totals(report: Report, snapshot: Report, pending: list[str]) -> None:
+    """Our own sum formulas, evaluated on the values read; totals of totals wait for their parts."""
+    waiting = set(pending)
+    while waiting:
+        ready = [k for k in pending if k in waiting and not waiting.intersection(fmt.SUM_DEFINITIONS[k])]
+        if not ready:  # pragma: no cover - SUM_DEFINITIONS has no cycle
+            raise RuntimeError("cyclic sum definitions")
+        for key in ready:
+            parts = [report.cells.get(p) for p in fmt.SUM_DEFINITIONS[key]]
+            total = sum(parts) if all(is_number(p) for p in parts) else None  # type: ignore[arg-type]
+            _store(report, snapshot, key, total)
+            waiting.discard(key)

@@ -1,0 +1,69 @@
+"""LibreOffice as a real client: headless conversions with a fresh user profile per run, and pdftotext.
+
+Tests that need it skip with a clear reason when `soffice` is missing on a developer's machine; under CI (CI=true)
+a missing LibreOffice fails instead, because .ci/run installs it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+PDFTOTEXT = shutil.which("pdftotext")
+_MISSING = [name for name, path in (("soffice", SOFFICE), ("pdftotext", PDFTOTEXT)) if not path]
+REASON = (f"{' and '.join(_MISSING)} not installed (apt: libreoffice-writer-nogui libreoffice-calc-nogui "
+          "poppler-utils)")
+
+
+def require_office() -> None:
+    """Skip (locally) or fail (in CI) when LibreOffice or poppler is missing."""
+    if _MISSING:
+        if os.environ.get("CI"):
+            pytest.fail(REASON)
+        pytest.skip(REASON)
+
+
+# Recalculate every formula when an .xlsx is loaded (0 = always), whatever cached values the file holds.
+_PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">
+<value>0</value></prop></item>
+</oor:items>
+"""
+
+
+def convert(source: Path, target_format: str, outdir: Path) -> Path:
+    """`soffice --headless --convert-to` in a fresh profile; returns the converted file."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+        user = Path(profile) / "user"
+        user.mkdir()
+        (user / "registrymodifications.xcu").write_text(_PROFILE_SETTINGS, encoding="utf-8")
+        result = subprocess.run(
+            [SOFFICE, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
+             "--convert-to", target_format, "--outdir", str(outdir), str(source)],
+            capture_output=True, text=True, timeout=180,
+        )
+    extension = target_format.split(":")[0]
+    converted = outdir / f"{source.stem}.{extension}"
+    assert converted.exists(), f"LibreOffice did not convert {source.name}: {result.stdout} {result.stderr}"
+    return converted
+
+
+def pdf_text(pdf: Path, page: int | None = None) -> str:
+    """The PDF's text in content order (`pdftotext -raw`), of one page or all."""
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return subprocess.run([PDFTOTEXT, "-raw", *pages, str(pdf), "-"], capture_output=True, text=True,
+                          check=True, timeout=60).stdout
+
+
+def pdf_pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True, timeout=60).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))

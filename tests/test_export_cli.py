@@ -1,0 +1,65 @@
+"""`main.py export` as a clerk or a script runs it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import openpyxl
+from docx import Document
+
+from importers.xlsx_reader import read_xlsx
+from models.drafts import load_draft, save_draft
+from tests.conftest import ROOT
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
+                          encoding="utf-8", env=env, timeout=120)
+
+
+def test_export_writes_both_files(tmp_path, huaian_path):
+    docx, xlsx = tmp_path / "报告.docx", tmp_path / "报告.xlsx"
+    result = run("export", str(huaian_path), "--docx", str(docx), "--xlsx", str(xlsx), "--checklist", "--signoff")
+    assert result.returncode == 0, result.stderr
+    assert f"已导出：{docx}" in result.stdout and f"已导出：{xlsx}" in result.stdout
+    document = Document(str(docx))
+    assert document.paragraphs[0].text == "审核签发单" and "自查清单" in [p.text for p in document.paragraphs]
+    assert read_xlsx(xlsx)[0] == load_draft(huaian_path)
+
+
+def test_errors_refuse_with_exit_one_and_allow_errors_marks_the_draft(tmp_path, pingtan_path):
+    report = load_draft(pingtan_path)
+    report.set("t3.handled_total.natural", 71)
+    broken = tmp_path / "broken.nianbao"
+    save_draft(report, broken)
+    docx, xlsx = tmp_path / "out.docx", tmp_path / "out.xlsx"
+    refused = run("export", str(broken), "--docx", str(docx), "--xlsx", str(xlsx))
+    assert refused.returncode == 1
+    assert "错误" in refused.stderr and "T3-A" in refused.stderr and "--allow-errors" in refused.stderr
+    assert not docx.exists() and not xlsx.exists()
+    allowed = run("export", str(broken), "--docx", str(docx), "--xlsx", str(xlsx), "--allow-errors")
+    assert allowed.returncode == 0, allowed.stderr
+    assert "草稿" in allowed.stdout
+    assert Document(str(docx)).paragraphs[0].text == "草稿（未通过校验）"
+    assert openpyxl.load_workbook(xlsx)["封面"]["A2"].value == "草稿（未通过校验）"
+
+
+def test_unreadable_input_or_output_exit_two(tmp_path, sample_path):
+    bad = tmp_path / "bad.nianbao"
+    bad.write_text("{not json", encoding="utf-8")
+    result = run("export", str(bad), "--docx", str(tmp_path / "x.docx"))
+    assert result.returncode == 2 and "bad.nianbao" in result.stderr
+    missing_dir = tmp_path / "nowhere" / "x.docx"
+    result = run("export", str(sample_path), "--docx", str(missing_dir))
+    assert result.returncode == 2 and "x.docx" in result.stderr
+    result = run("export", str(sample_path))
+    assert result.returncode == 2 and "--docx" in result.stderr
+
+
+def test_stock_fonts_option(tmp_path, sample_path):
+    docx = tmp_path / "stock.docx"
+    assert run("export", str(sample_path), "--docx", str(docx), "--stock-fonts").returncode == 0
+    assert "GB2312" not in Document(str(docx)).element.xml
