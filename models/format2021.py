@@ -100,15 +100,12 @@ def report_title(agency: str, year: int | None) -> str:
 # Agency levels and deadlines
 # ---------------------------------------------------------------------------------------------------------------
 
-from models.levels import (  # noqa: E402 - grouped with the format's other sections
-    LEVELS,
-    LEVELS_DUE_END_OF_MARCH,
-    LEVELS_THAT_MAKE_RULES,
-    default_deadline,
-)
-
-__all__ = ["LEVELS", "LEVELS_DUE_END_OF_MARCH", "LEVELS_THAT_MAKE_RULES", "default_deadline"]
-
+# They live in models/levels.py (small, for the start page) and are part of the format: re-exported here.
+from models.levels import FORMAT_NOTICE as FORMAT_NOTICE  # noqa: E402
+from models.levels import LEVELS as LEVELS  # noqa: E402
+from models.levels import LEVELS_DUE_END_OF_MARCH as LEVELS_DUE_END_OF_MARCH  # noqa: E402
+from models.levels import LEVELS_THAT_MAKE_RULES as LEVELS_THAT_MAKE_RULES  # noqa: E402
+from models.levels import default_deadline as default_deadline  # noqa: E402
 
 # ---------------------------------------------------------------------------------------------------------------
 # Cells
