@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
         self.doc: ReportDocument | None = None
         self.editor: Editor | None = None
         self._locked: Path | None = None
+        self._export = None
         self.slot = ""
         self._autosaved_generation = -1
         self.resize(1400, 900)
@@ -165,6 +166,7 @@ class MainWindow(QMainWindow):
         self.editor.go_to(page)
         doc.modifiedChanged.connect(lambda _m: self._update_title())
         doc.metaChanged.connect(self._update_title)
+        self.editor.pages["review"].exportRequested.connect(self.export)
         for page_widget in self.editor.pages.values():
             for signal_name in ("refused",):
                 view = getattr(page_widget, "view", None)
@@ -381,6 +383,18 @@ class MainWindow(QMainWindow):
         box.exec()
         return box.clickedButton() is restore
 
+    def export(self, kind: str, path: Path | None = None) -> bool:
+        """导出 Word / Excel from the 检查与导出 page (errors allow only a marked draft)."""
+        if self.doc is None:
+            return False
+        if self._export is None:
+            from ui.export_flow import ExportFlow
+
+            self._export = ExportFlow(self)
+            self._export.finished.connect(lambda written: self.statusBar().showMessage(f"已导出：{written}", 8000))
+        options = self.editor.pages["review"].export_options()  # type: ignore[union-attr, attr-defined]
+        return self._export.start(kind, self.doc.report, self.doc.findings, self.doc.previous, options, path)
+
     # ----- leaving ----------------------------------------------------------------------------------------------
 
     def confirm_discard(self) -> bool:
@@ -401,6 +415,8 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             event.ignore()
             return
+        if self._export is not None:
+            self._export.wait()  # an export being written finishes first
         self.close_document()
         event.accept()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem
 
 from models.findings import Finding, Severity
 from ui import theme
@@ -33,6 +33,18 @@ class ReviewPage(Page):
         self.tree.itemActivated.connect(self._activate)
         self.tree.itemDoubleClicked.connect(self._activate)
         self.layout_.addWidget(self.tree, 1)
+        options = QHBoxLayout()
+        self.checklist = QCheckBox("Word 报告后附自查清单(&C)")
+        self.checklist.setToolTip("逐项列出全部校验规则的结果，以及每个警告的说明。")
+        self.signoff = QCheckBox("加审核签发单(&G)")
+        self.signoff.setToolTip("在报告前加一页拟稿、审核、签发栏，单独一节，不编页码。")
+        self.stock_fonts = QCheckBox("使用 Windows 自带字体")
+        self.stock_fonts.setToolTip(
+            "电脑上没有方正小标宋简体、仿宋_GB2312、楷体_GB2312 时勾选：改用宋体、仿宋、黑体、楷体。")
+        for box in (self.checklist, self.signoff, self.stock_fonts):
+            options.addWidget(box)
+        options.addStretch(1)
+        self.layout_.addLayout(options)
         buttons = QHBoxLayout()
         self.blocked = QLabel()
         self.blocked.setObjectName("blocked")
@@ -49,10 +61,9 @@ class ReviewPage(Page):
         doc.findingsChanged.connect(self.refresh)
         self.refresh()
 
-    def set_export_available(self, available: bool, reason: str = "") -> None:
-        for button in (self.export_docx, self.export_xlsx):
-            button.setEnabled(available)
-            button.setToolTip(reason)
+    def export_options(self) -> dict[str, bool]:
+        return {"checklist": self.checklist.isChecked(), "signoff_sheet": self.signoff.isChecked(),
+                "official_fonts": not self.stock_fonts.isChecked()}
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

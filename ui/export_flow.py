@@ -1,0 +1,132 @@
+"""Exporting from the 检查与导出 page: save dialog, the export in a worker thread with a progress indicator, then
+打开文件 / 打开所在文件夹. Errors block the final export; an explicit draft export stays possible."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from models import locations
+from models.findings import Finding, Severity
+from models.report import Report
+
+FILTERS = {"docx": "Word 文档 (*.docx)", "xlsx": "Excel 工作簿 (*.xlsx)"}
+KIND_NAMES = {"docx": "Word 报告", "xlsx": "Excel 副本"}
+
+
+class _Signals(QObject):
+    done = Signal(object)    # Path
+    failed = Signal(str)     # Chinese message
+
+
+class _ExportTask(QRunnable):
+    """Runs the export on a copy of the report, off the GUI thread; never touches a widget."""
+
+    def __init__(self, kind: str, report: Report, path: Path, findings: list[Finding], previous: Report | None,
+                 options: dict[str, bool]) -> None:
+        super().__init__()
+        self.kind, self.report, self.path = kind, report, path
+        self.findings, self.previous, self.options = findings, previous, options
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        from exporters import DocxOptions, ExportError, XlsxOptions, export_docx, export_xlsx
+
+        try:
+            if self.kind == "docx":
+                written = export_docx(self.report, self.path, findings=self.findings, previous=self.previous,
+                                      options=DocxOptions(**self.options))
+            else:
+                written = export_xlsx(self.report, self.path, findings=self.findings, previous=self.previous,
+                                      options=XlsxOptions(allow_errors=self.options["allow_errors"]))
+        except ExportError as exc:
+            self.signals.failed.emit(exc.message)
+            return
+        except Exception as exc:
+            import logging
+
+            logging.getLogger("govreport").exception("export failed")
+            self.signals.failed.emit(f"导出失败：{exc}")
+            return
+        self.signals.done.emit(written)
+
+
+class ExportFlow(QObject):
+    finished = Signal(object)  # Path, once written (for tests and the status bar)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self._tasks: list[_ExportTask] = []
+        self.last_directory = locations.drafts_dir()
+
+    def ask_path(self, kind: str, suggested: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self.parent_widget, f"导出{KIND_NAMES[kind]}",
+                                              str(self.last_directory / suggested), FILTERS[kind])
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == f".{kind}" else path.with_name(path.name + f".{kind}")
+
+    def confirm_draft(self, errors: int) -> bool:
+        answer = QMessageBox.question(
+            self.parent_widget, "报告还有错误",
+            f"报告还有{errors}个错误，不能导出正式文件。\n\n是否导出标有“草稿（未通过校验）”的草稿，供讨论使用？",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def start(self, kind: str, report: Report, findings: list[Finding], previous: Report | None,
+              options: dict[str, bool], path: Path | None = None) -> bool:
+        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+        if errors and not self.confirm_draft(errors):
+            return False
+        if path is None:
+            path = self.ask_path(kind, f"{report.title}{'（草稿）' if errors else ''}.{kind}")
+            if path is None:
+                return False
+        self.last_directory = path.parent
+        options = {**options, "allow_errors": bool(errors)}
+        task = _ExportTask(kind, report.copy(), path, list(findings), previous, options)
+        progress = QProgressDialog(f"正在导出{KIND_NAMES[kind]}……", "", 0, 0, self.parent_widget)
+        progress.setWindowTitle("导出")
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)  # only shown when the export takes noticeable time
+        task.signals.done.connect(lambda written: self._done(task, progress, kind, written),
+                                  Qt.ConnectionType.QueuedConnection)
+        task.signals.failed.connect(lambda message: self._failed(task, progress, message),
+                                    Qt.ConnectionType.QueuedConnection)
+        self._tasks.append(task)
+        task.setAutoDelete(False)
+        QThreadPool.globalInstance().start(task)
+        return True
+
+    def _done(self, task: _ExportTask, progress: QProgressDialog, kind: str, written: Path) -> None:
+        progress.close()
+        self._tasks.remove(task)
+        self.finished.emit(written)
+        self.offer_open(kind, written)
+
+    def _failed(self, task: _ExportTask, progress: QProgressDialog, message: str) -> None:
+        progress.close()
+        self._tasks.remove(task)
+        QMessageBox.critical(self.parent_widget, "导出失败", message)
+
+    def offer_open(self, kind: str, written: Path) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, "导出完成", f"已导出{KIND_NAMES[kind]}：\n{written}",
+                          parent=self.parent_widget)
+        open_file = box.addButton("打开文件", QMessageBox.ButtonRole.AcceptRole)
+        open_folder = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
+        box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is open_file:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
+        elif box.clickedButton() is open_folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(written.parent)))
+
+    def wait(self) -> None:
+        """Block until running exports are written (closing the window, tests)."""
+        QThreadPool.globalInstance().waitForDone()
