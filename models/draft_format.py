@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from models import format2021 as fmt
-from models.migrations import CURRENT_SCHEMA_VERSION
+from models import migrations
 from models.report import Meta, Provenance, Report, compose_section, split_section
 from models.values import InvalidValue, coerce_loaded
 
@@ -30,7 +30,7 @@ class DraftContentError(ValueError):
 def to_document(report: Report, app_info: dict[str, Any] | None = None) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "format": FORMAT_ID,
-        "schema_version": CURRENT_SCHEMA_VERSION,
+        "schema_version": migrations.CURRENT_SCHEMA_VERSION,
         "template": fmt.TEMPLATE_ID,
         "meta": {
             "agency": report.meta.agency,

@@ -16,12 +16,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from models import locations
+from models import locations, migrations
 from models.app_info import APP_NAME, APP_VERSION, DRAFT_SUFFIX
 from models.atomic import WriteFailed, atomic_write
 from models.draft_format import FORMAT_ID, DraftContentError, from_document, to_document
 from models.format2021 import TEMPLATE_ID
-from models.migrations import CURRENT_SCHEMA_VERSION, NoUpgradePath, upgrade
+from models.migrations import NoUpgradePath
 from models.report import Report
 
 log = logging.getLogger("govreport")
@@ -45,7 +45,7 @@ class DraftNewerError(DraftError):
         super().__init__(
             path,
             f"“{Path(path).name}”由更新版本的软件保存（草稿格式版本{version}，本软件支持到版本"
-            f"{CURRENT_SCHEMA_VERSION}）。请升级本软件后再打开；文件未作任何改动。",
+            f"{migrations.CURRENT_SCHEMA_VERSION}）。请升级本软件后再打开；文件未作任何改动。",
         )
         self.version = version
 
@@ -82,13 +82,13 @@ def parse_draft_bytes(path: Path, data: bytes, *, allow_newer: bool = False) -> 
     if doc.get("template", TEMPLATE_ID) != TEMPLATE_ID:
         raise _corrupt(path, f"报告格式模板“{doc.get('template')}”不受支持（本软件支持2021年版格式）。")
     read_only = False
-    if version > CURRENT_SCHEMA_VERSION:
+    if version > migrations.CURRENT_SCHEMA_VERSION:
         if not allow_newer:
             raise DraftNewerError(path, version)
         read_only = True
     else:
         try:
-            doc = upgrade(doc)
+            doc = migrations.upgrade(doc, migrations.CURRENT_SCHEMA_VERSION)
         except NoUpgradePath as exc:
             raise _corrupt(path, f"无法从草稿格式版本{exc.version}升级。") from None
     try:
@@ -96,6 +96,7 @@ def parse_draft_bytes(path: Path, data: bytes, *, allow_newer: bool = False) -> 
     except DraftContentError as exc:
         raise _corrupt(path, str(exc)) from None
     report.read_only = read_only
+    report.upgraded_from = version if version < migrations.CURRENT_SCHEMA_VERSION else None
     report.extra.pop("app", None)
     return report
 
@@ -148,6 +149,8 @@ def save_draft(report: Report, path: Path | str, *, backup_dir: Path | None = No
     except (TypeError, ValueError) as exc:
         raise DraftError(path, f"无法保存“{path.name}”：报告中有无法保存的内容（{exc}）。") from exc
     backup = None
+    if report.upgraded_from is not None:
+        _keep_original(path, report.upgraded_from)
     if keep_backups > 0 and path.exists():
         try:
             backup = _backup(path, backup_dir if backup_dir is not None else locations.backups_dir(), keep_backups)
@@ -161,6 +164,27 @@ def save_draft(report: Report, path: Path | str, *, backup_dir: Path | None = No
     except OSError as exc:
         raise DraftError(path, WriteFailed(path, exc).message) from exc
     return backup
+
+
+def original_copy(path: Path, version: int) -> Path:
+    """Where the pre-upgrade original of a draft is kept: beside it, so that an older app can still open it."""
+    return path.with_name(f"{path.stem}（格式版本{version}原件）{path.suffix}")
+
+
+def _keep_original(path: Path, version: int) -> None:
+    """Before a draft upgraded from an older schema is first overwritten, keep the file as it was."""
+    target = original_copy(path, version)
+    if not path.exists() or target.exists():
+        return
+    try:
+        head = json.loads(path.read_text(encoding="utf-8-sig")).get("schema_version")
+    except (OSError, ValueError, AttributeError):
+        return
+    if head == version:
+        try:
+            shutil.copyfile(path, target)
+        except OSError:
+            log.warning("could not keep the original of %s", path, exc_info=True)
 
 
 def backup_stem(path: Path) -> str:

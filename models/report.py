@@ -50,6 +50,7 @@ class Report:
     extra_meta: dict[str, Any] = field(default_factory=dict)
     extra_cells: dict[str, Any] = field(default_factory=dict)
     read_only: bool = False
+    upgraded_from: int | None = None  # the schema version the draft was read in, when older than ours
 
     # ----- cells -----------------------------------------------------------------------------------------------
 

@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         self._sync_actions()
         self._update_title()
         if doc.report.read_only:
-            self.statusBar().showMessage("此草稿由更新版本的软件保存，只能查看；如需修改请升级软件。")
+            self.statusBar().showMessage("此草稿只能查看，不能修改；如需修改请另存为新文件或升级软件。")
 
     def new_report(self) -> None:
         if not self.confirm_discard():
@@ -211,6 +211,9 @@ class MainWindow(QMainWindow):
         except DraftError as exc:
             QMessageBox.critical(self, "无法打开草稿", exc.message)
             return False
+        if report.read_only:
+            QMessageBox.information(self, "只能查看", f"“{path.name}”由更新版本的软件保存，本软件只能查看，"
+                                    "不能修改或覆盖它。如需修改，请升级本软件。")
         owner = locks.read_owner(path)
         if owner is not None and not report.read_only:
             choice = self.ask_locked(f"“{path.name}”正由{owner.describe()}打开。两处同时修改会互相覆盖。")

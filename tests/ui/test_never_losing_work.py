@@ -156,3 +156,19 @@ def test_the_open_draft_holds_a_lock_until_closed(window, tmp_path, sample_path)
     assert locks.lock_path(draft).exists()
     window.go_home()
     assert not locks.lock_path(draft).exists()
+
+
+def test_a_newer_version_draft_opens_read_only_with_an_explanation(window, answers, tmp_path):
+    import json
+
+    path = tmp_path / "newer.nianbao"
+    content = json.dumps({"format": "gov-info-annual-report", "schema_version": 9, "template": "2021",
+                          "meta": {"agency": "新版本局", "year": 2030}, "cells": {"t3.new.natural": 1}},
+                         ensure_ascii=False)
+    path.write_text(content, encoding="utf-8")
+    assert window.open_draft(path)
+    kind, message = answers["asked"][-1]
+    assert kind == "info" and "更新版本" in message
+    assert window.doc.report.read_only and window.doc.path is None
+    window.doc.set_text("s6", "试图修改")
+    assert path.read_text(encoding="utf-8") == content
