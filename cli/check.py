@@ -56,6 +56,14 @@ def run_check(files: list[str], previous_file: str | None, as_json: bool) -> int
             unreadable.append(exc)
             print(exc.message, file=sys.stderr)
             continue
+        if previous is None:
+            from models.carryover import embedded_previous
+
+            embedded = embedded_previous(report)
+            if embedded is not None:
+                notices = [*notices, f"按草稿中保存的{embedded.meta.year or '上'}年度报告核对跨年度规则。"]
+            results.append(Checked(Path(name), report, evaluate(report, embedded), notices))
+            continue
         results.append(Checked(Path(name), report, evaluate(report, previous), notices))
     if as_json:
         if hasattr(sys.stdout, "reconfigure"):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import socket
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -39,13 +41,19 @@ def write_autosave(report: Report, slot: str, source: Path | None) -> Path:
     copy.extra[AUTOSAVE_KEY] = {
         "source": str(source) if source else None,
         "saved_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "pid": os.getpid(),
+        "host": socket.gethostname(),
     }
     save_draft(copy, path, keep_backups=0)
     return path
 
 
-def list_autosaves() -> list[AutosaveSlot]:
-    """Every readable autosave slot, newest first. Unreadable slots are skipped (and left on disk)."""
+def list_autosaves(skip_live: bool = False) -> list[AutosaveSlot]:
+    """Every readable autosave slot, newest first. Unreadable slots are skipped (and left on disk).
+
+    With `skip_live`, slots written by another app instance that is still running are left out: its work is not
+    lost, and recovering or discarding it from here would interfere.
+    """
     slots: list[AutosaveSlot] = []
     for path in locations.autosave_dir().glob(f"*{DRAFT_SUFFIX}"):
         try:
@@ -53,6 +61,8 @@ def list_autosaves() -> list[AutosaveSlot]:
         except DraftError:
             continue
         info = report.extra.get(AUTOSAVE_KEY) or {}
+        if skip_live and _written_by_live_instance(info):
+            continue
         try:
             saved_at = datetime.fromisoformat(str(info.get("saved_at")))
         except ValueError:
@@ -61,6 +71,14 @@ def list_autosaves() -> list[AutosaveSlot]:
         slots.append(AutosaveSlot(path, Path(source) if source else None, saved_at,
                                   report.meta.agency, report.meta.year))
     return sorted(slots, key=lambda s: s.saved_at, reverse=True)
+
+
+def _written_by_live_instance(info: dict) -> bool:
+    from models.locks import process_alive
+
+    pid = info.get("pid")
+    return (isinstance(pid, int) and pid != os.getpid() and info.get("host") == socket.gethostname()
+            and process_alive(pid))
 
 
 def recover(slot: AutosaveSlot) -> Report:

@@ -5,6 +5,10 @@ from __future__ import annotations
 from models import format2021 as fmt
 from models.report import Meta, Provenance, Report, text_digest
 
+#: Draft extra key: last year's report as it was carried over from, so that X-1…X-4 keep working after the new
+#: draft is saved, reopened or checked on the command line without --previous.
+PREVIOUS_KEY = "previous_report"
+
 
 def new_year_from(previous: Report) -> Report:
     """Year + 1, meta copied, 上年结转 = last year's 结转下年度, every other cell blank, texts copied as a start.
@@ -35,4 +39,27 @@ def new_year_from(previous: Report) -> Report:
         whole = previous.section_text(section)
         if whole:
             report.provenance[f"text:{section}"] = Provenance(year, section, text_digest(whole))
+    embed_previous(report, previous)
     return report
+
+
+def embed_previous(report: Report, previous: Report) -> None:
+    from models.draft_format import to_document
+
+    document = to_document(previous)
+    for own in (PREVIOUS_KEY, "app", "autosave"):
+        document.pop(own, None)  # one year back is enough: no chain of earlier years
+    report.extra[PREVIOUS_KEY] = document
+
+
+def embedded_previous(report: Report) -> Report | None:
+    """Last year's report as embedded at carry-over, or None (absent or unreadable)."""
+    from models.draft_format import DraftContentError, from_document
+
+    document = report.extra.get(PREVIOUS_KEY)
+    if not isinstance(document, dict):
+        return None
+    try:
+        return from_document(document)
+    except (DraftContentError, ValueError, TypeError, AttributeError):
+        return None

@@ -61,11 +61,11 @@ def _is_stale(owner: LockOwner) -> bool:
     if datetime.now().astimezone() - owner.since > STALE_AFTER:
         return True
     if owner.host == socket.gethostname():
-        return owner.pid == os.getpid() or not _process_alive(owner.pid)
+        return owner.pid == os.getpid() or not process_alive(owner.pid)
     return False
 
 
-def _process_alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     if pid <= 0:
         return False
     if os.name == "nt":

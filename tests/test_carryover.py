@@ -38,3 +38,20 @@ def test_editing_a_carried_cell_drops_its_provenance(huaian_path):
     assert "t3.carried_in.natural" in report.provenance
     report.set("t3.carried_in.natural", 100)
     assert "t3.carried_in.natural" not in report.provenance
+
+
+def test_last_years_report_travels_with_the_new_draft(huaian_path, tmp_path):
+    from models.carryover import PREVIOUS_KEY, embedded_previous
+
+    previous = load_draft(huaian_path)
+    report = new_year_from(previous)
+    path = tmp_path / "2025.nianbao"
+    save_draft(report, path)
+    again = load_draft(path)
+    embedded = embedded_previous(again)
+    assert embedded is not None and embedded.cells == previous.cells and embedded.meta.year == 2024
+    assert PREVIOUS_KEY not in (embedded.extra or {})
+    again.set("t3.carried_in.natural", 1)
+    assert "X-1" in {f.rule for f in evaluate(again, embedded)}
+    # A new year from that draft does not nest the year before.
+    assert PREVIOUS_KEY not in new_year_from(again).extra[PREVIOUS_KEY]

@@ -100,3 +100,15 @@ def test_json_is_utf8_whatever_the_console_code_page(sample_path):
     result = subprocess.run([sys.executable, str(ROOT / "main.py"), "check", str(sample_path), "--json"],
                             capture_output=True, env=env, timeout=60)
     assert json.loads(result.stdout.decode("utf-8"))["reports"][0]["agency"] == "铜官区招商服务中心"
+
+
+def test_check_uses_last_years_report_saved_in_the_draft(huaian_path, tmp_path):
+    out = tmp_path / "2025.nianbao"
+    assert run("new", "--previous", str(huaian_path), "-o", str(out)).returncode == 0
+    report = load_draft(out)
+    report.set("t3.carried_in.natural", 100)
+    save_draft(report, out)
+    data = json.loads(run("check", str(out), "--json").stdout)
+    [entry] = data["reports"]
+    assert "X-1" in {f["rule"] for f in entry["findings"]}
+    assert any("2024年度报告" in n for n in entry["notices"])

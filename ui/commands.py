@@ -21,12 +21,14 @@ class SetCellsCommand(QUndoCommand):
         self.doc = doc
         self.new = dict(values)
         self.old = {key: doc.report.cells.get(key) for key in values}
+        # Where carried values came from (来自2024年度报告): dropped by an edit, restored by its undo.
+        self.provenance = {key: doc.report.provenance[key] for key in values if key in doc.report.provenance}
 
     def redo(self) -> None:
         self.doc.apply_cells(self.new)
 
     def undo(self) -> None:
-        self.doc.apply_cells(self.old)
+        self.doc.apply_cells(self.old, provenance=self.provenance)
 
 
 class SetAutoSumCommand(QUndoCommand):

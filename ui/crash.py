@@ -38,17 +38,35 @@ def setup_logging() -> None:
 def install(autosave: Callable[[], object], parent: Callable[[], QWidget | None]) -> None:
     """Replace sys.excepthook: autosave, log, then a dialog with 打开日志文件夹."""
 
+    shown: set[str] = set()
+    busy = [False]
+
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, tb)
             return
         setup_logging()
+        text = "".join(traceback.format_exception(kind, error, tb))
+        if busy[0] or text in shown:
+            # An error repeating on every repaint, or raised while the dialog is up: logged once, shown once.
+            if text not in shown:
+                log.error("unhandled exception (while handling another)\n%s", text)
+            shown.add(text)
+            return
+        shown.add(text)
+        busy[0] = True
+        try:
+            _handle(text)
+        finally:
+            busy[0] = False
+
+    def _handle(text: str) -> None:
         saved = False
         try:
             saved = bool(autosave())
         except Exception:
             log.exception("autosave during crash handling failed")
-        log.error("unhandled exception\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        log.error("unhandled exception\n%s", text)
         if QApplication.instance() is not None:
             show_dialog(parent(), saved)
 

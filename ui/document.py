@@ -36,6 +36,10 @@ class ReportDocument(QObject):
         super().__init__(parent)
         self.report = report
         self.path = path
+        if previous is None:
+            from models.carryover import embedded_previous
+
+            previous = embedded_previous(report)
         self.previous = previous
         self.undo_stack = QUndoStack(self)
         self.findings: list[Finding] = []
@@ -98,10 +102,11 @@ class ReportDocument(QObject):
             scratch.set(key, value)
         return autosum.all_totals(scratch, auto)
 
-    def apply_cells(self, values: dict[str, CellValue]) -> None:
-        """Used by undo commands: write the values, then re-check."""
+    def apply_cells(self, values: dict[str, CellValue], provenance: dict | None = None) -> None:
+        """Used by undo commands: write the values (and restore provenance on undo), then re-check."""
         for key, value in values.items():
             self.report.set(key, value)
+        self.report.provenance.update(provenance or {})
         self.generation += 1
         self.cellsChanged.emit(list(values))
         self.refresh()

@@ -92,13 +92,23 @@ class Editor(QWidget):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
+        self.commit_pending()
         self.stack.setCurrentIndex(row)
+        self.pages[PAGES[row][0]].focus_first()
         self.back.setEnabled(row > 0)
         self.next.setEnabled(row < len(PAGES) - 1)
         self.pageChanged.emit(PAGES[row][0])
 
+    def commit_pending(self) -> None:
+        """Write what is still in an open cell editor into the report (before save, close, undo, jumps)."""
+        for page in self.pages.values():
+            view = getattr(page, "view", None)
+            if view is not None:
+                view.commit_pending()
+
     def show_finding(self, finding: Finding) -> None:
         """Switch to the finding's page and put the cursor where it can be fixed."""
+        self.commit_pending()
         page = self.go_to(page_of(finding))
         page.show_finding(finding)
 

@@ -21,7 +21,13 @@ class FindingsModel(QAbstractListModel):
         self.findings: list[Finding] = []
 
     def set_findings(self, findings: list[Finding]) -> None:
-        if [f.fingerprint + f.message for f in findings] == [f.fingerprint + f.message for f in self.findings]:
+        old = [f.fingerprint for f in self.findings]
+        new = [f.fingerprint for f in findings]
+        if old == new:
+            # Same findings, numbers in the messages may differ: repaint without losing the current row.
+            self.findings = list(findings)
+            if findings:
+                self.dataChanged.emit(self.index(0), self.index(len(findings) - 1))
             return
         self.beginResetModel()
         self.findings = list(findings)
@@ -82,7 +88,12 @@ class FindingsPanel(QDockWidget):
     def update_findings(self) -> None:
         if self.doc is None:
             return
+        current = self.list.currentIndex().data(Qt.ItemDataRole.UserRole)
         self.model.set_findings(self.doc.findings)
+        if current is not None and not self.list.currentIndex().isValid():
+            fingerprints = [f.fingerprint for f in self.model.findings]
+            if current.fingerprint in fingerprints:  # keep the place in the list for F8 / 下一个问题
+                self.list.setCurrentIndex(self.model.index(fingerprints.index(current.fingerprint)))
         counts = {s: sum(1 for f in self.doc.findings if f.severity is s) for s in Severity}
         parts = [f"{counts[s]}个{s.label}" for s in Severity if counts[s]]
         self.setWindowTitle(f"问题（{len(self.doc.findings)}）" + ("：" + "，".join(parts) if parts else ""))

@@ -1,20 +1,22 @@
-"""The main window: start page or the open report, menus, the findings panel, saving, autosave and recovery."""
+"""The main window: the start page or the open report, menus, the findings panel and feedback.
+
+Files (new, open, import, save, autosave, recovery, locks) are in ui/file_actions.py.
+"""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
-from models import locations, recent
-from models.app_info import APP_NAME, APP_VERSION, DRAFT_SUFFIX
-from resources import SAMPLE_REPORT
-from ui.pages.start_page import StartPage, default_report_year
+from models import locations
+from models.app_info import APP_NAME, APP_VERSION
+from ui.file_actions import FileActions
+from ui.pages.start_page import StartPage
 
 if TYPE_CHECKING:
     from ui.document import ReportDocument
@@ -25,12 +27,10 @@ if TYPE_CHECKING:
 # shows (start-up is measured against a bare Qt window: benchmarks/bench_ui.py).
 
 APP_TITLE = APP_NAME
-DRAFT_FILTER = f"年度报告草稿 (*{DRAFT_SUFFIX})"
-IMPORT_FILTER = f"上年度报告 (*{DRAFT_SUFFIX} *.docx *.xlsx);;所有文件 (*)"
 AUTOSAVE_INTERVAL_MS = 30_000
 
 
-class MainWindow(QMainWindow):
+class MainWindow(FileActions, QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.doc: ReportDocument | None = None
@@ -105,29 +105,25 @@ class MainWindow(QMainWindow):
 
             self._findings = FindingsPanel(self)
             qt = QtCore.Qt  # first use of the Qt namespace is here, after the start page has shown
-            self.addDockWidget(qt.DockWidgetArea.RightDockWidgetArea, self._findings)
-            self.resizeDocks([self._findings], [300], qt.Orientation.Horizontal)
+            # At the bottom: the tables keep the full width (table 三 at 150 % scaling on a 1920 px screen).
+            self.addDockWidget(qt.DockWidgetArea.BottomDockWidgetArea, self._findings)
+            self.resizeDocks([self._findings], [170], qt.Orientation.Vertical)
             self._findings.activated.connect(self.show_finding)
             self.view_menu.insertAction(self.view_menu.actions()[0], self._findings.toggleViewAction())
         return self._findings
 
-    def _hold_lock(self, path: Path | None) -> None:
-        """Hold the lock of the draft being edited (and only that one)."""
-        from models import locks
-
-        held = self._locked
-        if held == path:
-            return
-        if held is not None:
-            locks.release(held)
-        self._locked = path if path is not None and locks.acquire(path) else None
+    def commit_pending(self) -> None:
+        if self.editor is not None:
+            self.editor.commit_pending()
 
     def _undo(self) -> None:
         if self.doc is not None:
+            self.commit_pending()
             self.doc.undo_stack.undo()
 
     def _redo(self) -> None:
         if self.doc is not None:
+            self.commit_pending()
             self.doc.undo_stack.redo()
 
     def _sync_actions(self) -> None:
@@ -166,230 +162,28 @@ class MainWindow(QMainWindow):
         self.editor.go_to(page)
         doc.modifiedChanged.connect(lambda _m: self._update_title())
         doc.metaChanged.connect(self._update_title)
-        self.editor.pages["review"].exportRequested.connect(self.export)
+        review = self.editor.pages["review"]
+        review.exportRequested.connect(self.export)  # type: ignore[attr-defined]
+        review.activated.connect(self.show_finding)  # type: ignore[attr-defined]
         for page_widget in self.editor.pages.values():
-            for signal_name in ("refused",):
-                view = getattr(page_widget, "view", None)
-                if view is not None:
-                    getattr(view, signal_name).connect(self.show_refusal)
-                    view.notice.connect(self.statusBar().showMessage)
-                    page_widget.model.refused.connect(self.show_refusal)  # type: ignore[attr-defined]
-                    page_widget.model.notice.connect(self.statusBar().showMessage)  # type: ignore[attr-defined]
+            view = getattr(page_widget, "view", None)
+            if view is not None:
+                view.refused.connect(self.show_refusal)
+                view.notice.connect(self.statusBar().showMessage)
+                page_widget.model.refused.connect(self.show_refusal)  # type: ignore[attr-defined]
+                page_widget.model.notice.connect(self.statusBar().showMessage)  # type: ignore[attr-defined]
         self.findings.set_document(doc)
         self.findings.show()
         self._sync_actions()
         self._update_title()
         if doc.report.read_only:
-            self.statusBar().showMessage("此草稿只能查看，不能修改；如需修改请另存为新文件或升级软件。")
-
-    def new_report(self) -> None:
-        if not self.confirm_discard():
-            return
-        from models.autosum import AUTO_SUM_KEYS
-        from models.report import Meta, Report
-        from ui.document import AUTOSUM_KEY, ReportDocument
-
-        # A report typed from scratch adds up its totals by itself; imported or opened ones keep theirs as written,
-        # so that their mistakes stay visible.
-        report = Report(meta=Meta(year=default_report_year()), extra={AUTOSUM_KEY: sorted(AUTO_SUM_KEYS)})
-        self.set_document(ReportDocument(report))
-
-    def open_draft(self, path: Path | None = None) -> bool:
-        if path is None:
-            name, _ = QFileDialog.getOpenFileName(self, "打开草稿", str(locations.drafts_dir()), DRAFT_FILTER)
-            if not name:
-                return False
-            path = Path(name)
-        if not self.confirm_discard():
-            return False
-        from models import locks
-        from models.drafts import DraftError, load_draft
-        from ui.document import ReportDocument
-
-        try:
-            report = load_draft(path, allow_newer=True)
-        except DraftError as exc:
-            QMessageBox.critical(self, "无法打开草稿", exc.message)
-            return False
-        if report.read_only:
-            QMessageBox.information(self, "只能查看", f"“{path.name}”由更新版本的软件保存，本软件只能查看，"
-                                    "不能修改或覆盖它。如需修改，请升级本软件。")
-        owner = locks.read_owner(path)
-        if owner is not None and not report.read_only:
-            choice = self.ask_locked(f"“{path.name}”正由{owner.describe()}打开。两处同时修改会互相覆盖。")
-            if choice == "cancel":
-                return False
-            report.read_only = choice == "read_only"
-        self.set_document(ReportDocument(report, path=None if report.read_only else path))
-        if not report.read_only:
-            recent.remember(path, report)
-        return True
-
-    def ask_locked(self, text: str) -> str:
-        """A draft another instance has open: "read_only", "open" anyway, or "cancel"."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "草稿已被打开", text, parent=self)
-        read_only = box.addButton("以只读方式打开", QMessageBox.ButtonRole.AcceptRole)
-        anyway = box.addButton("仍然打开并修改", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return {read_only: "read_only", anyway: "open"}.get(box.clickedButton(), "cancel")
-
-    def open_sample(self) -> None:
-        if not self.confirm_discard():
-            return
-        from models.drafts import load_draft
-        from ui.document import ReportDocument
-
-        report = load_draft(SAMPLE_REPORT)
-        self.set_document(ReportDocument(report))  # no path: saving asks where, the sample itself stays intact
-        self.statusBar().showMessage("这是示例报告。保存时请选择自己的位置。")
-
-    def import_previous(self, path: Path | None = None) -> bool:
-        """Start this year's report from last year's: carry-over and cross-year checks."""
-        if path is None:
-            name, _ = QFileDialog.getOpenFileName(self, "选择上年度报告", str(locations.drafts_dir()), IMPORT_FILTER)
-            if not name:
-                return False
-            path = Path(name)
-        if not self.confirm_discard():
-            return False
-        from importers import LoadError, load
-        from models.carryover import new_year_from
-        from ui.document import ReportDocument
-
-        try:
-            previous, notices = load(path)
-        except LoadError as exc:
-            QMessageBox.warning(self, "无法导入", exc.message)
-            return False
-        if notices:
-            QMessageBox.information(self, "导入说明", "\n".join(notices))
-        doc = ReportDocument(new_year_from(previous), previous=previous)
-        doc.mark_modified()
-        self.set_document(doc)
-        year = previous.meta.year
-        self.statusBar().showMessage(f"已从{year}年度报告带入上年结转，正文已复制为起草底稿，请逐段修改。")
-        return True
-
-    def go_home(self) -> None:
-        if not self.confirm_discard():
-            return
-        self.close_document()
-        self.start.refresh()
-        self.stack.setCurrentWidget(self.start)
-
-    def close_document(self) -> None:
-        from models import autosave
-
-        self._hold_lock(None)
-        if self.doc is not None:
-            autosave.discard(locations.autosave_dir() / f"{self.slot}{DRAFT_SUFFIX}")
-        if self.editor is not None:
-            self.stack.removeWidget(self.editor)
-            self.editor.deleteLater()
-            self.editor = None
-        self.doc = None
-        if self._findings is not None:
-            self._findings.hide()
-        self._sync_actions()
-        self._update_title()
-
-    # ----- saving ---------------------------------------------------------------------------------------------
-
-    def save(self) -> bool:
-        if self.doc is None:
-            return False
-        if self.doc.path is None:
-            return self.save_as()
-        return self._save_to(self.doc.path)
-
-    def save_as(self, path: Path | None = None) -> bool:
-        if self.doc is None:
-            return False
-        if path is None:
-            suggested = locations.drafts_dir() / f"{self.doc.display_name}{DRAFT_SUFFIX}"
-            name, _ = QFileDialog.getSaveFileName(self, "另存为", str(suggested), DRAFT_FILTER)
-            if not name:
-                return False
-            path = Path(name)
-        if path.suffix.lower() != DRAFT_SUFFIX:
-            path = path.with_name(path.name + DRAFT_SUFFIX)
-        return self._save_to(path)
-
-    def _save_to(self, path: Path) -> bool:
-        from models import autosave
-        from models.drafts import DraftError, save_draft
-
-        assert self.doc is not None
-        try:
-            save_draft(self.doc.report, path)
-        except DraftError as exc:
-            answer = QMessageBox.critical(self, "保存失败", exc.message + "\n\n是否另存到其他位置？",
-                                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
-            return answer == QMessageBox.StandardButton.Save and self.save_as()
-        old_slot = self.slot
-        self._hold_lock(path)
-        self.doc.mark_saved(path)
-        self.slot = autosave.slot_id(path)
-        autosave.discard(locations.autosave_dir() / f"{old_slot}{DRAFT_SUFFIX}")
-        autosave.discard(locations.autosave_dir() / f"{self.slot}{DRAFT_SUFFIX}")
-        recent.remember(path, self.doc.report)
-        self.statusBar().showMessage(f"已保存：{path}", 5000)
-        self._update_title()
-        return True
-
-    def autosave(self) -> bool:
-        """Write unsaved work into the autosave slot (on the timer, on every page change, before a crash dialog)."""
-        doc = self.doc
-        if doc is None or not doc.is_modified or doc.generation == self._autosaved_generation or doc.report.read_only:
-            return False
-        from models import autosave
-        from models.drafts import DraftError
-
-        try:
-            autosave.write_autosave(doc.report, self.slot, doc.path)
-        except DraftError as exc:
-            self.statusBar().showMessage(f"自动保存失败：{exc.message}")
-            return False
-        self._autosaved_generation = doc.generation
-        return True
-
-    def offer_recovery(self) -> bool:
-        """After a crash or kill: offer the newest autosave, with its time. Returns True when one was restored."""
-        from models import autosave
-        from ui.document import ReportDocument
-
-        slots = autosave.list_autosaves()
-        if not slots:
-            return False
-        slot = slots[0]
-        when = slot.saved_at.strftime("%Y年%m月%d日 %H:%M")
-        what = f"{slot.agency or '未命名机关'} {slot.year or ''}年度报告"
-        where = f"\n原文件：{slot.source}" if slot.source else "\n（尚未保存过的新报告）"
-        answer = self.ask_recovery(f"发现上次未保存的工作：{what}，最后自动保存于{when}。{where}\n\n是否恢复？")
-        if not answer:
-            for stale in slots:
-                autosave.discard(stale.path)
-            return False
-        report = autosave.recover(slot)
-        doc = ReportDocument(report, path=slot.source)
-        doc.mark_modified()
-        self.set_document(doc)
-        self.slot = slot.path.stem
-        self.statusBar().showMessage(f"已恢复{when}自动保存的内容，请及时保存。")
-        return True
-
-    def ask_recovery(self, text: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, "恢复未保存的工作", text, parent=self)
-        restore = box.addButton("恢复", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("放弃", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return box.clickedButton() is restore
+            self.statusBar().showMessage("此草稿只能查看，不能修改；“另存为”可保存一份可以修改的副本。")
 
     def export(self, kind: str, path: Path | None = None) -> bool:
         """导出 Word / Excel from the 检查与导出 page (errors allow only a marked draft)."""
         if self.doc is None:
             return False
+        self.commit_pending()
         if self._export is None:
             from ui.export_flow import ExportFlow
 
@@ -399,20 +193,6 @@ class MainWindow(QMainWindow):
         return self._export.start(kind, self.doc.report, self.doc.findings, self.doc.previous, options, path)
 
     # ----- leaving ----------------------------------------------------------------------------------------------
-
-    def confirm_discard(self) -> bool:
-        """Before the current report is closed: 保存 / 不保存 / 取消 when it has unsaved changes."""
-        if self.doc is None or not self.doc.is_modified:
-            return True
-        answer = self.ask_save(f"“{self.doc.display_name}”有未保存的修改，是否保存？")
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
-
-    def ask_save(self, text: str) -> QMessageBox.StandardButton:
-        buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                   | QMessageBox.StandardButton.Cancel)
-        return QMessageBox.question(self, "保存修改", text, buttons, QMessageBox.StandardButton.Save)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.confirm_discard():
@@ -441,6 +221,3 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.doc.display_name} — {name}[*] — {APP_TITLE}")
         self.setWindowModified(self.doc.is_modified)
 
-
-def today() -> date:
-    return date.today()

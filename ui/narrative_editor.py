@@ -11,6 +11,19 @@ from ui import theme
 from ui.document import ReportDocument
 
 
+def qt_position(text: str, index: int) -> int:
+    """Qt counts UTF-16 code units: a character outside the BMP (𬌗, some rare surnames) counts twice."""
+    return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
+
+
+def python_position(text: str, position: int) -> int:
+    index = units = 0
+    while index < len(text) and units < position:
+        units += 2 if ord(text[index]) > 0xFFFF else 1
+        index += 1
+    return index
+
+
 class NarrativeEditor(QPlainTextEdit):
     def __init__(self, doc: ReportDocument, text_key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,15 +45,16 @@ class NarrativeEditor(QPlainTextEdit):
     def mark_findings(self) -> None:
         """Underline every span a finding points at, in its severity's colour."""
         selections = []
-        text_length = len(self.toPlainText())
+        text = self.toPlainText()
         for finding in self.findings():
             span = finding.span
-            if span is None or span.end > text_length:
+            if span is None or span.end > len(text):
                 continue
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.document())
-            cursor.setPosition(span.start)
-            cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+            start, end = qt_position(text, span.start), qt_position(text, span.end)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             fmt = QTextCharFormat()
             color = theme.SEVERITY_COLOR[finding.severity]
@@ -54,16 +68,18 @@ class NarrativeEditor(QPlainTextEdit):
     def show_span(self, finding: Finding) -> None:
         if finding.span is None:
             return
+        text = self.toPlainText()
         cursor = self.textCursor()
-        cursor.setPosition(min(finding.span.start, len(self.toPlainText())))
-        cursor.setPosition(min(finding.span.end, len(self.toPlainText())), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(qt_position(text, min(finding.span.start, len(text))))
+        cursor.setPosition(qt_position(text, min(finding.span.end, len(text))), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self.ensureCursorVisible()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
-            position = self.cursorForPosition(event.pos()).position()  # type: ignore[attr-defined]
+            text = self.toPlainText()
+            position = python_position(text, self.cursorForPosition(event.pos()).position())  # type: ignore
             messages = [f"【{f.severity.label}·{f.rule}】{f.message}" for f in self.findings()
                         if f.span and f.span.start <= position <= f.span.end]
             if messages:

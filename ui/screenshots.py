@@ -35,4 +35,5 @@ def take_screenshots(window: MainWindow, folder: Path, report_file: Path | None 
     for key, _title in PAGES:
         window.editor.go_to(key)
         grab(NAMES[key])
+    window.close_document()  # releases the draft's lock file
     return written

@@ -75,14 +75,21 @@ class NarrativePage(Page):
         except IncompleteTable as exc:
             QMessageBox.information(self, "表三尚未填完", str(exc))
             return False
-        editor.textCursor().insertText(paragraph)
+        cursor = editor.textCursor()
+        if not editor.hasFocus() and not cursor.hasSelection():
+            cursor.movePosition(cursor.MoveOperation.End)  # the button took the focus: add at the end
+        before = editor.toPlainText()[:cursor.position()]
+        if before and not before.endswith("\n"):
+            paragraph = "\n" + paragraph
+        cursor.insertText(paragraph)
+        editor.setTextCursor(cursor)
         return True
 
     def show_finding(self, finding: Finding) -> None:
         if finding.span and finding.span.text_key in self.editors:
             self.editors[finding.span.text_key].show_span(finding)
         elif self.editors:
-            next(iter(self.editors.values())).setFocus()
+            self.focus_first()  # e.g. W-3 (五 is empty): the first sub-heading, not the optional opening
 
     def focus_first(self) -> None:
         keys = list(self.editors)

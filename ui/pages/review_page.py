@@ -28,8 +28,12 @@ class ReviewPage(Page):
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["问题", "说明"])
-        self.tree.setColumnWidth(0, 640)
         self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, self.tree.header().ResizeMode.Interactive)
+        self.tree.setColumnWidth(1, 300)
         self.tree.itemActivated.connect(self._activate)
         self.tree.itemDoubleClicked.connect(self._activate)
         self.layout_.addWidget(self.tree, 1)
@@ -110,7 +114,8 @@ class ReviewPage(Page):
         edit = QLineEdit(self.doc.report.notes.get(finding.fingerprint, ""))
         edit.setPlaceholderText(NOTE_HINT)
         edit.setAccessibleName(f"说明：{finding.message}")
-        edit.editingFinished.connect(lambda: self.doc.set_note(finding.fingerprint, edit.text().strip()))
+        edit.textChanged.connect(lambda text: self.doc.set_note(finding.fingerprint, text.strip()))
+        edit.setReadOnly(self.doc.report.read_only)
         self.note_edits[finding.fingerprint] = edit
         return edit
 

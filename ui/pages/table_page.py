@@ -47,6 +47,7 @@ class TablePage(Page):
             box = QCheckBox(label)
             box.setToolTip("开启后总计由各项相加得出（只读）；关闭后可手工填写，便于核对他人填写的总计。")
             box.toggled.connect(lambda on, keys=keys: doc.set_auto_sum(keys, on))
+            box.setEnabled(not doc.report.read_only)
             bar.addWidget(box)
             self.switches.append((box, keys))
         bar.addStretch(1)

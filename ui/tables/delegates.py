@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRegularExpression, Qt
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRegularExpression, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from models import format2021 as fmt
@@ -16,7 +16,26 @@ AMOUNT_PATTERN = rf"^[0-9０-９]{{0,{MAX_AMOUNT_INTEGER_DIGITS}}}([.．][0-9０
 
 
 class CellDelegate(QStyledItemDelegate):
-    """Chooses the editor by the cell's kind (count or amount) as given by the format module."""
+    """Chooses the editor by the cell's kind (count or amount) as given by the format module.
+
+    Enter is remembered (`enter_pressed`) so the view moves down only then, not when Qt submits an edit because the
+    current cell moved. Ctrl+V in an open editor goes to the view's block paste (it parses `12件`, tab-separated
+    blocks and so on), via `pasteRequested`.
+    """
+
+    pasteRequested = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.enter_pressed = False
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.matches(QKeySequence.StandardKey.Paste):
+                self.pasteRequested.emit()
+                return True
+            self.enter_pressed = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        return super().eventFilter(editor, event)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
@@ -33,6 +52,8 @@ class CellDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QLineEdit)
+        if editor.isModified():
+            return  # Qt reloads on any change of the cell (a tint, an undo elsewhere): keep what is being typed
         editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
         editor.selectAll()
 

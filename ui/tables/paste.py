@@ -34,7 +34,12 @@ def parse_block(text: str) -> list[list[str]]:
         text = text[:-1]
     if not text:
         return []
-    return [row for row in csv.reader(io.StringIO(text), delimiter="\t")]
+    rows = [row for row in csv.reader(io.StringIO(text), delimiter="\t")]
+    # A trailing tab (some programs add one) is not a blank cell to the right.
+    for row in rows:
+        while row and not row[-1].strip():
+            row.pop()
+    return rows
 
 
 def input_rows(grid: fmt.Grid) -> list[list[str]]:
@@ -67,7 +72,7 @@ def plan_paste(grid: fmt.Grid, start_key: str, block: list[list[str]], auto_keys
                             f"粘贴区域超出表格（第{i + 1}行第{j + 1}列“{text.strip()}”没有对应的单元格）。")
                     continue
                 targets.append((rows[r0 + i][c0 + j], text))
-    skipped_auto = 0
+    skipped_auto = blanked = 0
     for key, text in targets:
         if key in auto_keys:
             skipped_auto += 1
@@ -78,10 +83,15 @@ def plan_paste(grid: fmt.Grid, start_key: str, block: list[list[str]], auto_keys
             plan.problems.append(f"{fmt.cell_label(key)}：{refused.message}")
             continue
         plan.values[key] = parsed.value
+        blanked += parsed.value is None
         if parsed.notice:
             plan.notices.append(f"{fmt.cell_label(key)}：{parsed.notice}")
     if skipped_auto:
         plan.notices.append(f"{skipped_auto}个总计单元格为自动合计，已按各项重新计算，未使用粘贴的数值。")
+        if not plan.values and not plan.problems:
+            plan.problems.append("所选单元格为自动合计，不能粘贴。如需手工填写，请在表格上方关闭自动合计。")
+    if blanked:
+        plan.notices.append(f"{blanked}个单元格在粘贴内容中为空，已清空。")
     return plan
 
 

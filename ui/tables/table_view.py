@@ -16,7 +16,7 @@ from ui.tables.table_model import OfficialTableModel
 # Column widths (px at 100 %) per table: label columns first. Table 三 fits 1280 px wide.
 COLUMN_WIDTHS = {
     "t2": [170, 150, 150, 150],
-    "t3": [30, 100, 220, *([70] * 7)],
+    "t3": [40, 100, 210, *([70] * 7)],
     "t4": [66] * 15,
 }
 ROW_HEIGHT = 30
@@ -34,7 +34,9 @@ class OfficialTableView(QTableView):
         self._frozen: _FrozenColumns | None = None
         self.setModel(model)
         self._model = model
-        self.setItemDelegate(CellDelegate(self))
+        self.delegate = CellDelegate(self)
+        self.delegate.pasteRequested.connect(self._paste_from_editor)
+        self.setItemDelegate(self.delegate)
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
         self.setWordWrap(True)
@@ -45,7 +47,8 @@ class OfficialTableView(QTableView):
         self.setTabKeyNavigation(True)
         self.setAccessibleName(model.grid.table)
         _apply_layout(self, model)
-        self._frozen = _FrozenColumns(self) if model.grid.label_columns else None
+        # Only table 三 is wide enough to scroll sideways; its label columns stay in view.
+        self._frozen = _FrozenColumns(self) if model.grid.table == "t3" else None
         first = model.input_keys()[0]
         self.setCurrentIndex(model.index_of(first))
 
@@ -72,12 +75,44 @@ class OfficialTableView(QTableView):
             self.setCurrentIndex(index)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        # The delegate ends an edit with SubmitModelCache on Enter: commit, then move down like a spreadsheet.
+        # Enter ends an edit with SubmitModelCache: commit, then move down like a spreadsheet. Qt also submits
+        # that way when the current cell moves elsewhere (a findings jump): then the cursor stays where it went.
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            enter, self.delegate.enter_pressed = self.delegate.enter_pressed, False
             super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-            self._move_down()
+            if enter:
+                self._move_down()
             return
         super().closeEditor(editor, hint)
+
+    def commit_pending(self) -> None:
+        """Write an open editor's text into the model (before saving, closing, undoing or jumping)."""
+        editor = self.indexWidget(self.currentIndex())
+        if self.state() == QAbstractItemView.State.EditingState and editor is not None:
+            self.commitData(editor)
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def _paste_from_editor(self) -> None:
+        self.commit_pending()
+        self.paste(QGuiApplication.clipboard().text())
+
+    def keyboardSearch(self, search: str) -> None:
+        # Typing on a cell that cannot be edited must not jump to a cell whose text starts with that digit.
+        if search.strip():
+            self.notice.emit("此单元格为自动合计或只读，不能直接修改。")
+
+    def inputMethodEvent(self, event) -> None:
+        # An input method commits straight to the view when no editor is open yet: open one and hand it over.
+        index = self.currentIndex()
+        if (self.state() != QAbstractItemView.State.EditingState and event.commitString()
+                and self._model.flags(index) & Qt.ItemFlag.ItemIsEditable
+                and self.edit(index, QAbstractItemView.EditTrigger.AnyKeyPressed, event)):
+            editor = self.indexWidget(index)
+            if editor is not None:
+                editor.setText("")
+                QGuiApplication.sendEvent(editor, event)
+                return
+        super().inputMethodEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.state() != QAbstractItemView.State.EditingState:
@@ -127,6 +162,7 @@ class OfficialTableView(QTableView):
         message = f"已粘贴{len(plan.values)}个单元格。"
         if plan.notices:
             message += " " + "；".join(plan.notices[:3]) + ("……" if len(plan.notices) > 3 else "")
+        self.setFocus()
         self.notice.emit(message)
         return True
 

@@ -1,0 +1,296 @@
+"""The life of a report file in the main window: new, open, import, save, autosave, recovery, locks, closing.
+
+A mixin of MainWindow (which provides `doc`, `editor`, `set_document`, `statusBar` …). The report model is imported
+inside the methods: nothing of it is needed before the start page shows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from models import locations, recent
+from models.app_info import DRAFT_SUFFIX
+from resources import SAMPLE_REPORT
+from ui.pages.start_page import default_report_year
+
+if TYPE_CHECKING:
+    from models.report import Report
+    from ui.document import ReportDocument
+
+DRAFT_FILTER = f"年度报告草稿 (*{DRAFT_SUFFIX})"
+IMPORT_FILTER = f"上年度报告 (*{DRAFT_SUFFIX} *.docx *.xlsx);;所有文件 (*)"
+
+
+class FileActions:
+    doc: ReportDocument | None
+    slot: str
+    _locked: Path | None
+    _autosaved_generation: int
+
+    # ----- opening ----------------------------------------------------------------------------------------------
+
+    def new_report(self) -> None:
+        if not self.confirm_discard():
+            return
+        from models.autosum import AUTO_SUM_KEYS
+        from models.report import Meta, Report
+        from ui.document import AUTOSUM_KEY, ReportDocument
+
+        # A report typed from scratch adds up its totals by itself; imported or opened ones keep theirs as written,
+        # so that their mistakes stay visible.
+        report = Report(meta=Meta(year=default_report_year()), extra={AUTOSUM_KEY: sorted(AUTO_SUM_KEYS)})
+        self.set_document(ReportDocument(report))
+
+    def open_draft(self, path: Path | None = None) -> bool:
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, "打开草稿", str(locations.drafts_dir()), DRAFT_FILTER)
+            if not name:
+                return False
+            path = Path(name)
+        if not self.confirm_discard():
+            return False
+        from models import locks
+        from models.drafts import DraftError, load_draft
+
+        try:
+            report = load_draft(path, allow_newer=True)
+        except DraftError as exc:
+            QMessageBox.critical(self, "无法打开草稿", exc.message)
+            return False
+        if report.read_only:
+            QMessageBox.information(self, "只能查看", f"“{path.name}”由更新版本的软件保存，本软件只能查看，"
+                                    "不能修改或覆盖它。如需修改，请升级本软件。")
+        owner = locks.read_owner(path)
+        if owner is not None and not report.read_only:
+            choice = self.ask_locked(f"“{path.name}”正由{owner.describe()}打开。两处同时修改会互相覆盖。")
+            if choice == "cancel":
+                return False
+            report.read_only = choice == "read_only"
+        recovered = None if report.read_only else self._unsaved_work_of(path)
+        self._show_report(recovered or report, None if report.read_only else path, modified=recovered is not None)
+        if not report.read_only:
+            recent.remember(path, report)
+        return True
+
+    def _unsaved_work_of(self, path: Path) -> Report | None:
+        """The autosave of this very draft, left by a crash, when the clerk wants it back."""
+        from models import autosave
+
+        slot = next((s for s in autosave.list_autosaves() if s.path.stem == autosave.slot_id(path)), None)
+        if slot is None:
+            return None
+        when = slot.saved_at.strftime("%Y年%m月%d日 %H:%M")
+        if self.ask_recovery(f"“{path.name}”有上次未保存的修改，自动保存于{when}。\n\n是否恢复这些修改？"):
+            return autosave.recover(slot)
+        autosave.discard(slot.path)
+        return None
+
+    def _show_report(self, report: Report, path: Path | None, *, modified: bool = False,
+                     previous: Report | None = None) -> None:
+        from ui.document import ReportDocument
+
+        doc = ReportDocument(report, path=path, previous=previous)
+        if modified:
+            doc.mark_modified()
+        self.set_document(doc)
+
+    def ask_locked(self, text: str) -> str:
+        """A draft another instance has open: "read_only", "open" anyway, or "cancel"."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "草稿已被打开", text, parent=self)
+        read_only = box.addButton("以只读方式打开", QMessageBox.ButtonRole.AcceptRole)
+        anyway = box.addButton("仍然打开并修改", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return {read_only: "read_only", anyway: "open"}.get(box.clickedButton(), "cancel")
+
+    def open_sample(self) -> None:
+        if not self.confirm_discard():
+            return
+        from models.drafts import load_draft
+
+        self._show_report(load_draft(SAMPLE_REPORT), None)  # no path: saving asks where; the sample stays intact
+        self.statusBar().showMessage("这是示例报告。保存时请选择自己的位置。")
+
+    def import_previous(self, path: Path | None = None) -> bool:
+        """Start this year's report from last year's: carry-over and cross-year checks."""
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, "选择上年度报告", str(locations.drafts_dir()), IMPORT_FILTER)
+            if not name:
+                return False
+            path = Path(name)
+        if not self.confirm_discard():
+            return False
+        from importers import LoadError, load
+        from models.carryover import new_year_from
+
+        try:
+            previous, notices = load(path)
+        except LoadError as exc:
+            QMessageBox.warning(self, "无法导入", exc.message)
+            return False
+        if notices:
+            QMessageBox.information(self, "导入说明", "读取上年度报告时：\n" + "\n".join(notices))
+        self._show_report(new_year_from(previous), None, modified=True, previous=previous)
+        year = f"{previous.meta.year}年度报告" if previous.meta.year else "上年度报告"
+        self.statusBar().showMessage(f"已从{year}带入上年结转，正文已复制为起草底稿，请逐段修改。")
+        return True
+
+    def go_home(self) -> None:
+        if not self.confirm_discard():
+            return
+        self.close_document()
+        self.start.refresh()
+        self.stack.setCurrentWidget(self.start)
+
+    def close_document(self) -> None:
+        from models import autosave
+
+        self._hold_lock(None)
+        if self.doc is not None and self.slot:
+            autosave.discard(locations.autosave_dir() / f"{self.slot}{DRAFT_SUFFIX}")
+        if self.editor is not None:
+            self.stack.removeWidget(self.editor)
+            self.editor.deleteLater()
+            self.editor = None
+        self.doc = None
+        if self._findings is not None:
+            self._findings.hide()
+        self._sync_actions()
+        self._update_title()
+
+    def _hold_lock(self, path: Path | None) -> None:
+        """Hold the lock of the draft being edited (and only that one)."""
+        from models import locks
+
+        if self._locked == path:
+            return
+        if self._locked is not None:
+            locks.release(self._locked)
+        self._locked = path if path is not None and locks.acquire(path) else None
+
+    # ----- saving ---------------------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if self.doc is None:
+            return False
+        if self.doc.path is None or self.doc.report.read_only:
+            return self.save_as()
+        return self._save_to(self.doc.path)
+
+    def save_as(self, path: Path | None = None) -> bool:
+        if self.doc is None:
+            return False
+        self.commit_pending()
+        if path is None:
+            suggested = locations.drafts_dir() / f"{self.doc.display_name}{DRAFT_SUFFIX}"
+            name, _ = QFileDialog.getSaveFileName(self, "另存为", str(suggested), DRAFT_FILTER)
+            if not name:
+                return False
+            path = Path(name)
+        if path.suffix.lower() != DRAFT_SUFFIX:
+            path = path.with_name(path.name + DRAFT_SUFFIX)
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        from models import autosave
+        from models.drafts import DraftError, save_draft
+
+        assert self.doc is not None
+        self.commit_pending()
+        report = self.doc.report
+        if report.read_only:
+            # A view-only report is saved as an editable copy, which is then opened in its place.
+            report = report.copy()
+            report.read_only = False
+        try:
+            save_draft(report, path)
+        except DraftError as exc:
+            answer = QMessageBox.critical(self, "保存失败", exc.message + "\n\n是否另存到其他位置？",
+                                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
+            return answer == QMessageBox.StandardButton.Save and self.save_as()
+        if self.doc.report.read_only:
+            self._show_report(report, path, previous=self.doc.previous)
+        old_slot = self.slot
+        self._hold_lock(path)
+        self.doc.mark_saved(path)
+        self.slot = autosave.slot_id(path)
+        for slot in {old_slot, self.slot}:
+            autosave.discard(locations.autosave_dir() / f"{slot}{DRAFT_SUFFIX}")
+        recent.remember(path, self.doc.report)
+        self.statusBar().showMessage(f"已保存：{path}", 5000)
+        self._update_title()
+        return True
+
+    def autosave(self) -> bool:
+        """Write unsaved work into the autosave slot (on the timer, on every page change, before a crash dialog)."""
+        doc = self.doc
+        if doc is None or doc.report.read_only:
+            return False
+        self.commit_pending()
+        if not doc.is_modified or doc.generation == self._autosaved_generation:
+            return False
+        from models import autosave
+        from models.drafts import DraftError
+
+        try:
+            autosave.write_autosave(doc.report, self.slot, doc.path)
+        except DraftError as exc:
+            self.statusBar().showMessage(f"自动保存失败：{exc.message}")
+            return False
+        self._autosaved_generation = doc.generation
+        return True
+
+    def offer_recovery(self) -> bool:
+        """After a crash or kill: offer the newest autosave, with its time. Returns True when one was restored.
+
+        Slots of another instance still running are left alone: that work is not lost.
+        """
+        from models import autosave
+
+        slots = autosave.list_autosaves(skip_live=True)
+        if not slots:
+            return False
+        slot = slots[0]
+        when = slot.saved_at.strftime("%Y年%m月%d日 %H:%M")
+        what = f"{slot.agency or '未命名机关'} {slot.year or ''}年度报告"
+        where = f"\n原文件：{slot.source}" if slot.source else "\n（尚未保存过的新报告）"
+        if not self.ask_recovery(f"发现上次未保存的工作：{what}，最后自动保存于{when}。{where}\n\n是否恢复？"):
+            for stale in slots:
+                autosave.discard(stale.path)
+            return False
+        self._show_report(autosave.recover(slot), slot.source, modified=True)
+        self.slot = slot.path.stem
+        self.statusBar().showMessage(f"已恢复{when}自动保存的内容，请及时保存。")
+        return True
+
+    def ask_recovery(self, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, "恢复未保存的工作", text, parent=self)
+        restore = box.addButton("恢复", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("放弃", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is restore
+
+    # ----- leaving ----------------------------------------------------------------------------------------------
+
+    def confirm_discard(self) -> bool:
+        """Before the current report is closed: 保存 / 不保存 / 取消 when it has unsaved changes."""
+        if self.doc is None:
+            return True
+        self.commit_pending()
+        if not self.doc.is_modified:
+            return True
+        answer = self.ask_save(f"“{self.doc.display_name}”有未保存的修改，是否保存？")
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def ask_save(self, text: str) -> QMessageBox.StandardButton:
+        box = QMessageBox(QMessageBox.Icon.Question, "保存修改", text, parent=self)
+        box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                               | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Discard).setText("不保存")
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        return QMessageBox.StandardButton(box.exec())
