@@ -22,6 +22,9 @@ from models.values import InvalidValue, ValueRefused, parse
 
 SECTION_INDEX = {s.key: i for i, s in enumerate(fmt.SECTIONS)}
 _QUOTE_CHARS = 30
+#: Rows of table 三 a 2019-format report cannot fill (its （六） is one row); the 2019 notice names them.
+_UNSPLIT_2019 = frozenset(r.key for r in fmt.T3_ROWS
+                          if r.group == format2019.T3_OTHER_GROUP and r.key != format2019.T3_OTHER_ROW_TARGET)
 
 
 @dataclass
@@ -45,6 +48,9 @@ def read_docx(path: Path) -> Imported:
                               "也没有找到报告的表格。请确认选择了正确的文件。")
     report = Report()
     notices: list[str] = []
+    if layout.found.format2019:
+        notices.append(f"这是2019年版格式（{format2019.FORMAT_NOTICE}）的报告：表二的栏目与2021年版不同，未导入，"
+                       "请按2021年版格式填写表二；表三、表四和正文已导入。")
     _meta(report, layout, notices)
     _tables(report, layout.found, notices)
     _narrative(report, layout, notices)
@@ -129,8 +135,6 @@ def _meta(report: Report, layout: Layout, notices: list[str]) -> None:
 
 def _tables(report: Report, found: Found, notices: list[str]) -> None:
     if found.format2019:
-        notices.append(f"这是2019年版格式（{format2019.FORMAT_NOTICE}）的报告：表二的栏目与2021年版不同，未导入，"
-                       "请按2021年版格式填写表二；表三、表四和正文已导入。")
         found.raw = {k: v for k, v in found.raw.items() if not k.startswith("t2.")}
     missing = [t for t in ("t2", "t3", "t4") if t not in found.tables]
     if len(missing) == 3:
@@ -139,6 +143,8 @@ def _tables(report: Report, found: Found, notices: list[str]) -> None:
         for table in missing:
             notices.append(f"没有找到{fmt.TABLE_NAMES[table]}（{fmt.TABLE_TITLES[table]}）的表格（可能是以图片形式插入的），"
                            f"{fmt.TABLE_NAMES[table]}的数字须手工填写。")
+    if not found.format2019:
+        notices.extend(found.t2_notices)
     notices.extend(found.notices)
     for key, text in found.raw.items():
         try:
@@ -153,7 +159,8 @@ def _tables(report: Report, found: Found, notices: list[str]) -> None:
     for table in sorted(found.tables):
         if table == "t2" and found.format2019:
             continue
-        blank = [k for k in fmt.ALL_CELL_KEYS if fmt.CELL_BY_KEY[k].table == table and report.is_blank(k)]
+        blank = [k for k in fmt.ALL_CELL_KEYS if fmt.CELL_BY_KEY[k].table == table and report.is_blank(k)
+                 and not (found.format2019 and fmt.CELL_BY_KEY[k].row in _UNSPLIT_2019)]
         if blank:
             examples = "、".join(fmt.cell_label(k) for k in blank[:3]) + ("等" if len(blank) > 3 else "")
             notices.append(f"{fmt.TABLE_NAMES[table]}有{len(blank)}个单元格空白（或填的是“—”“/”），已留空：{examples}。"
@@ -161,8 +168,6 @@ def _tables(report: Report, found: Found, notices: list[str]) -> None:
 
 
 def _narrative(report: Report, layout: Layout, notices: list[str]) -> None:
-    if SECTION_INDEX["s1"] not in layout.sections and layout.sections:
-        notices.append(f"没有找到“{fmt.SECTION_BY_KEY['s1'].heading}”的标题，标题之前的文字作为报告开头导入。")
     for index, paragraphs in sorted(layout.sections.items()):
         section = fmt.SECTIONS[index]
         if section.key in fmt.NARRATIVE_SECTIONS:

@@ -18,10 +18,9 @@ from importers.docx_tables import (
     T3_ROWS,
     Found,
     assign,
-    has_value,
+    has_number,
     header_columns,
     is_blank,
-    is_label,
     where,
 )
 from models import format2019
@@ -74,7 +73,7 @@ class T3Reader:
     def _read_row(self, table: WordTable, r: int, row: list[Box]) -> None:
         labelled = [(i, m) for i, b in enumerate(row) if (m := meaning(b.text)) is not None]
         if not labelled:
-            if has_value(row) and any(not is_label(b.text) for b in row):
+            if has_number(row):
                 texts = " ".join(b.text.strip() for b in row if b.text.strip())
                 self.found.note(f"表三{where(table, r)}（“{texts[:30]}”）没有可识别的行标题，其中的数字未导入。")
             return
@@ -90,7 +89,7 @@ class T3Reader:
                                 "缺少的单元格留空，请核对。")
         elif kind == "group":
             self.group_rows.setdefault(key, []).append((label, texts))
-        elif has_value(row[i + 1:]):
+        elif has_number(row[i + 1:]):
             self.found.note(f"表三“{label}”一行的数字不属于任何单元格，未导入。")
         if left:
             self.found.note(f"表三“{label}”一行多出的内容未导入：{'、'.join(left)}。")

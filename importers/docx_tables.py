@@ -41,6 +41,7 @@ class Found:
 
     raw: dict[str, str] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
+    t2_notices: list[str] = field(default_factory=list)  # dropped with table 二 itself when it is of the 2019 format
     format2019: bool = False
     tables: set[str] = field(default_factory=set)  # "t2", "t3", "t4": the official tables seen
 
@@ -53,9 +54,10 @@ class Found:
             self.notices.append(f"{fmt.cell_label(key)}出现了两次（“{old.strip()}”和“{text.strip()}”），"
                                 f"已采用第一次的“{old.strip()}”，请核对。")
 
-    def note(self, message: str) -> None:
-        if message not in self.notices:
-            self.notices.append(message)
+    def note(self, message: str, *, table: str = "") -> None:
+        notices = self.t2_notices if table == "t2" else self.notices
+        if message not in notices:
+            notices.append(message)
 
 
 def is_blank(text: str) -> bool:
@@ -75,8 +77,15 @@ def is_label(text: str) -> bool:
     return False
 
 
-def has_value(boxes: Iterable[Box]) -> bool:
-    return any(not is_blank(b.text) for b in boxes)
+def has_number(boxes: Iterable[Box]) -> bool:
+    """Whether any of the boxes holds a number (with or without a unit)."""
+    for box in boxes:
+        try:
+            if parse_count(box.text).value is not None:
+                return True
+        except ValueRefused:
+            continue
+    return False
 
 
 def where(table: WordTable, row: int) -> str:
@@ -135,17 +144,27 @@ def assign(values: list[Box], columns: tuple[str, ...], colmap: dict[int, str]) 
         if chosen is not None:
             texts[columns[0]] = chosen.text
         return texts, [b.text for b in filled[1:]]
+    while len(values) > len(columns) and is_blank(values[0].text):
+        values = values[1:]  # the blank cells a label would span if it were merged
     for key, box in zip(columns, values, strict=False):
         texts[key] = box.text
     left = [b.text for b in values[len(columns):] if not is_blank(b.text)]
     return texts, left
 
 
-def header_columns(row: list[Box], index: LabelIndex[str]) -> dict[int, str]:
-    """Grid column → column key for the boxes of `row` that are column headings."""
+def header_columns(row: list[Box], index: LabelIndex[str], *, spread: bool = False) -> dict[int, str]:
+    """Grid column → column key for the boxes of `row` that are column headings.
+
+    With `spread`, a heading also covers the empty boxes to its right, as if merged over them (a heading over
+    several columns in a table made without merging cells).
+    """
     found: dict[int, str] = {}
+    current: str | None = None
     for box in row:
         key = index.match(box.text)
+        if key is None and spread and current is not None and not box.text.strip():
+            key = current
+        current = key
         if key is not None:
             for c in range(box.col, box.col + box.span):
                 found[c] = key
@@ -166,15 +185,15 @@ def read_t2(table: WordTable, found: Found) -> None:
             continue
         position = next(((i, item) for i, b in enumerate(row) if (item := T2_ROWS.match(b.text)) is not None), None)
         if position is None:
-            if has_value(row):
-                found.note(f"表二{where(table, r)}（“{_row_text(row)}”）不是表二的项目，其中的数字未导入。")
+            if has_number(row):
+                found.note(f"表二{where(table, r)}（“{_row_text(row)}”）不是表二的项目，其中的数字未导入。", table="t2")
             continue
         i, (block, item) = position
         texts, left = assign(row[i + 1:], tuple(c.key for c in block.columns), colmap)
         for col, text in texts.items():
             found.put(f"t2.{item}.{col}", text)
         if left:
-            found.note(f"表二“{row[i].text.strip()}”一行多出的内容未导入：{'、'.join(left)}。")
+            found.note(f"表二“{row[i].text.strip()}”一行多出的内容未导入：{'、'.join(left)}。", table="t2")
 
 
 # ----- table 四 -------------------------------------------------------------------------------------------------
@@ -185,14 +204,14 @@ def read_t4(table: WordTable, found: Found) -> None:
     columns: dict[int, str] = {}
     data: list[tuple[int, list[Box]]] = []
     for r, row in enumerate(table.rows, start=1):
-        block_heads = header_columns(row, T4_BLOCKS)
+        block_heads = header_columns(row, T4_BLOCKS, spread=True)
         column_heads = header_columns(row, T4_COLUMNS)
         if block_heads or column_heads:
             for c, key in block_heads.items():
                 if key != SUIT or c not in blocks:
                     blocks[c] = key
             columns.update(column_heads)
-        elif has_value(row):
+        elif has_number(row):
             data.append((r, row))
     if not data:
         found.note(f"表四（第{table.number}个表格）中没有数字，表四留空。")

@@ -88,3 +88,24 @@ def _add_table(document: object, table: Table) -> None:
 
 def write_report(path: Path, report: Report, **options: bool) -> Path:
     return write_docx(path, report_blocks(report, **options))
+
+
+def split_table(table: Table, at: int) -> tuple[Table, Table]:
+    """The table cut before row `at` into two Word tables, as at a page break; merges across the cut are cut too."""
+    first: list[tuple[int, int, int, int]] = []
+    second: list[tuple[int, int, int, int]] = []
+    for r, c, rowspan, colspan in table.merges:
+        end = r + rowspan
+        if end <= at:
+            first.append((r, c, rowspan, colspan))
+        elif r >= at:
+            second.append((r - at, c, rowspan, colspan))
+        else:
+            first.append((r, c, at - r, colspan))
+            second.append((0, c, end - at, colspan))
+    return Table(table.rows[:at], first), Table(table.rows[at:], second)
+
+
+def t3_row(key: str) -> int:
+    """The grid row of table 三 that holds the row `key`."""
+    return fmt.T3_HEADER_ROWS + [r.key for r in fmt.T3_ROWS].index(key)
