@@ -24,9 +24,9 @@ SECTION_RATIO = 0.75    # similarity of a heading typed differently, with its or
 UNNUMBERED_RATIO = 0.85  # … without it (Word's automatic numbering)
 SUB_OVERLAP = 0.5       # share of a sub-heading's words a variant keeps (主要问题 for 存在的问题)
 
-_TITLE = re.compile(
-    r"^(?P<before>.*?)(?P<year>(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})年度?(?P<after>.*?)政府信息公开(?:工作)?年度?报告")
-_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+_TITLE = re.compile(r"^(?P<before>.*?)(?P<year>(?:19|20|１９|２０)[0-9０-９]{2}|[〇○零一二三四五六七八九]{4})年度?"
+                    r"(?P<after>.*?)政府信息公开(?:工作)?年度?报告")
+_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九０１２３４５６７８９", "000123456789" "0123456789")
 _DATE = re.compile(r"^[(（]?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日[)）]?$")
 _PERIOD = re.compile(r"((?:19|20)\d{2})年1月1日(?:起)?至\1年12月31日")
 
@@ -143,10 +143,10 @@ def find_title(paragraphs: list[str], lines: int = 3) -> Title | None:
     """`<机关名称><年份>年政府信息公开工作年度报告` (or year first) in the first paragraphs, maybe over two lines."""
     joined = ""
     for count, paragraph in enumerate(paragraphs[:lines], start=1):
-        joined += norm(paragraph).strip("《》<>")
+        joined += "".join(paragraph.split()).strip("《》<>")  # the agency's name as written: only spaces go
         match = _TITLE.search(joined)
         if match:
-            year = int(match.group("year").translate(_CN_DIGITS))
+            year = int(match.group("year").translate(_YEAR_DIGITS))
             before, after = match.group("before").removesuffix("关于"), match.group("after")
             return Title((before or after).strip("《》<>"), year, count)
     return None

@@ -90,6 +90,7 @@ def test_sub_headings_only_go_forward_and_the_rest_is_kept():
     (["平潭综合实验区2022年度政府信息公开工作年度报告"], "平潭综合实验区", 2022, 1),
     (["《铜官区招商服务中心2023年政府信息公开工作年度报告》"], "铜官区招商服务中心", 2023, 1),
     (["某县人民政府二〇二三年政府信息公开年度报告"], "某县人民政府", 2023, 1),
+    (["某县委办公室（县政府办公室）２０２４年政府信息公开工作年度报告"], "某县委办公室（县政府办公室）", 2024, 1),
 ])
 def test_titles(paragraphs, agency, year, used):
     title = find_title(paragraphs)
