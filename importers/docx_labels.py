@@ -18,7 +18,7 @@ K = TypeVar("K")
 _QUOTES = str.maketrans("", "", "\"'“”‘’「」『』〝〞″")
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.,]|\([一二三四五六七八九十]+\)|\d{1,2}(?:[.、,)]|(?=\D)))")
 _LEADING_NUMBER = re.compile(r"^(\d{1,2})、")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+CJK = re.compile(r"[\u3400-\u9fff]")
 #: Words that end many headings and say nothing about which one it is.
 GENERIC_ENDINGS = ("情况", "方面", "工作")
 PREFIX_MIN = 4      # a shortened label must keep at least this many characters
@@ -55,8 +55,14 @@ def overlap(a: str, b: str) -> float:
     return matched / min(len(a), len(b)) if matched >= 2 else 0.0
 
 
-def ratio(a: str, b: str) -> float:
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+def ratio(a: str, b: str, at_least: float = 0.0) -> float:
+    """SequenceMatcher's similarity of `a` and `b`; 0.0 as soon as its cheap upper bounds fall below `at_least`."""
+    if 2 * min(len(a), len(b)) < at_least * (len(a) + len(b)):
+        return 0.0
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.quick_ratio() < at_least:
+        return 0.0
+    return matcher.ratio()
 
 
 class LabelIndex(Generic[K]):
@@ -92,7 +98,7 @@ class LabelIndex(Generic[K]):
         typed = core(normed)
         if typed in self.cores:
             return self.cores[typed]
-        if not self.fuzzy or not _CJK.search(typed):  # every label has Chinese characters; numbers never match
+        if not self.fuzzy or not CJK.search(typed):  # every label has Chinese characters; numbers never match
             return None
         return self._closest(typed)
 
@@ -104,7 +110,7 @@ class LabelIndex(Generic[K]):
                 return found.pop()
         best: dict[K, float] = {}
         for c, v in self.cores.items():
-            best[v] = max(best.get(v, 0.0), ratio(typed, c))
+            best[v] = max(best.get(v, 0.0), ratio(typed, c, RATIO_MIN))
         ranked = sorted(best.values(), reverse=True)
         if not ranked or ranked[0] < RATIO_MIN or (len(ranked) > 1 and ranked[1] == ranked[0]):
             return None

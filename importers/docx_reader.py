@@ -12,15 +12,30 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+W = f"{{{W_NS}}}"
+_XPATH_NS = {"w": W_NS, "mc": MC_NS}
+#: Text that counts: not the fallback copy of a text box, not text tracked as moved away. Tabs and breaks inside
+#: runs only (w:tab also defines tab stops in paragraph properties). Nested paragraphs: those of text boxes.
+_LIVE = "[not(ancestor::mc:Fallback or ancestor::w:moveFrom)]"
+_TEXT_NODES = etree.XPath(
+    f".//w:t{_LIVE} | .//w:r/w:tab{_LIVE} | .//w:r/w:br{_LIVE} | .//w:r/w:cr{_LIVE} | .//w:p{_LIVE}",
+    namespaces=_XPATH_NS)
+#: A cell's grid span, vertical merge and legacy horizontal merge in one evaluation: "span|vmerge|hmerge", where a
+#: merge without w:val reads "continue" and no merge reads "".
+_CELL_PROPS = etree.XPath(
+    "concat(w:tcPr/w:gridSpan/@w:val, '|', "
+    "substring('continue', 1, 8 * boolean(w:tcPr/w:vMerge[not(@w:val)])), w:tcPr/w:vMerge/@w:val, '|', "
+    "substring('continue', 1, 8 * boolean(w:tcPr/w:hMerge[not(@w:val)])), w:tcPr/w:hMerge/@w:val)",
+    namespaces=_XPATH_NS)
+_GRID_BEFORE = etree.XPath("string(w:trPr/w:gridBefore/@w:val)", namespaces=_XPATH_NS)
 _P, _TBL, _TR, _TC, _T = W + "p", W + "tbl", W + "tr", W + "tc", W + "t"
-_TAB, _BR, _CR = W + "tab", W + "br", W + "cr"
+_TAB = W + "tab"
 #: Containers whose children belong to the level they sit in (content controls, custom XML, smart tags).
 _WRAPPERS = {W + "sdt": W + "sdtContent", W + "customXml": None, W + "smartTag": None}
-#: Never text: properties, deleted or moved-away runs, field codes, the fallback copy of a text box.
-_NOT_TEXT = {W + "pPr", W + "rPr", W + "del", W + "moveFrom", W + "instrText", W + "delInstrText", _MC_FALLBACK,
-             W + "tblPr", W + "tcPr", W + "trPr", W + "sectPr", W + "footnoteReference", W + "commentReference"}
 _MAX_SPAN = 1000
 
 
@@ -106,24 +121,18 @@ def _level(parent: object) -> Iterator[object]:
 def paragraph_text(paragraph: object) -> str:
     """The text of a paragraph as Word shows it: tabs as \\t, line breaks as \\n; deleted text left out."""
     parts: list[str] = []
-    stack = [iter(paragraph)]  # type: ignore[call-overload]
-    while stack:
-        element = next(stack[-1], None)
-        if element is None:
-            stack.pop()
-            continue
-        tag = element.tag
+    for node in _TEXT_NODES(paragraph):
+        tag = node.tag
         if tag == _T:
-            if element.text:
-                parts.append(element.text)
+            if node.text:
+                parts.append(node.text)
         elif tag == _TAB:
             parts.append("\t")
-        elif tag in (_BR, _CR):
-            parts.append("\n")
-        elif isinstance(tag, str) and tag not in _NOT_TEXT:
-            if tag == _P and parts:
+        elif tag == _P:
+            if parts:
                 parts.append("\n")  # a paragraph inside a text box
-            stack.append(iter(element))
+        else:
+            parts.append("\n")
     return "".join(parts)
 
 
@@ -134,17 +143,18 @@ def read_table(table: object, number: int) -> WordTable:
         if tr.tag != _TR:
             continue
         row: list[Box] = []
-        col = _int_val(tr.find(f"{W}trPr/{W}gridBefore"), 0)
+        col = _int_val(_GRID_BEFORE(tr), 0)
         for tc in _level(tr):
             if tc.tag != _TC:
                 continue
-            span = _int_val(tc.find(f"{W}tcPr/{W}gridSpan"), 1)
-            if _merge_continues(tc.find(f"{W}tcPr/{W}hMerge")) and row:
+            span_text, vmerge, hmerge = _CELL_PROPS(tc).split("|")
+            span = _int_val(span_text, 1)
+            if hmerge and hmerge != "restart" and row:  # the legacy horizontal merge continues the cell before
                 last = row[-1]
                 row[-1] = Box(last.col, last.span + span, last.text, last.continued)
                 col += span
                 continue
-            if _merge_continues(tc.find(f"{W}tcPr/{W}vMerge")):
+            if vmerge and vmerge != "restart":
                 origin = above.get(col)
                 box = Box(col, span, origin.text if origin else "", continued=True)
             else:
@@ -161,17 +171,7 @@ def cell_text(tc: object) -> str:
     return "\n".join(paragraph_text(p) for p in _level(tc) if p.tag == _P)
 
 
-def _merge_continues(merge: object | None) -> bool:
-    """A vMerge/hMerge element without val="restart" continues the merge."""
-    if merge is None:
-        return False
-    return merge.get(f"{W}val", "continue") != "restart"  # type: ignore[attr-defined]
-
-
-def _int_val(element: object | None, default: int) -> int:
-    if element is None:
-        return default
-    raw = element.get(f"{W}val", "")  # type: ignore[attr-defined]
+def _int_val(raw: str, default: int) -> int:
     try:
         value = int(raw)
     except ValueError:

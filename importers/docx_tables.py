@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from importers.docx_labels import LabelIndex, norm
+from importers.docx_labels import CJK, LabelIndex, norm
 from importers.docx_reader import Box, WordTable
 from models import format2019
 from models import format2021 as fmt
@@ -100,21 +100,23 @@ def classify(table: WordTable) -> str | None:
     t3_cols: set[str] = set()
     t2_rows: set[str] = set()
     t4_labels: set[str] = set()
-    for row in table.rows:
-        for box in row:
-            if box.continued or not box.text:
-                continue
-            if (key := T3_ROWS.match(box.text)) is not None:
-                t3_rows.add(key)
-            if (key := T3_COLUMNS.match(box.text)) is not None:
-                t3_cols.add(key)
-            if (item := T2_ROWS.match(box.text)) is not None:
-                t2_rows.add(item[1])
-            if any(marker in norm(box.text) for marker in T2_2019_MARKERS) or norm(box.text) in T2_HEADER_WORDS:
-                t2_rows.add(norm(box.text))
-            for index in (T4_BLOCKS, T4_COLUMNS):
-                if (key := index.match(box.text)) is not None:
-                    t4_labels.add(f"{index is T4_BLOCKS}{key}")
+    texts = {box.text for row in table.rows for box in row if box.text and not box.continued}
+    everything = "\n".join(norm(text) for text in texts)
+    t2_rows.update(marker for marker in T2_2019_MARKERS if marker in everything)
+    for text in texts:
+        if not CJK.search(text):
+            continue  # a number or a blank mark: no label
+        if (key := T3_ROWS.match(text)) is not None:
+            t3_rows.add(key)
+        if (key := T3_COLUMNS.match(text)) is not None:
+            t3_cols.add(key)
+        if (item := T2_ROWS.match(text)) is not None:
+            t2_rows.add(item[1])
+        if norm(text) in T2_HEADER_WORDS:
+            t2_rows.add(norm(text))
+        for index in (T4_BLOCKS, T4_COLUMNS):
+            if (key := index.match(text)) is not None:
+                t4_labels.add(f"{index is T4_BLOCKS}{key}")
     scores = {"t3": len(t3_rows) + len(t3_cols) - 2 * (len(t3_rows) < 2), "t2": len(t2_rows),
               "t4": len(t4_labels)}
     kind, score = max(scores.items(), key=lambda item: item[1])

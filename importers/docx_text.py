@@ -70,8 +70,8 @@ def match_section(text: str, after: int) -> tuple[int, str] | None:
             continue
         if typed in cores:
             return index, rest
-        score = max(ratio(typed, c) for c in cores)
         needed = SECTION_RATIO if ordinal else UNNUMBERED_RATIO
+        score = max(ratio(typed, c, needed) for c in cores)
         if score >= needed and (best is None or score > best[0]):
             best = (score, index)
     return (best[1], rest) if best else None
@@ -102,7 +102,7 @@ def match_subheading(text: str, section: fmt.Section, after: int) -> SubMatch | 
         if ordinal_match:
             if numeral(ordinal_match.group(1)) == index + 1 and overlap(typed, expected) >= SUB_OVERLAP:
                 return SubMatch(index, rest, head)
-        elif not rest and ratio(typed, expected) >= UNNUMBERED_RATIO:
+        elif not rest and ratio(typed, expected, UNNUMBERED_RATIO) >= UNNUMBERED_RATIO:
             return SubMatch(index, rest, head)
     return None
 
