@@ -68,13 +68,22 @@ def collect(inputs: Iterable[str]) -> tuple[list[Path], int]:
         if not path.is_dir():
             files.append(path)
             continue
-        for found in sorted(p for p in path.rglob("*") if p.is_file()):
-            hidden = any(part.startswith((".", "~$")) for part in found.relative_to(path).parts)
-            if found.suffix.lower() in REPORT_SUFFIXES and not hidden:
+        for found in _walk(path):
+            if found.suffix.lower() in REPORT_SUFFIXES:
                 files.append(found)
             else:
                 skipped += 1
     return files, skipped
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Every file under `folder` in name order, leaving out hidden files and Office's ~$ lock files; symbolic links
+    to folders are not followed (no loops)."""
+    found: list[Path] = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(Path(root, n) for n in names if not n.startswith((".", "~$")))
+    return sorted(found)
 
 
 def check_file(path: Path, previous: Report | None = None) -> Checked:

@@ -115,7 +115,9 @@ class T3Reader:
                            "各分项以明细行为准。")
         skip = _OTHER_LEAVES - {format2019.T3_OTHER_ROW_TARGET} if found.format2019 else frozenset()
         missing = [r for r in fmt.T3_ROWS if r.key not in self.rows_seen and r.key not in skip]
-        if missing:
+        if not self.rows_seen:
+            found.note("表三的表格中没有可识别的行，表三留空，请手工填写。")
+        elif missing:
             names = "、".join(f"“{r.name}”" for r in missing)
             found.note(f"表三中没有找到{names}这{len(missing)}行，相应单元格留空，请手工填写。")
         if self.rows_seen and not self.header_seen:

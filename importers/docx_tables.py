@@ -51,8 +51,8 @@ class Found:
         if old is None or (is_blank(old) and not is_blank(text)):
             self.raw[key] = text
         elif not is_blank(text) and norm(text) != norm(old):
-            self.notices.append(f"{fmt.cell_label(key)}出现了两次（“{old.strip()}”和“{text.strip()}”），"
-                                f"已采用第一次的“{old.strip()}”，请核对。")
+            self.note(f"{fmt.cell_label(key)}出现了两次（“{old.strip()}”和“{text.strip()}”），"
+                      f"已采用第一次的“{old.strip()}”，请核对。", table=fmt.CELL_BY_KEY[key].table)
 
     def note(self, message: str, *, table: str = "") -> None:
         notices = self.t2_notices if table == "t2" else self.notices
@@ -69,7 +69,7 @@ def is_blank(text: str) -> bool:
 
 
 def is_label(text: str) -> bool:
-    """Text that is neither blank nor a number (nor a number with a unit)."""
+    """Text that is neither blank nor a number (a number with a unit such as 124件 is a number)."""
     try:
         parse_count(text)
     except ValueRefused:
