@@ -21,6 +21,7 @@ from importers.docx_tables import (
     has_number,
     header_columns,
     is_blank,
+    is_label,
     where,
 )
 from models import format2019
@@ -57,6 +58,9 @@ class T3Reader:
     header_seen: bool = False
     rows_seen: set[str] = field(default_factory=set)
     group_rows: dict[str, list[tuple[str, dict[str, str]]]] = field(default_factory=dict)
+    # A row whose label was found but whose numbers were all blank: its numbers may be on the next, unlabelled row
+    # (a label wrapped onto a second table row, as converters from PDF write it).
+    waiting: tuple[str, str] | None = None
 
     def read(self, table: WordTable) -> None:
         """One Word table holding (part of) table 三. A part without headings keeps the previous part's columns."""
@@ -74,16 +78,18 @@ class T3Reader:
         labelled = [(i, m) for i, b in enumerate(row) if (m := meaning(b.text)) is not None]
         if not labelled:
             if has_number(row):
-                texts = " ".join(b.text.strip() for b in row if b.text.strip())
-                self.found.note(f"表三{where(table, r)}（“{texts[:30]}”）没有可识别的行标题，其中的数字未导入。")
+                self._unlabelled(table, r, row)
             return
         i, (kind, key) = labelled[-1]
         texts, left = assign(row[i + 1:], COLUMN_KEYS, self.colmap)
         label = row[i].text.strip()
+        self.waiting = None
         if kind == "row":
             self.rows_seen.add(key)
             for col, text in texts.items():
                 self.found.put(fmt.t3(key, col), text)
+            if all(is_blank(text) for text in texts.values()):
+                self.waiting = (key, label)
             if len(texts) < len(COLUMN_KEYS):
                 self.found.note(f"表三“{label}”一行只有{len(texts)}个数字单元格（应为{len(COLUMN_KEYS)}个），"
                                 "缺少的单元格留空，请核对。")
@@ -93,6 +99,22 @@ class T3Reader:
             self.found.note(f"表三“{label}”一行的数字不属于任何单元格，未导入。")
         if left:
             self.found.note(f"表三“{label}”一行多出的内容未导入：{'、'.join(left)}。")
+
+    def _unlabelled(self, table: WordTable, r: int, row: list[Box]) -> None:
+        """Numbers without a label: those of the row above when its own were blank, else not imported."""
+        if self.waiting is None:
+            texts = " ".join(b.text.strip() for b in row if b.text.strip())
+            self.found.note(f"表三{where(table, r)}（“{texts[:30]}”）没有可识别的行标题，其中的数字未导入。")
+            return
+        key, label = self.waiting
+        self.waiting = None
+        values = [b for b in row if not b.continued and not is_label(b.text)]
+        texts, left = assign(values, COLUMN_KEYS, self.colmap)
+        for col, text in texts.items():
+            self.found.put(fmt.t3(key, col), text)
+        self.found.note(f"表三“{label}”一行的数字写在下一行（{where(table, r)}），已按“{label}”导入，请核对。")
+        if left:
+            self.found.note(f"表三{where(table, r)}多出的内容未导入：{'、'.join(left)}。")
 
     def finish(self) -> None:
         """Settle group rows, and say which rows were not found."""

@@ -223,3 +223,20 @@ def test_amount_digits_are_kept_exactly(tmp_path):
     report.set("t2.fees.amount", Decimal("24252.311082"))
     imported, _ = load(write_report(tmp_path / "amount.docx", report))
     assert str(imported.cells["t2.fees.amount"]) == "24252.311082"
+
+
+def test_a_label_wrapped_onto_a_second_table_row(tmp_path):
+    """As PDF-to-Word converters write it: the label's second half and the numbers on a row of their own."""
+    report = consistent_report(13)
+    t3 = grid_table("t3", values_of(report), merged=False)
+    at = t3_row("partial")
+    label = fmt.T3_ROW_BY_KEY["partial"].label
+    first = ["", label[:12]] + [""] * (len(t3.rows[at]) - 2)
+    second = ["", label[12:], *t3.rows[at][2:]]
+    t3.rows[at:at + 1] = [first, second]
+    blocks = ["测试市人民政府2024年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", t3]
+    imported = read_report(write_docx(tmp_path / "wrapped-row.docx", blocks))
+    t3_cells = {k: v for k, v in cells_of(report).items() if k.startswith("t3.")}
+    assert {k: v for k, v in cells_of(imported.report).items() if k.startswith("t3.")} == t3_cells
+    assert f"表三“{label[:12]}”一行的数字写在下一行（第1个表格第{at + 2}行），已按“{label[:12]}”导入，请核对。" \
+        in imported.notices
