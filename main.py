@@ -1,11 +1,14 @@
-"""Entry point: sub-commands (check, new) run the command line; the GUI comes with the wizard."""
+"""Entry point: sub-commands (check, import, new) run the command line; the GUI comes with the wizard."""
 
+import multiprocessing
 import os
 import sys
 
 from cli.main import main
 
 if __name__ == "__main__":
+    # The batch check runs worker processes; a frozen Windows build (PyInstaller) must let them start here.
+    multiprocessing.freeze_support()
     try:
         sys.exit(main())
     except BrokenPipeError:
