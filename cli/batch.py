@@ -13,6 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TextIO
 
 from importers import LoadError, read_report
 from models.findings import Finding, Severity
@@ -127,10 +128,10 @@ def _run(paths: list[Path], previous: Report | None, workers: int) -> Iterator[C
 class Progress:
     """`[12/200] 文件名` on stderr: rewritten in place on a terminal, else a limited number of lines."""
 
-    def __init__(self, total: int, stream: object = None) -> None:
+    def __init__(self, total: int, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stderr
         self.total = total
-        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.tty = self.stream.isatty()
         self.every = max(1, total // PROGRESS_LINES)
         self.started = time.perf_counter()
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
+from lxml.etree import _Element as Element
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -69,7 +70,7 @@ Block = str | WordTable
 
 def read_blocks(path: Path) -> list[Block]:
     """The body of the .docx at `path` in reading order. Raises DocxUnreadable."""
-    import docx  # deferred: python-docx and lxml take a while to import and are not needed for drafts
+    import docx  # deferred: python-docx takes a while to import
 
     try:
         document = docx.Document(str(path))
@@ -91,7 +92,7 @@ def _open_failure(path: Path, exc: Exception) -> str:
             "请在 Word 或 WPS 中打开它，另存为新的 .docx 后再导入。")
 
 
-def body_blocks(body: object) -> list[Block]:
+def body_blocks(body: Element) -> list[Block]:
     blocks: list[Block] = []
     tables = 0
     for element in _level(body):
@@ -103,9 +104,9 @@ def body_blocks(body: object) -> list[Block]:
     return blocks
 
 
-def _level(parent: object) -> Iterator[object]:
+def _level(parent: Element) -> Iterator[Element]:
     """Children of `parent`, looking through content controls and custom XML wrappers."""
-    for child in parent:  # type: ignore[attr-defined]
+    for child in parent:
         tag = child.tag
         if tag in _WRAPPERS:
             inner = _WRAPPERS[tag]
@@ -118,7 +119,7 @@ def _level(parent: object) -> Iterator[object]:
             yield child
 
 
-def paragraph_text(paragraph: object) -> str:
+def paragraph_text(paragraph: Element) -> str:
     """The text of a paragraph as Word shows it: tabs as \\t, line breaks as \\n; deleted text left out."""
     parts: list[str] = []
     for node in _TEXT_NODES(paragraph):
@@ -136,7 +137,7 @@ def paragraph_text(paragraph: object) -> str:
     return "".join(parts)
 
 
-def read_table(table: object, number: int) -> WordTable:
+def read_table(table: Element, number: int) -> WordTable:
     result = WordTable(number)
     above: dict[int, Box] = {}  # grid column -> the box covering it in the previous row
     for tr in _level(table):
@@ -167,7 +168,7 @@ def read_table(table: object, number: int) -> WordTable:
     return result
 
 
-def cell_text(tc: object) -> str:
+def cell_text(tc: Element) -> str:
     return "\n".join(paragraph_text(p) for p in _level(tc) if p.tag == _P)
 
 
