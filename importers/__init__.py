@@ -11,7 +11,7 @@ from pathlib import Path
 
 from importers.result import Imported, LoadError
 from importers.sniff import Refused, identify
-from models.drafts import MAX_DRAFT_BYTES, DraftError, parse_draft_bytes
+from models.drafts import DraftError, load_draft
 from models.format2021 import TEMPLATE_ID
 from models.report import Report
 
@@ -47,10 +47,8 @@ def read_report(path: Path | str) -> Imported:
 
 
 def _read_draft(path: Path) -> Imported:
-    if path.stat().st_size > MAX_DRAFT_BYTES:
-        raise LoadError(path, f"“{path.name}”过大，不是草稿文件。")
     try:
-        report = parse_draft_bytes(path, path.read_bytes())
+        report = load_draft(path)
     except DraftError as exc:
         raise LoadError(path, exc.message) from None
     return Imported(report, [], TEMPLATE_ID, "draft")
