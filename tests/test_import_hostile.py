@@ -11,6 +11,7 @@ import sys
 import time
 import types
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,22 @@ def message(path: Path) -> str:
         load(path)
     assert path.name in caught.value.message or str(path) in caught.value.message
     return caught.value.message
+
+
+def make_zip(path: Path, members: dict[str, str | bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return path
+
+
+def rewrite(source: Path, target: Path, member: str, change: Callable[[bytes], bytes]) -> Path:
+    """A copy of the package `source` with one member changed."""
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            dst.writestr(item, change(data) if item.filename == member else data)
+    return target
 
 
 def ole_container(*streams: str) -> bytes:
@@ -71,23 +88,16 @@ def test_pdf():
 
 
 def test_renamed_zip_that_is_not_office(tmp_path):
-    archive = tmp_path / "report.docx"
-    with zipfile.ZipFile(archive, "w") as zf:
-        zf.writestr("2024年报.txt", "年报正文")
+    archive = make_zip(tmp_path / "report.docx", {"2024年报.txt": "年报正文"})
     assert message(archive) == ("“report.docx”是一个普通的压缩包（zip），不是 Word 或 Excel 文档。"
                                 "如果报告在压缩包里，请先解压，再选择其中的 .docx 文件。")
 
 
 def test_powerpoint_and_odf(tmp_path):
-    pptx = tmp_path / "slides.docx"
-    with zipfile.ZipFile(pptx, "w") as zf:
-        zf.writestr("[Content_Types].xml", "<Types/>")
-        zf.writestr("ppt/presentation.xml", "<p/>")
+    pptx = make_zip(tmp_path / "slides.docx", {"[Content_Types].xml": "<Types/>", "ppt/presentation.xml": "<p/>"})
     assert "PowerPoint 演示文稿" in message(pptx)
-    odt = tmp_path / "report.odt"
-    with zipfile.ZipFile(odt, "w") as zf:
-        zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        zf.writestr("content.xml", "<office:document-content/>")
+    odt = make_zip(tmp_path / "report.odt", {"mimetype": "application/vnd.oasis.opendocument.text",
+                                             "content.xml": "<office:document-content/>"})
     assert "OpenDocument" in message(odt)
 
 
@@ -116,13 +126,8 @@ def test_truncated_and_corrupted_docx(tmp_path):
 
 def test_macro_enabled_document(tmp_path):
     source = write_report(tmp_path / "plain.docx", consistent_report(1))
-    docm = tmp_path / "report.docm"
-    with zipfile.ZipFile(source) as src, zipfile.ZipFile(docm, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            data = src.read(item)
-            if item.filename == "[Content_Types].xml":
-                data = data.replace(b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml")
-            dst.writestr(item, data)
+    docm = rewrite(source, tmp_path / "report.docm", "[Content_Types].xml", lambda data: data.replace(
+        b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml"))
     assert message(docm).startswith("“report.docm”是启用宏的 Word 文档（.docm）。")
 
 
@@ -152,10 +157,8 @@ def test_missing_file_and_folder(tmp_path):
 
 def test_zip_bomb_refused_quickly(tmp_path):
     """5 MB of zeros compress to a few KB: refused by the ratio limit before python-docx opens anything."""
-    bomb = tmp_path / "bomb.docx"
-    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("[Content_Types].xml", "<Types/>")
-        zf.writestr("word/document.xml", b"\x00" * (5 * 1024 * 1024))
+    bomb = make_zip(tmp_path / "bomb.docx", {"[Content_Types].xml": "<Types/>",
+                                             "word/document.xml": b"\x00" * (5 * 1024 * 1024)})
     assert bomb.stat().st_size < 100_000
     start = time.perf_counter()
     text = message(bomb)
@@ -165,33 +168,22 @@ def test_zip_bomb_refused_quickly(tmp_path):
 
 def test_entity_bomb_refused(tmp_path):
     source = write_report(tmp_path / "plain.docx", consistent_report(1))
-    laughs = tmp_path / "laughs.docx"
     dtd = (b'<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
            b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>\n')
-    with zipfile.ZipFile(source) as src, zipfile.ZipFile(laughs, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            data = src.read(item)
-            if item.filename == "word/document.xml":
-                data = dtd + data.split(b"?>", 1)[1]
-            dst.writestr(item, data)
+    laughs = rewrite(source, tmp_path / "laughs.docx", "word/document.xml", lambda data: dtd + data.split(b"?>", 1)[1])
     assert message(laughs) == ("“laughs.docx”的“word/document.xml”部件含有文档类型声明（DTD）或异常的开头，"
                                "正常的 Word/Excel 文件不会有，可能是恶意构造的文件，已拒绝打开。")
 
 
 def test_excel_without_the_excel_reader(tmp_path, monkeypatch):
-    workbook = tmp_path / "2024.xlsx"
-    with zipfile.ZipFile(workbook, "w") as zf:
-        zf.writestr("[Content_Types].xml", "<Types/>")
-        zf.writestr("xl/workbook.xml", "<workbook/>")
+    workbook = make_zip(tmp_path / "2024.xlsx", {"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"})
     monkeypatch.setitem(sys.modules, "importers.xlsx_reader", None)
     assert message(workbook) == ("“2024.xlsx”是 Excel 工作簿。本版本暂不能从 Excel 导入，"
                                  "请使用报告的 Word 文档（.docx）或草稿文件（.nianbao）。")
 
 
 def test_excel_goes_to_the_excel_reader_when_there_is_one(tmp_path, monkeypatch):
-    workbook = tmp_path / "2024.xlsx"
-    with zipfile.ZipFile(workbook, "w") as zf:
-        zf.writestr("xl/workbook.xml", "<workbook/>")
+    workbook = make_zip(tmp_path / "2024.xlsx", {"xl/workbook.xml": "<workbook/>"})
     expected = consistent_report(2)
     reader = types.ModuleType("importers.xlsx_reader")
     reader.read_xlsx = lambda path: (expected, [f"read {Path(path).name}"])  # type: ignore[attr-defined]
