@@ -1,12 +1,15 @@
 """Entry point: with no sub-command the GUI opens (a draft FILE, --sample, --screenshots DIR);
-`check`, `new` … run the command line."""
+`check`, `import`, `new`, `export` run the command line."""
 
+import multiprocessing
 import os
 import sys
 
 from cli.main import main
 
 if __name__ == "__main__":
+    # The batch check runs worker processes; a frozen Windows build (PyInstaller) must let them start here.
+    multiprocessing.freeze_support()
     try:
         sys.exit(main())
     except BrokenPipeError:

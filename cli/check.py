@@ -1,94 +1,92 @@
-"""`python main.py check FILE… [--previous FILE] [--json]`: print the findings of each report."""
+"""`python main.py check FILE_OR_DIR… [--previous FILE] [--json] [--summary OUT.xlsx|OUT.csv]`.
+
+Drafts, Word (.docx) and Excel (.xlsx) files alike; a folder stands for the report files in it. Without --summary the
+findings of each report are printed; with it, a table for a 政务公开办 is written and a one-line tally printed.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from cli.batch import PROGRESS_MIN_FILES, Checked, Progress, check_files, collect
+from cli.summary import DETAIL_SHEET, write_summary
 from importers import LoadError, load
-from models.findings import Finding, Severity
-from models.format2021 import TEMPLATE_ID
-from models.report import Report
-from models.rules import evaluate
+from models.atomic import WriteFailed
+from models.findings import Severity
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 
-@dataclass
-class Checked:
-    path: Path
-    report: Report
-    findings: list[Finding]
-    notices: list[str] = field(default_factory=list)
-    template: str = TEMPLATE_ID
-
-    @property
-    def has_errors(self) -> bool:
-        return any(f.severity is Severity.ERROR for f in self.findings)
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "file": str(self.path),
-            "format": self.template,
-            "year": self.report.meta.year,
-            "agency": self.report.meta.agency,
-            "findings": [f.as_json() for f in self.findings],
-            "notices": self.notices,
-        }
-
-
-def run_check(files: list[str], previous_file: str | None, as_json: bool) -> int:
+def run_check(files: list[str], previous_file: str | None, as_json: bool, summary: str | None = None) -> int:
     previous = None
-    unreadable: list[LoadError] = []
     if previous_file:
         try:
             previous, _ = load(previous_file)
         except LoadError as exc:
             print(exc.message, file=sys.stderr)
             return EXIT_UNREADABLE
-    results: list[Checked] = []
-    for name in files:
-        try:
-            report, notices = load(name)
-        except LoadError as exc:
-            unreadable.append(exc)
-            print(exc.message, file=sys.stderr)
-            continue
-        if previous is None:
-            from models.carryover import embedded_previous
-
-            embedded = embedded_previous(report)
-            if embedded is not None:
-                notices = [*notices, f"按草稿中保存的{embedded.meta.year or '上'}年度报告核对跨年度规则。"]
-            results.append(Checked(Path(name), report, evaluate(report, embedded), notices))
-            continue
-        results.append(Checked(Path(name), report, evaluate(report, previous), notices))
+    paths, skipped = collect(files)
+    if not paths:
+        print("没有找到要检查的报告文件（草稿 .nianbao、Word .docx 或 Excel .xlsx）。", file=sys.stderr)
+        return EXIT_UNREADABLE
+    progress = Progress(len(paths)) if len(paths) >= PROGRESS_MIN_FILES else None
+    results = check_files(paths, previous, progress=progress)
+    unreadable = [r for r in results if r.error]
+    readable = [r for r in results if not r.error]
     if as_json:
         if hasattr(sys.stdout, "reconfigure"):
             sys.stdout.reconfigure(encoding="utf-8")  # JSON is UTF-8 whatever the console's code page
-        out = {"reports": [r.as_json() for r in results]}
+        out: dict[str, object] = {"reports": [r.as_json() for r in readable]}
         if unreadable:
-            out["unreadable"] = [{"file": str(e.path), "message": e.message} for e in unreadable]
+            out["unreadable"] = [{"file": str(r.path), "message": r.error} for r in unreadable]
         print(json.dumps(out, ensure_ascii=False, indent=1))
+    if summary:
+        try:
+            written = write_summary(results, Path(summary))
+        except WriteFailed as exc:
+            print(exc.message, file=sys.stderr)
+            return EXIT_UNREADABLE
+        if not as_json:
+            print_tally(results, written, skipped)
     else:
-        for result in results:
-            print_text(result)
+        for result in unreadable:
+            print(result.error, file=sys.stderr)
+        if not as_json:
+            for result in readable:
+                print_text(result)
     if unreadable:
         return EXIT_UNREADABLE
-    return EXIT_FINDINGS if any(r.has_errors for r in results) else EXIT_OK
+    return EXIT_FINDINGS if any(r.has_errors for r in readable) else EXIT_OK
+
+
+def print_tally(results: list[Checked], written: list[Path], skipped: int) -> None:
+    errors = sum(1 for r in results if not r.error and r.has_errors)
+    warnings = sum(1 for r in results if not r.error and not r.has_errors and r.count(Severity.WARNING))
+    unreadable = sum(1 for r in results if r.error)
+    passed = len(results) - errors - warnings - unreadable
+    print(f"已检查{len(results)}个文件：通过{passed}份，有警告{warnings}份，有错误{errors}份，无法读取{unreadable}个。")
+    if skipped:
+        print(f"文件夹中另有{skipped}个其他类型的文件未检查。")
+    if len(written) == 1:
+        print(f"汇总表已保存：{written[0]}（每份报告一行；全部问题见“{DETAIL_SHEET}”工作表）。")
+    else:
+        print(f"汇总表已保存：{written[0]}（每份报告一行）；全部问题：{written[1]}。")
 
 
 def print_text(result: Checked) -> None:
+    if result.report is None:
+        return
     meta = result.report.meta
     title = f"{meta.agency or '（未填机关名称）'} {meta.year or '？'}年度（{result.path}）"
-    counts = {s: sum(1 for f in result.findings if f.severity is s) for s in Severity}
-    if not result.findings:
+    if result.template != "2021":
+        title += f"［{result.template}年版格式］"
+    counts = {s: result.count(s) for s in Severity}
+    if result.findings:
+        print(f"{title}：{'，'.join(f'{counts[s]}个{s.label}' for s in Severity if counts[s])}")
+    else:
         print(f"{title}：未发现问题。")
-        return
-    summary = "，".join(f"{counts[s]}个{s.label}" for s in Severity if counts[s])
-    print(f"{title}：{summary}")
     for notice in result.notices:
         print(f"  [读取] {notice}")
     for finding in result.findings:

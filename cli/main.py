@@ -1,4 +1,5 @@
-"""Argument parsing for main.py: sub-commands run the command line; anything else opens the GUI."""
+"""Argument parsing for main.py: sub-commands (check, import, new, export) run the command line; anything else
+opens the GUI."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 from models.app_info import APP_VERSION
 
 DESCRIPTION = "政府信息公开工作年度报告助手：填写、校验（勾稽关系）、导出年度报告。"
-COMMANDS = ("check", "new", "export")
+COMMANDS = ("check", "import", "new", "export")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -17,15 +18,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {APP_VERSION}（2021年版格式）")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     check = sub.add_parser("check", help="检查报告的勾稽关系，列出问题")
-    check.add_argument("files", nargs="+", metavar="FILE", help="草稿文件（.nianbao）")
+    check.add_argument("files", nargs="+", metavar="FILE",
+                       help="报告文件（草稿 .nianbao、Word .docx、Excel .xlsx）或文件夹（检查其中全部报告文件）")
     check.add_argument("--previous", metavar="FILE", help="上年度报告，用于跨年度核对（X-1…X-4）")
     check.add_argument("--json", action="store_true", help="以JSON输出")
+    check.add_argument("--summary", metavar="OUT", help="批量检查：把每份报告一行的汇总表写入 OUT.xlsx 或 OUT.csv")
+    imp = sub.add_parser("import", help="把 Word/Excel 报告导入为草稿")
+    imp.add_argument("source", metavar="FILE", help="报告文件（Word .docx、Excel .xlsx 或草稿）")
+    imp.add_argument("-o", "--output", required=True, metavar="DRAFT", help="草稿文件")
+    imp.add_argument("--force", action="store_true", help="覆盖已存在的文件")
     new = sub.add_parser("new", help="从上年度报告生成本年度草稿（结转上年数据）")
-    new.add_argument("--previous", required=True, metavar="FILE", help="上年度报告")
+    new.add_argument("--previous", required=True, metavar="FILE", help="上年度报告（草稿、Word .docx 或 Excel .xlsx）")
     new.add_argument("-o", "--output", required=True, metavar="OUT", help="新草稿文件")
     new.add_argument("--force", action="store_true", help="覆盖已存在的文件")
     export = sub.add_parser("export", help="导出领导签发用的 Word 报告和 Excel 副本")
-    export.add_argument("file", metavar="FILE", help="草稿文件（.nianbao）")
+    export.add_argument("file", metavar="FILE", help="报告文件（草稿 .nianbao、Word .docx 或 Excel .xlsx）")
     export.add_argument("--docx", metavar="OUT.docx", help="Word 报告（公文格式）")
     export.add_argument("--xlsx", metavar="OUT.xlsx", help="Excel 副本（合计为公式，带勾稽关系检查）")
     export.add_argument("--allow-errors", action="store_true",
@@ -67,7 +74,11 @@ def run_command(args: argparse.Namespace) -> int:
     if args.command == "check":
         from cli.check import run_check
 
-        return run_check(args.files, args.previous, args.json)
+        return run_check(args.files, args.previous, args.json, args.summary)
+    if args.command == "import":
+        from cli.import_report import run_import
+
+        return run_import(args.source, args.output, args.force)
     if args.command == "export":
         from cli.export import run_export
 

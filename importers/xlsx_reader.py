@@ -37,7 +37,7 @@ from exporters.xlsx_layout import (
     sheet_col,
     sheet_row,
 )
-from importers.zipguard import ZipRejected, check_zip
+from importers.zipguard import ZipRefused, check_zip
 from models import format2021 as fmt
 from models.drafts import DraftError, parse_draft_bytes
 from models.report import Report
@@ -60,7 +60,7 @@ def read_xlsx(path: Path | str) -> tuple[Report, list[str]]:
     path = Path(path)
     try:
         check_zip(path)
-    except ZipRejected as exc:
+    except ZipRefused as exc:
         raise XlsxReadError(path, exc.message) from None
     formulas, values = _open(path)
     _check_layout(path, formulas)

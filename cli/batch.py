@@ -1,0 +1,152 @@
+"""Checking many report files: folders expanded, a process pool when there are many, progress on stderr.
+
+A file that cannot be read is an outcome with the reason, never the end of the batch.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import TextIO
+
+from importers import LoadError, read_report
+from models.carryover import embedded_previous
+from models.findings import Finding, Severity
+from models.format2021 import TEMPLATE_ID
+from models.report import Report
+from models.rules import evaluate
+
+#: In a folder, files with these endings are checked; the rest are skipped (and counted).
+REPORT_SUFFIXES = frozenset({".nianbao", ".docx", ".docm", ".xlsx", ".doc", ".wps", ".pdf", ".xls", ".et", ".ofd",
+                             ".rtf"})
+POOL_MIN_FILES = 12   # below this, starting worker processes costs more than it saves
+PROGRESS_MIN_FILES = 6
+PROGRESS_LINES = 20   # when stderr is not a terminal, at most about this many progress lines
+
+
+@dataclass
+class Checked:
+    """One file checked: the report and its findings, or `error` when it could not be read."""
+
+    path: Path
+    report: Report | None
+    findings: list[Finding] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    template: str = TEMPLATE_ID
+    error: str = ""
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def has_errors(self) -> bool:
+        return self.count(Severity.ERROR) > 0
+
+    def as_json(self) -> dict[str, object]:
+        report = self.report or Report()
+        return {
+            "file": str(self.path),
+            "format": self.template,
+            "year": report.meta.year,
+            "agency": report.meta.agency,
+            "findings": [f.as_json() for f in self.findings],
+            "notices": self.notices,
+        }
+
+
+def collect(inputs: Iterable[str]) -> tuple[list[Path], int]:
+    """The files named and the report files inside the folders named (recursively, in name order); and how many
+    other files the folders held."""
+    files: list[Path] = []
+    skipped = 0
+    for name in inputs:
+        path = Path(name)
+        if not path.is_dir():
+            files.append(path)
+            continue
+        for found in _walk(path):
+            if found.suffix.lower() in REPORT_SUFFIXES:
+                files.append(found)
+            else:
+                skipped += 1
+    return files, skipped
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Every file under `folder` in name order, leaving out hidden files and Office's ~$ lock files; symbolic links
+    to folders are not followed (no loops)."""
+    found: list[Path] = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(Path(root, n) for n in names if not n.startswith((".", "~$")))
+    return sorted(found)
+
+
+def check_file(path: Path, previous: Report | None = None) -> Checked:
+    """Read and check one file; any failure becomes the outcome's `error`."""
+    try:
+        imported = read_report(path)
+    except LoadError as exc:
+        return Checked(path, None, error=exc.message)
+    except Exception as exc:  # one broken file must not end the batch; its row says what happened
+        return Checked(path, None, error=f"读取“{path.name}”时出现意外错误（{type(exc).__name__}），"
+                                         "请将该文件反馈给开发者。")
+    report = imported.report
+    notices = list(imported.notices)
+    if previous is None:
+        previous = embedded_previous(report)
+        if previous is not None:
+            notices.append(f"按草稿中保存的{previous.meta.year or '上'}年度报告核对跨年度规则（X-1…X-4）。")
+    return Checked(path, report, evaluate(report, previous), notices, imported.template)
+
+
+def check_files(paths: list[Path], previous: Report | None = None, *, workers: int | None = None,
+                progress: Callable[[int, int, Path], None] | None = None) -> list[Checked]:
+    """Every file checked, in the order given. With many files, the work is spread over processes."""
+    if workers is None:
+        workers = min(os.cpu_count() or 1, 8) if len(paths) >= POOL_MIN_FILES else 1
+    results: list[Checked] = []
+    for result in _run(paths, previous, workers):
+        results.append(result)
+        if progress:
+            progress(len(results), len(paths), result.path)
+    return results
+
+
+def _run(paths: list[Path], previous: Report | None, workers: int) -> Iterator[Checked]:
+    if workers <= 1:
+        for path in paths:
+            yield check_file(path, previous)
+        return
+    import importers.docx_import  # noqa: F401 - imported once here; forked workers inherit it instead of each importing
+
+    chunk = max(1, min(16, len(paths) // (workers * 4)))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(partial(check_file, previous=previous), paths, chunksize=chunk)
+
+
+class Progress:
+    """`[12/200] 文件名` on stderr: rewritten in place on a terminal, else a limited number of lines."""
+
+    def __init__(self, total: int, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.total = total
+        self.tty = self.stream.isatty()
+        self.every = max(1, total // PROGRESS_LINES)
+        self.started = time.perf_counter()
+
+    def __call__(self, done: int, total: int, path: Path) -> None:
+        line = f"检查中 [{done}/{total}] {path.name}"
+        if self.tty:
+            print(f"\r{line[:70]:<72}", end="" if done < total else "\n", file=self.stream, flush=True)
+        elif done % self.every == 0 or done == total:
+            print(line, file=self.stream, flush=True)
+
+    def rate(self) -> float:
+        return self.total / max(time.perf_counter() - self.started, 1e-9)

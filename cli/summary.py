@@ -1,0 +1,121 @@
+"""The batch check's summary table for a 政务公开办: .xlsx (two sheets) or .csv (two files, UTF-8 with BOM).
+
+Sheet 汇总: one row per file (file, agency, year, format, verdict, counts, the first three problems).
+Sheet 全部问题: every finding, then every reading notice. Text that a spreadsheet would run as a formula is kept text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from cli.batch import Checked
+from models import format2021 as fmt
+from models.atomic import atomic_write
+from models.findings import Severity
+
+SUMMARY_HEADER = ("文件", "机关名称", "年度", "格式", "结论", "错误", "警告", "提示", "读取提示",
+                  "问题1", "问题2", "问题3")
+DETAIL_HEADER = ("文件", "机关名称", "年度", "规则", "严重程度", "涉及单元格", "内容")
+SUMMARY_SHEET, DETAIL_SHEET = "汇总", "全部问题"
+DETAIL_SUFFIX = "_全部问题"
+READING = ("读取", "读取提示")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+Row = tuple[object, ...]
+
+
+def verdict(item: Checked) -> str:
+    if item.error:
+        return "无法读取"
+    if item.has_errors:
+        return "有错误"
+    return "有警告" if item.count(Severity.WARNING) else "通过"
+
+
+def summary_rows(items: list[Checked]) -> list[Row]:
+    rows: list[Row] = []
+    for item in items:
+        if item.error or item.report is None:
+            rows.append((str(item.path), "", "", "", verdict(item), "", "", "", "", item.error, "", ""))
+            continue
+        meta = item.report.meta
+        first = [f"[{f.rule}] {f.message}" for f in item.findings[:3]]
+        first += [""] * (3 - len(first))
+        rows.append((str(item.path), meta.agency, meta.year or "", item.template, verdict(item),
+                     item.count(Severity.ERROR), item.count(Severity.WARNING), item.count(Severity.INFO),
+                     len(item.notices), *first))
+    return rows
+
+
+def detail_rows(items: list[Checked]) -> list[Row]:
+    rows: list[Row] = []
+    for item in items:
+        meta = item.report.meta if item.report else None
+        head = (str(item.path), meta.agency if meta else "", (meta.year or "") if meta else "")
+        for f in item.findings:
+            cells = "、".join(fmt.cell_label(key) for key in f.cells)
+            rows.append((*head, f.rule, f.severity.label, cells, f.message))
+        for notice in item.notices:
+            rows.append((*head, *READING, "", notice))
+        if item.error:
+            rows.append((*head, "读取", "无法读取", "", item.error))
+    return rows
+
+
+def write_summary(items: list[Checked], out: Path) -> list[Path]:
+    """Write the summary to `out` (.xlsx, or .csv plus its detail file); the paths written."""
+    if out.suffix.lower() == ".csv":
+        detail = out.with_name(f"{out.stem}{DETAIL_SUFFIX}{out.suffix}")
+        atomic_write(out, _csv_bytes(SUMMARY_HEADER, summary_rows(items)))
+        atomic_write(detail, _csv_bytes(DETAIL_HEADER, detail_rows(items)))
+        return [out, detail]
+    atomic_write(out, _xlsx_bytes(items))
+    return [out]
+
+
+def _csv_bytes(header: Row, rows: list[Row]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_csv_safe(v) for v in row])
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _csv_safe(value: object) -> object:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _xlsx_bytes(items: list[Checked]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheets = ((SUMMARY_SHEET, SUMMARY_HEADER, summary_rows(items), (48, 24, 8, 8, 10, 6, 6, 6, 8, 60, 60, 60)),
+              (DETAIL_SHEET, DETAIL_HEADER, detail_rows(items), (48, 24, 8, 12, 10, 40, 100)))
+    for index, (title, header, rows, widths) in enumerate(sheets):
+        sheet = workbook.active if index == 0 else workbook.create_sheet()
+        sheet.title = title
+        sheet.append(header)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for r, row in enumerate(rows, start=2):
+            for c, value in enumerate(row, start=1):
+                cell = sheet.cell(row=r, column=c)
+                if isinstance(value, str):
+                    cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+                    cell.data_type = "s"  # never a formula, whatever the text starts with
+                else:
+                    cell.value = value
+        for c, width in enumerate(widths):
+            sheet.column_dimensions[chr(ord("A") + c)].width = width
+        sheet.freeze_panes = "B2"
+        sheet.auto_filter.ref = sheet.dimensions
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

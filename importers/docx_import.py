@@ -1,0 +1,186 @@
+"""Import a report from Word/WPS (.docx): one pass over the body, then the Report and what the clerk must know.
+
+`read_docx(path)` returns an `Imported` (report, notices, format) or raises LoadError. The file must already have
+passed `importers.sniff.identify`, which checks the zip before python-docx opens anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from importers.docx_labels import norm
+from importers.docx_reader import DocxUnreadable, WordTable, read_blocks
+from importers.docx_t3 import T3Reader
+from importers.docx_tables import SECTION_OF_TABLE, TABLE_OF_SECTION, Found, classify, read_t2, read_t4
+from importers.docx_text import as_date, find_title, match_section, split_narrative, year_from_period
+from importers.result import Imported, LoadError
+from models import format2019
+from models import format2021 as fmt
+from models.report import Meta, Report
+from models.values import InvalidValue, ValueRefused, parse
+
+SECTION_INDEX = {s.key: i for i, s in enumerate(fmt.SECTIONS)}
+_QUOTE_CHARS = 30
+#: Rows of table 三 a 2019-format report cannot fill (its （六） is one row); the 2019 notice names them.
+_UNSPLIT_2019 = frozenset(r.key for r in fmt.T3_ROWS
+                          if r.group == format2019.T3_OTHER_GROUP and r.key != format2019.T3_OTHER_ROW_TARGET)
+
+
+@dataclass
+class Layout:
+    """The body sorted into front matter (title, preamble) and sections; the tables read on the way."""
+
+    front: list[str] = field(default_factory=list)
+    sections: dict[int, list[str]] = field(default_factory=dict)
+    found: Found = field(default_factory=Found)
+    ignored_tables: list[int] = field(default_factory=list)
+
+
+def read_docx(path: Path) -> Imported:
+    try:
+        blocks = read_blocks(path)
+    except DocxUnreadable as exc:
+        raise LoadError(path, exc.message) from None
+    layout = lay_out(blocks)
+    if not layout.sections and not layout.found.tables:
+        raise LoadError(path, f"“{path.name}”不像是政府信息公开工作年度报告：没有找到“一、总体情况”等标题，"
+                              "也没有找到报告的表格。请确认选择了正确的文件。")
+    report = Report()
+    notices: list[str] = []
+    if layout.found.format2019:
+        notices.append(f"这是2019年版格式（{format2019.FORMAT_NOTICE}）的报告：表二的栏目与2021年版不同，未导入，"
+                       "请按2021年版格式填写表二；表三、表四和正文已导入。")
+    _meta(report, layout, notices)
+    _tables(report, layout.found, notices)
+    _narrative(report, layout, notices)
+    template = format2019.TEMPLATE_ID if layout.found.format2019 else fmt.TEMPLATE_ID
+    return Imported(report, notices, template, "docx")
+
+
+def lay_out(blocks: list[str | WordTable]) -> Layout:
+    layout = Layout()
+    found = layout.found
+    t3 = T3Reader(found)
+    current = -1          # index of the section being read (-1: before 一、总体情况)
+    previous_table = ""   # kind of the table just before, when nothing but empty paragraphs came between
+    for block in blocks:
+        if isinstance(block, str):
+            text = block.strip()
+            if not text:
+                continue
+            previous_table = ""
+            heading = match_section(text, current)
+            if heading is not None:
+                current, rest = heading
+                layout.sections.setdefault(current, [])
+                if rest:
+                    layout.sections[current].append(rest)
+            elif current < 0:
+                layout.front.append(text)
+            else:
+                layout.sections[current].append(text)
+            continue
+        kind = classify(block) or previous_table
+        if not kind and current >= 0:
+            kind = TABLE_OF_SECTION.get(fmt.SECTIONS[current].key, "")
+        if not kind:
+            if any(box.text.strip() for row in block.rows for box in row):
+                layout.ignored_tables.append(block.number)
+            continue
+        if kind == "t2":
+            read_t2(block, found)
+        elif kind == "t3":
+            t3.read(block)
+        else:
+            read_t4(block, found)
+        found.tables.add(kind)
+        current = max(current, SECTION_INDEX[SECTION_OF_TABLE[kind]])
+        layout.sections.setdefault(current, [])
+        previous_table = kind
+    if "t3" in found.tables:
+        t3.finish()
+    return layout
+
+
+def _meta(report: Report, layout: Layout, notices: list[str]) -> None:
+    front = layout.front
+    title = find_title(front)
+    preamble = front[title.paragraphs:] if title else list(front)
+    meta = Meta(agency=title.agency if title else "", year=title.year if title else None)
+    if not title:
+        notices.append("未找到报告标题（“××机关××年政府信息公开工作年度报告”），机关名称和年度请在基本信息中填写。")
+    elif not meta.agency:
+        notices.append("标题中没有机关名称，请在基本信息中填写。")
+    dates = [(i, d) for i, p in enumerate(preamble) if (d := as_date(p)) is not None]
+    if dates:
+        meta.publish_date = dates[0][1]
+        preamble = [p for i, p in enumerate(preamble) if i not in {i for i, _ in dates}]
+    if meta.year is None:
+        meta.year = year_from_period("\n".join(preamble))
+        if meta.year is not None:
+            notices.append(f"报告年度按统计期限读作{meta.year}年，请核对。")
+    s6 = layout.sections.get(SECTION_INDEX["s6"], [])
+    signature: list[str] = []
+    while s6 and (as_date(s6[-1]) is not None or (meta.agency and norm(s6[-1]) == norm(meta.agency))):
+        signature.insert(0, s6.pop())
+    if signature:
+        meta.publish_date = meta.publish_date or next((d for p in signature if (d := as_date(p))), None)
+        notices.append(f"文末落款“{' '.join(signature)}”未计入“{fmt.SECTION_BY_KEY['s6'].heading}”。")
+    if preamble:
+        report.texts[fmt.PREAMBLE_KEY] = "\n".join(preamble)
+    notices.append("机关层级无法从 Word 文件中读出，请在基本信息中选择（用于检查规章一栏）。")
+    report.meta = meta
+
+
+def _tables(report: Report, found: Found, notices: list[str]) -> None:
+    if found.format2019:
+        found.raw = {k: v for k, v in found.raw.items() if not k.startswith("t2.")}
+    missing = [t for t in ("t2", "t3", "t4") if t not in found.tables]
+    if len(missing) == 3:
+        notices.append("没有找到可识别的表格（可能是以图片形式插入的），表二、表三、表四的数字须手工填写。")
+    else:
+        for table in missing:
+            notices.append(f"没有找到{fmt.TABLE_NAMES[table]}（{fmt.TABLE_TITLES[table]}）的表格（可能是以图片形式插入的），"
+                           f"{fmt.TABLE_NAMES[table]}的数字须手工填写。")
+    if not found.format2019:
+        notices.extend(found.t2_notices)
+    notices.extend(found.notices)
+    for key, text in found.raw.items():
+        try:
+            parsed = parse(key, text)
+        except ValueRefused as refused:
+            report.set(key, InvalidValue(text.strip(), refused.message))
+            notices.append(f"{fmt.cell_label(key)}：{refused.message}已原样保留，请改正。")
+            continue
+        report.set(key, parsed.value)
+        if parsed.notice and parsed.value is not None:
+            notices.append(f"{fmt.cell_label(key)}：{parsed.notice}")
+    for table in sorted(found.tables):
+        if table == "t2" and found.format2019:
+            continue
+        blank = [k for k in fmt.ALL_CELL_KEYS if fmt.CELL_BY_KEY[k].table == table and report.is_blank(k)
+                 and not (found.format2019 and fmt.CELL_BY_KEY[k].row in _UNSPLIT_2019)]
+        if blank:
+            examples = "、".join(fmt.cell_label(k) for k in blank[:3]) + ("等" if len(blank) > 3 else "")
+            notices.append(f"{fmt.TABLE_NAMES[table]}有{len(blank)}个单元格空白（或填的是“—”“/”），已留空：{examples}。"
+                           "空白不等于0，请填写数字。")
+
+
+def _narrative(report: Report, layout: Layout, notices: list[str]) -> None:
+    for index, paragraphs in sorted(layout.sections.items()):
+        section = fmt.SECTIONS[index]
+        if section.key in fmt.NARRATIVE_SECTIONS:
+            texts, variants = split_narrative(section, paragraphs)
+            report.texts.update(texts)
+            notices.extend(variants)
+        elif paragraphs:
+            text = "".join(paragraphs)
+            quoted = text if len(text) <= _QUOTE_CHARS else text[:_QUOTE_CHARS] + "…"
+            notices.append(f"“{section.heading}”中表格以外的文字未导入（共{len(text)}字）：“{quoted}”。")
+    for key in fmt.NARRATIVE_SECTIONS:
+        if SECTION_INDEX[key] not in layout.sections:
+            notices.append(f"没有找到“{fmt.SECTION_BY_KEY[key].heading}”部分，其正文留空。")
+    if layout.ignored_tables:
+        numbers = "、".join(f"第{n}个" for n in layout.ignored_tables)
+        notices.append(f"{numbers}表格不是报告规定的表格，未导入。")

@@ -1,0 +1,245 @@
+"""What the tables of a Word report hold: which official table each one is, and the raw text of each cell.
+
+Rows and columns are found by their labels (from models.format2021), never by position, so extra blank rows, a
+repeated header, a table split over two Word tables and wrapped labels land in the right cell. Only where a table has
+no recognisable column headings are the numbers read in the official column order, and the notices say so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from importers.docx_labels import CJK, LabelIndex, norm
+from importers.docx_reader import Box, WordTable
+from models import format2019
+from models import format2021 as fmt
+from models.values import ValueRefused, parse_count
+
+# ----- the labels of each table, from the format module ---------------------------------------------------------
+
+T3_ROWS = LabelIndex((r.label, r.key) for r in fmt.T3_ROWS)
+T3_GROUPS = LabelIndex(((g.label, g.key) for g in fmt.T3_GROUPS), fuzzy=False)
+T3_BAND = LabelIndex([(fmt.T3_RESULTS_BAND, "band")], fuzzy=False)
+T3_COLUMNS = LabelIndex(((c.label, c.key) for c in fmt.T3_COLUMNS), fuzzy=False)
+T2_ROWS = LabelIndex((row.label, (block, row.key)) for block in fmt.T2_BLOCKS for row in block.rows)
+T2_COLUMNS = LabelIndex((col.label, col.key) for block in fmt.T2_BLOCKS for col in block.columns)
+T2_HEADER_WORDS = frozenset({norm(fmt.T2_ITEM_LABEL), *(norm(b.title) for b in fmt.T2_BLOCKS)})
+T2_2019_MARKERS = tuple(norm(m) for m in format2019.T2_MARKERS)
+SUIT = "suit"
+T4_BLOCKS = LabelIndex([*((b.label, b.key) for b in fmt.T4_BLOCKS), (fmt.T4_SUIT, SUIT)])
+T4_COLUMNS = LabelIndex(((c.label, c.key) for c in fmt.T4_COLUMNS), fuzzy=False)
+T4_KEYS = tuple(fmt.t4(b.key, c.key) for b in fmt.T4_BLOCKS for c in fmt.T4_COLUMNS)
+
+TABLE_OF_SECTION = {"s2": "t2", "s3": "t3", "s4": "t4"}
+SECTION_OF_TABLE = {t: s for s, t in TABLE_OF_SECTION.items()}
+
+
+@dataclass
+class Found:
+    """The raw text found for each cell key, and what reading the tables noticed."""
+
+    raw: dict[str, str] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+    t2_notices: list[str] = field(default_factory=list)  # dropped with table 二 itself when it is of the 2019 format
+    format2019: bool = False
+    tables: set[str] = field(default_factory=set)  # "t2", "t3", "t4": the official tables seen
+
+    def put(self, key: str, text: str) -> None:
+        """Keep the first text of a cell; a later one replaces it only when the first was blank."""
+        old = self.raw.get(key)
+        if old is None or (is_blank(old) and not is_blank(text)):
+            self.raw[key] = text
+        elif not is_blank(text) and norm(text) != norm(old):
+            self.note(f"{fmt.cell_label(key)}出现了两次（“{old.strip()}”和“{text.strip()}”），"
+                      f"已采用第一次的“{old.strip()}”，请核对。", table=fmt.CELL_BY_KEY[key].table)
+
+    def note(self, message: str, *, table: str = "") -> None:
+        notices = self.t2_notices if table == "t2" else self.notices
+        if message not in notices:
+            notices.append(message)
+
+
+def is_blank(text: str) -> bool:
+    """Empty, spaces, — or / (a number or anything unreadable is not blank)."""
+    try:
+        return parse_count(text).value is None
+    except ValueRefused:
+        return False
+
+
+def is_label(text: str) -> bool:
+    """Text that is neither blank nor a number (a number with a unit such as 124件 is a number)."""
+    try:
+        parse_count(text)
+    except ValueRefused:
+        return True
+    return False
+
+
+def has_number(boxes: Iterable[Box]) -> bool:
+    """Whether any of the boxes holds a number (with or without a unit)."""
+    for box in boxes:
+        try:
+            if parse_count(box.text).value is not None:
+                return True
+        except ValueRefused:
+            continue
+    return False
+
+
+def where(table: WordTable, row: int) -> str:
+    return f"第{table.number}个表格第{row}行"
+
+
+# ----- which table is which --------------------------------------------------------------------------------------
+
+def classify(table: WordTable) -> str | None:
+    """"t2", "t3" or "t4" when the labels in the table say so clearly, else None."""
+    t3_rows: set[str] = set()
+    t3_cols: set[str] = set()
+    t2_rows: set[str] = set()
+    t4_labels: set[str] = set()
+    texts = {box.text for row in table.rows for box in row if box.text and not box.continued}
+    everything = "\n".join(norm(text) for text in texts)
+    t2_rows.update(marker for marker in T2_2019_MARKERS if marker in everything)
+    for text in texts:
+        if not CJK.search(text):
+            continue  # a number or a blank mark: no label
+        if (key := T3_ROWS.match(text)) is not None:
+            t3_rows.add(key)
+        if (key := T3_COLUMNS.match(text)) is not None:
+            t3_cols.add(key)
+        if (item := T2_ROWS.match(text)) is not None:
+            t2_rows.add(item[1])
+        if norm(text) in T2_HEADER_WORDS:
+            t2_rows.add(norm(text))
+        for index in (T4_BLOCKS, T4_COLUMNS):
+            if (key := index.match(text)) is not None:
+                t4_labels.add(f"{index is T4_BLOCKS}{key}")
+    scores = {"t3": len(t3_rows) + len(t3_cols) - 2 * (len(t3_rows) < 2), "t2": len(t2_rows),
+              "t4": len(t4_labels)}
+    kind, score = max(scores.items(), key=lambda item: item[1])
+    return kind if score >= 2 else None
+
+
+# ----- numbers of a row, by column ------------------------------------------------------------------------------
+
+def assign(values: list[Box], columns: tuple[str, ...], colmap: dict[int, str]) -> tuple[dict[str, str], list[str]]:
+    """The text under each of `columns`, and the non-blank texts that are under none.
+
+    By the column headings (`colmap`: grid column → column key) when they name every one of `columns`, else in order.
+    """
+    texts: dict[str, str] = {}
+    left: list[str] = []
+    if colmap and set(columns) <= set(colmap.values()):
+        for box in values:
+            key = next((colmap[c] for c in range(box.col, box.col + box.span) if colmap.get(c) in columns), None)
+            if key is not None and (key not in texts or is_blank(texts[key])):
+                texts[key] = box.text
+            elif not is_blank(box.text):
+                left.append(box.text)
+        return texts, left
+    if len(columns) == 1:
+        filled = [b for b in values if not is_blank(b.text)]
+        chosen = filled[0] if filled else (values[0] if values else None)
+        if chosen is not None:
+            texts[columns[0]] = chosen.text
+        return texts, [b.text for b in filled[1:]]
+    while len(values) > len(columns) and is_blank(values[0].text):
+        values = values[1:]  # the blank cells a label would span if it were merged
+    for key, box in zip(columns, values, strict=False):
+        texts[key] = box.text
+    left = [b.text for b in values[len(columns):] if not is_blank(b.text)]
+    return texts, left
+
+
+def header_columns(row: list[Box], index: LabelIndex[str], *, spread: bool = False) -> dict[int, str]:
+    """Grid column → column key for the boxes of `row` that are column headings.
+
+    With `spread`, a heading also covers the empty boxes to its right, as if merged over them (a heading over
+    several columns in a table made without merging cells).
+    """
+    found: dict[int, str] = {}
+    current: str | None = None
+    for box in row:
+        key = index.match(box.text)
+        if key is None and spread and current is not None and not box.text.strip():
+            key = current
+        current = key
+        if key is not None:
+            for c in range(box.col, box.col + box.span):
+                found[c] = key
+    return found
+
+
+# ----- table 二 -------------------------------------------------------------------------------------------------
+
+def read_t2(table: WordTable, found: Found) -> None:
+    """Table 二: item rows found by their label, each block's columns by the heading row above them."""
+    colmap: dict[int, str] = {}
+    for r, row in enumerate(table.rows, start=1):
+        if any(marker in norm(box.text) for box in row for marker in T2_2019_MARKERS):
+            found.format2019 = True
+        heading = header_columns(row, T2_COLUMNS)
+        if heading or any(norm(b.text) in T2_HEADER_WORDS for b in row):
+            colmap = heading or colmap
+            continue
+        position = next(((i, item) for i, b in enumerate(row) if (item := T2_ROWS.match(b.text)) is not None), None)
+        if position is None:
+            if has_number(row):
+                found.note(f"表二{where(table, r)}（“{_row_text(row)}”）不是表二的项目，其中的数字未导入。", table="t2")
+            continue
+        i, (block, item) = position
+        texts, left = assign(row[i + 1:], tuple(c.key for c in block.columns), colmap)
+        for col, text in texts.items():
+            found.put(f"t2.{item}.{col}", text)
+        if left:
+            found.note(f"表二“{row[i].text.strip()}”一行多出的内容未导入：{'、'.join(left)}。", table="t2")
+
+
+# ----- table 四 -------------------------------------------------------------------------------------------------
+
+def read_t4(table: WordTable, found: Found) -> None:
+    """Table 四: each grid column's block and result from the heading rows; the first row of numbers below them."""
+    blocks: dict[int, str] = {}
+    columns: dict[int, str] = {}
+    data: list[tuple[int, list[Box]]] = []
+    for r, row in enumerate(table.rows, start=1):
+        block_heads = header_columns(row, T4_BLOCKS, spread=True)
+        column_heads = header_columns(row, T4_COLUMNS)
+        if block_heads or column_heads:
+            for c, key in block_heads.items():
+                if key != SUIT or c not in blocks:
+                    blocks[c] = key
+            columns.update(column_heads)
+        elif has_number(row):
+            data.append((r, row))
+    if not data:
+        found.note(f"表四（第{table.number}个表格）中没有数字，表四留空。")
+        return
+    r, row = data[0]
+    colmap = {c: fmt.t4(blocks[c], columns[c]) for c in blocks.keys() & columns.keys() if blocks[c] != SUIT}
+    if set(T4_KEYS) <= set(colmap.values()):
+        texts, left = assign(row, T4_KEYS, colmap)
+    else:
+        boxes = [b for b in row if not b.continued]
+        while len(boxes) > len(T4_KEYS) and is_label(boxes[0].text):
+            boxes = boxes[1:]  # a row label such as 件数 before the numbers
+        if len(boxes) != len(T4_KEYS):
+            found.note(f"表四的列标题无法识别，且数字行有{len(boxes)}格（应为{len(T4_KEYS)}格），表四未导入，请手工填写。")
+            return
+        found.note("表四的列标题无法识别，已按“行政复议、未经复议直接起诉、复议后起诉”各“结果维持、结果纠正、其他结果、"
+                   "尚未审结、总计”的顺序读取数字，请核对。")
+        texts, left = assign(boxes, T4_KEYS, {})
+    for key, text in texts.items():
+        found.put(key, text)
+    if left:
+        found.note(f"表四{where(table, r)}多出的内容未导入：{'、'.join(left)}。")
+    for r, _ in data[1:]:
+        found.note(f"表四{where(table, r)}是另一行数字，表四只有一行数据，这一行未导入。")
+
+
+def _row_text(row: list[Box], limit: int = 30) -> str:
+    text = " ".join(b.text.strip() for b in row if b.text.strip() and not b.continued)
+    return text if len(text) <= limit else text[:limit] + "…"

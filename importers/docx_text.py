@@ -1,0 +1,169 @@
+"""The words of a Word report: its title (agency, year), the six section headings and the narrative sub-headings.
+
+Headings are recognised by the format module's labels and HEADING_VARIANTS, with or without their ordinal (Word's
+automatic numbering leaves it out of the text), and with small differences (行政法复议, 主动公开方面 for 主动公开情况).
+A sub-heading may run on into its text: `（一）主动公开情况。2024年，…` — the heading is cut off, the text kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from importers.docx_labels import core, norm, overlap, ratio, without_generic_ending
+from models import format2021 as fmt
+
+_NUMERALS = "一二三四五六七八九十"
+_SECTION_ORDINAL = re.compile(r"^([一二三四五六七八九十])[、.,]")
+_SUB_ORDINAL = re.compile(r"^\(([一二三四五六七八九十]+)\)")
+_HEAD_END = re.compile(r"[。:：]")
+HEADING_MAX = 40        # characters of a heading line (a longer line is text)
+SUBHEADING_MAX = 30
+SECTION_RATIO = 0.75    # similarity of a heading typed differently, with its ordinal
+UNNUMBERED_RATIO = 0.85  # … without it (Word's automatic numbering)
+SUB_OVERLAP = 0.5       # share of a sub-heading's words a variant keeps (主要问题 for 存在的问题)
+
+_TITLE = re.compile(r"^(?P<before>.*?)(?P<year>(?:19|20|１９|２０)[0-9０-９]{2}|[〇○零一二三四五六七八九]{4})年度?"
+                    r"(?P<after>.*?)政府信息公开(?:工作)?年度?报告")
+_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九０１２３４５６７８９", "000123456789" "0123456789")
+_DATE = re.compile(r"^[(（]?((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日[)）]?$")
+_PERIOD = re.compile(r"((?:19|20)\d{2})年1月1日(?:起)?至\1年12月31日")
+
+
+def _section_cores() -> list[tuple[int, list[str]]]:
+    result = []
+    for index, section in enumerate(fmt.SECTIONS):
+        labels = (section.heading, *fmt.HEADING_VARIANTS.get(section.key, ()))
+        result.append((index, [core(norm(label)) for label in labels]))
+    return result
+
+
+_SECTIONS = _section_cores()
+
+
+def numeral(text: str) -> int:
+    """一 → 1 … 十 → 10 (the ordinals of headings), 0 when not one of them."""
+    return _NUMERALS.index(text) + 1 if len(text) == 1 and text in _NUMERALS else 0
+
+
+def split_head(text: str) -> tuple[str, str]:
+    """A line into its heading part and the text that runs on after `。` or `：`."""
+    match = _HEAD_END.search(text)
+    if not match:
+        return text.strip(), ""
+    return text[: match.start()].strip(), text[match.end():].strip()
+
+
+def match_section(text: str, after: int) -> tuple[int, str] | None:
+    """(index in fmt.SECTIONS, text after the heading) when `text` is the heading of a section after `after`."""
+    head, rest = split_head(text)
+    normed = norm(head)
+    if not normed or len(normed) > HEADING_MAX:
+        return None
+    ordinal_match = _SECTION_ORDINAL.match(normed)
+    ordinal = numeral(ordinal_match.group(1)) if ordinal_match else 0
+    typed = core(normed)
+    best: tuple[float, int] | None = None
+    for index, cores in _SECTIONS:
+        if index <= after or (ordinal and ordinal != index + 1):
+            continue
+        if typed in cores:
+            return index, rest
+        needed = SECTION_RATIO if ordinal else UNNUMBERED_RATIO
+        score = max(ratio(typed, c, needed) for c in cores)
+        if score >= needed and (best is None or score > best[0]):
+            best = (score, index)
+    return (best[1], rest) if best else None
+
+
+@dataclass(frozen=True)
+class SubMatch:
+    index: int       # in the section's subheadings
+    rest: str        # text that ran on after the heading
+    typed: str       # the heading as written, when it differs from the canonical one ('' when it is the same)
+
+
+def match_subheading(text: str, section: fmt.Section, after: int) -> SubMatch | None:
+    """The conventional sub-heading of `section` that `text` starts with, if it comes after number `after`."""
+    head, rest = split_head(text)
+    normed = norm(head)
+    if not normed or len(normed) > SUBHEADING_MAX:
+        return None
+    ordinal_match = _SUB_ORDINAL.match(normed)
+    typed = without_generic_ending(core(normed))
+    for index, sub in enumerate(section.subheadings):
+        if index <= after:
+            continue
+        canonical = norm(sub.heading)
+        if normed == canonical or core(normed) == core(canonical):
+            return SubMatch(index, rest, "")
+        expected = without_generic_ending(core(canonical))
+        if ordinal_match:
+            if numeral(ordinal_match.group(1)) == index + 1 and overlap(typed, expected) >= SUB_OVERLAP:
+                return SubMatch(index, rest, head)
+        elif not rest and ratio(typed, expected, UNNUMBERED_RATIO) >= UNNUMBERED_RATIO:
+            return SubMatch(index, rest, head)
+    return None
+
+
+def split_narrative(section: fmt.Section, paragraphs: list[str]) -> tuple[dict[str, str], list[str]]:
+    """The section's text keys and their texts; notices for sub-headings written differently."""
+    if not section.subheadings:
+        text = "\n".join(paragraphs)
+        return ({section.key: text} if text else {}), []
+    parts: dict[str, list[str]] = {}
+    notices: list[str] = []
+    current, last = section.intro_key, -1
+    for paragraph in paragraphs:
+        found = match_subheading(paragraph, section, last)
+        if found is None:
+            parts.setdefault(current, []).append(paragraph)
+            continue
+        sub = section.subheadings[found.index]
+        current, last = sub.key, found.index
+        parts.setdefault(current, [])
+        if found.rest:
+            parts[current].append(found.rest)
+        if found.typed:
+            notices.append(f"“{found.typed}”按“{sub.heading}”导入。")
+    return {key: "\n".join(lines) for key, lines in parts.items() if lines}, notices
+
+
+# ----- title and signature ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Title:
+    agency: str
+    year: int | None
+    paragraphs: int  # how many leading paragraphs the title took
+
+
+def find_title(paragraphs: list[str], lines: int = 3) -> Title | None:
+    """`<机关名称><年份>年政府信息公开工作年度报告` (or year first) in the first paragraphs, maybe over two lines."""
+    joined = ""
+    for count, paragraph in enumerate(paragraphs[:lines], start=1):
+        joined += "".join(paragraph.split()).strip("《》<>")  # the agency's name as written: only spaces go
+        match = _TITLE.search(joined)
+        if match:
+            year = int(match.group("year").translate(_YEAR_DIGITS))
+            before, after = match.group("before").removesuffix("关于"), match.group("after")
+            return Title((before or after).strip("《》<>"), year, count)
+    return None
+
+
+def year_from_period(text: str) -> int | None:
+    """The year of `统计期限自2024年1月1日至2024年12月31日` in the preamble."""
+    match = _PERIOD.search(norm(text))
+    return int(match.group(1)) if match else None
+
+
+def as_date(text: str) -> date | None:
+    """A line that is only a date (2025年1月20日), as a date."""
+    match = _DATE.match(norm(text))
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
