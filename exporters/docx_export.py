@@ -18,12 +18,12 @@ from exporters.errors import ExportError, ExportRefused
 from exporters.fonts import font_set
 from exporters.selfcheck import checklist, error_count, previous_was_loaded
 from models import format2021 as fmt
+from models.app_info import DRAFT_MARK
 from models.atomic import WriteFailed, atomic_write
 from models.findings import Finding
 from models.report import Report
 from models.rules import evaluate
 
-DRAFT_MARK = "草稿（未通过校验）"
 TABLE_SECTIONS = {"s2": "t2", "s3": "t3", "s4": "t4"}
 
 
@@ -96,6 +96,7 @@ def _set_properties(document, report: Report) -> None:
     props.author = clean_text(report.meta.agency)
     props.last_modified_by = clean_text(report.meta.agency)
     props.comments = f"按{fmt.FORMAT_NOTICE}格式生成"
+    props.category = clean_text(report.meta.level)  # read back by the Word importer
     props.revision = 1
 
 

@@ -32,13 +32,13 @@ from exporters.xlsx_layout import (
 from exporters.xlsx_styles import merge
 from exporters.xlsx_tables import write_table_sheet
 from models import format2021 as fmt
+from models.app_info import DRAFT_MARK
 from models.atomic import WriteFailed, atomic_write
 from models.drafts import draft_bytes
 from models.findings import Finding
 from models.report import Report
 from models.rules import evaluate
 
-DRAFT_MARK = "草稿（未通过校验）"
 COVER_GUIDE = (
     "本工作簿由“政府信息公开工作年度报告助手”导出，表格按{notice}格式排布。白色单元格可以修改；"
     "绿色的合计由公式自动计算，各表旁的“一致／不一致”随数字变化。工作表已保护（无密码），只为防止误改标签。"

@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from importers.docx_labels import norm
-from importers.docx_reader import DocxUnreadable, WordTable, read_blocks
+from importers.docx_reader import DocxUnreadable, WordTable, read_document
 from importers.docx_t3 import T3Reader
 from importers.docx_tables import SECTION_OF_TABLE, TABLE_OF_SECTION, Found, classify, read_t2, read_t4
 from importers.docx_text import as_date, find_title, match_section, split_narrative, year_from_period
 from importers.result import Imported, LoadError
 from models import format2019
 from models import format2021 as fmt
+from models.app_info import DRAFT_MARK
 from models.report import Meta, Report
 from models.values import InvalidValue, ValueRefused, parse
 
@@ -39,7 +40,7 @@ class Layout:
 
 def read_docx(path: Path) -> Imported:
     try:
-        blocks = read_blocks(path)
+        blocks, category = read_document(path)
     except DocxUnreadable as exc:
         raise LoadError(path, exc.message) from None
     layout = lay_out(blocks)
@@ -51,7 +52,7 @@ def read_docx(path: Path) -> Imported:
     if layout.found.format2019:
         notices.append(f"这是2019年版格式（{format2019.FORMAT_NOTICE}）的报告：表二的栏目与2021年版不同，未导入，"
                        "请按2021年版格式填写表二；表三、表四和正文已导入。")
-    _meta(report, layout, notices)
+    _meta(report, layout, notices, category)
     _tables(report, layout.found, notices)
     _narrative(report, layout, notices)
     template = format2019.TEMPLATE_ID if layout.found.format2019 else fmt.TEMPLATE_ID
@@ -103,8 +104,10 @@ def lay_out(blocks: list[str | WordTable]) -> Layout:
     return layout
 
 
-def _meta(report: Report, layout: Layout, notices: list[str]) -> None:
-    front = layout.front
+def _meta(report: Report, layout: Layout, notices: list[str], category: str = "") -> None:
+    front = [p for p in layout.front if norm(p) != norm(DRAFT_MARK)]
+    if len(front) < len(layout.front):
+        notices.append(f"该文件标注为“{DRAFT_MARK}”：导出时报告还有错误，请检查。")
     title = find_title(front)
     preamble = front[title.paragraphs:] if title else list(front)
     meta = Meta(agency=title.agency if title else "", year=title.year if title else None)
@@ -129,7 +132,10 @@ def _meta(report: Report, layout: Layout, notices: list[str]) -> None:
         notices.append(f"文末落款“{' '.join(signature)}”未计入“{fmt.SECTION_BY_KEY['s6'].heading}”。")
     if preamble:
         report.texts[fmt.PREAMBLE_KEY] = "\n".join(preamble)
-    notices.append("机关层级无法从 Word 文件中读出，请在基本信息中选择（用于检查规章一栏）。")
+    if category.strip() in fmt.LEVELS:
+        meta.level = category.strip()  # written by our exporter
+    else:
+        notices.append("机关层级无法从 Word 文件中读出，请在基本信息中选择（用于检查规章一栏）。")
     report.meta = meta
 
 

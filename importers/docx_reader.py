@@ -70,16 +70,23 @@ Block = str | WordTable
 
 def read_blocks(path: Path) -> list[Block]:
     """The body of the .docx at `path` in reading order. Raises DocxUnreadable."""
+    return read_document(path)[0]
+
+
+def read_document(path: Path) -> tuple[list[Block], str]:
+    """The body in reading order and the document's category property (our exporter writes the agency level
+    there). Raises DocxUnreadable."""
     import docx  # deferred: python-docx takes a while to import
 
     try:
         document = docx.Document(str(path))
         body = document.element.body
+        category = document.core_properties.category or ""
     except Exception as exc:  # python-docx fails in many ways on damaged packages; each means "cannot open"
         raise DocxUnreadable(_open_failure(path, exc)) from None
     if body is None:
         raise DocxUnreadable(f"“{path.name}”中没有正文，无法作为报告读取。")
-    return body_blocks(body)
+    return body_blocks(body), category
 
 
 def _open_failure(path: Path, exc: Exception) -> str:

@@ -1,6 +1,7 @@
 """Property: any report written in the official layout (fmt.GRIDS with its merges) imports back identical.
 
-`write_report` stands in for the Word exporter; once exporters/ writes .docx, the same property should run on it.
+`write_report` is a plain writer of the official layout; the second property runs the same reports through the real
+Word exporter.
 """
 
 from __future__ import annotations
@@ -64,3 +65,21 @@ def test_official_layout_imports_back_identical(tmp_path, report):
     assert imported.report.texts == report.texts
     assert (imported.report.meta.agency, imported.report.meta.year) == (report.meta.agency, report.meta.year)
     assert imported.template == "2021"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                   HealthCheck.too_slow])
+@given(reports(), st.sampled_from(fmt.LEVELS), st.booleans())
+def test_our_word_export_imports_back_identical(tmp_path, report, level, official_fonts):
+    """Report → exporters (the real Word file a leader signs) → importer → the same Report."""
+    from exporters import DocxOptions, export_docx
+
+    assume(_plausible(report))
+    report.meta.level = level
+    path = export_docx(report, tmp_path / "exported.docx",
+                       options=DocxOptions(allow_errors=True, official_fonts=official_fonts))
+    imported = read_report(path)
+    assert imported.report.cells == report.cells
+    assert imported.report.texts == report.texts
+    assert imported.report.meta == report.meta
+    assert not any("机关层级" in n for n in imported.notices)
