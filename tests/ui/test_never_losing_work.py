@@ -172,3 +172,23 @@ def test_a_newer_version_draft_opens_read_only_with_an_explanation(window, answe
     assert window.doc.report.read_only and window.doc.path is None
     window.doc.set_text("s6", "试图修改")
     assert path.read_text(encoding="utf-8") == content
+
+
+def test_import_last_years_word_report_shows_notices_and_carries_over(window, answers, huaian_path, tmp_path):
+    from exporters import export_docx
+
+    word = export_docx(load_draft(huaian_path), tmp_path / "淮安2024.docx")
+    assert window.import_previous(word)
+    report = window.doc.report
+    assert report.meta.year == 2025 and report.number("t3.carried_in.natural") == 103
+    assert window.doc.previous is not None and window.doc.previous.meta.year == 2024
+    assert window.doc.is_modified
+    assert "X-4" in {f.rule for f in window.doc.findings}
+
+
+def test_import_of_a_foreign_file_says_what_it_is(window, answers, tmp_path):
+    bogus = tmp_path / "报告.doc"
+    bogus.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    assert not window.import_previous(bogus)
+    kind, message = answers["asked"][-1]
+    assert kind == "warning" and "报告.doc" in message and ".docx" in message
