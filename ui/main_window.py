@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 APP_TITLE = APP_NAME
 AUTOSAVE_INTERVAL_MS = 30_000
+MENU_DELAY_MS = 60  # after the first paint; far below what a person notices
 
 
 class MainWindow(FileActions, QMainWindow):
@@ -53,7 +54,7 @@ class MainWindow(FileActions, QMainWindow):
         self._menus_built = False
         # Menus (and the Qt namespace their shortcuts load) are built right after the first paint, so the start
         # page shows as fast as a bare window (benchmarks/bench_ui.py); anything that needs them builds them first.
-        QTimer.singleShot(0, self.ensure_menus)
+        QTimer.singleShot(MENU_DELAY_MS, self.ensure_menus)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
         self.autosave_timer.timeout.connect(self.autosave)
