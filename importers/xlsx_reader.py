@@ -15,7 +15,7 @@ What is read from where:
 
 from __future__ import annotations
 
-import zipfile
+import logging
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -44,6 +44,9 @@ from models.report import Report
 from models.values import CellValue, InvalidValue, ValueRefused, is_number, parse
 
 __all__ = ["XlsxReadError", "read_xlsx"]
+
+
+log = logging.getLogger("govreport")
 
 
 class XlsxReadError(Exception):
@@ -75,8 +78,10 @@ def read_xlsx(path: Path | str) -> tuple[Report, list[str]]:
 def _open(path: Path) -> tuple[Workbook, Workbook]:
     try:
         return load_workbook(path, data_only=False), load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, SyntaxError) as exc:
-        raise XlsxReadError(path, f"“{path.name}”无法作为 Excel 工作簿（.xlsx）打开：{exc}。") from None
+    except Exception:  # openpyxl fails in many ways on damaged XML; the log keeps the detail, the clerk the advice
+        log.warning("openpyxl could not open %s", path, exc_info=True)
+        raise XlsxReadError(path, f"“{path.name}”无法作为 Excel 工作簿（.xlsx）打开，文件可能已损坏。"
+                                  "请在 Excel 或 WPS 中打开后另存为新文件再试。") from None
 
 
 def _not_ours(path: Path, why: str) -> XlsxReadError:
