@@ -134,7 +134,7 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"cannot save {type(value).__name__}")
 
 
-def save_draft(report: Report, path: Path | str, *, backup_dir: Path | None = None,
+def save_draft(report: Report, path: Path | str, *, backup_dir: Path | str | None = None,
                keep_backups: int = KEEP_BACKUPS) -> Path | None:
     """Save atomically; the version being replaced is first copied to the backups folder.
 
@@ -153,7 +153,8 @@ def save_draft(report: Report, path: Path | str, *, backup_dir: Path | None = No
         _keep_original(path, report.upgraded_from)
     if keep_backups > 0 and path.exists():
         try:
-            backup = _backup(path, backup_dir if backup_dir is not None else locations.backups_dir(), keep_backups)
+            folder = Path(backup_dir) if backup_dir is not None else locations.backups_dir()
+            backup = _backup(path, folder, keep_backups)
         except OSError:
             # The clerk's new work matters more than the extra copy of the old: save anyway, and say so in the log.
             log.warning("could not back up %s before saving", path, exc_info=True)

@@ -61,6 +61,7 @@ def _kill_loop(kind: str, target, paths, check) -> dict[str, int]:
                                  stdout=subprocess.PIPE, env=env)
         assert child.stdout.readline().strip() == b"ready"
         time.sleep(rng.uniform(0.0, 0.05))
+        assert child.poll() is None, "the writer died by itself: the kill tested nothing"
         child.kill()
         child.wait()
         outcome = check()
@@ -82,6 +83,7 @@ def test_draft_save_survives_kills(tmp_path):
 
     seen = _kill_loop("draft", target, paths, check)
     assert sum(seen.values()) == KILLS
+    assert set(seen) == {"甲", "乙"}, "kills should land both before and after a save completes"
 
 
 def test_autosave_slot_survives_kills(tmp_path, app_home):
@@ -96,7 +98,7 @@ def test_autosave_slot_survives_kills(tmp_path, app_home):
         assert loaded.texts["s1.active"] in (a.texts["s1.active"], b.texts["s1.active"])
         return loaded.texts["s1.active"][-1]
 
-    _kill_loop("autosave", slot, paths, check)
+    assert set(_kill_loop("autosave", slot, paths, check)) == {"甲", "乙"}
 
 
 def test_recent_list_survives_kills(tmp_path, app_home):
