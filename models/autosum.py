@@ -27,13 +27,21 @@ def _sum_of(cells: dict[str, CellValue], parts: tuple[str, ...]) -> int | Decima
     return sum(values)  # type: ignore[arg-type]
 
 
-def _changes(report: Report, totals: tuple[str, ...]) -> dict[str, CellValue]:
-    """Compute `totals` in order, each seeing the ones computed before it (row totals feed （七）总计·总计)."""
+def _changes(report: Report, totals: tuple[str, ...], blank_incomplete: bool = False) -> dict[str, CellValue]:
+    """Compute `totals` in order, each seeing the ones computed before it (row totals feed （七）总计·总计).
+
+    A total with a blank or invalid part is left as it is, or (`blank_incomplete`, for cells in 自动合计 mode)
+    blanked, so that it never shows a sum of parts that are no longer all there.
+    """
     cells = dict(report.cells)
     changes: dict[str, CellValue] = {}
     for key in totals:
         value = _sum_of(cells, fmt.SUM_DEFINITIONS[key])
-        if value is not None and (cells.get(key) != value or not is_number(cells.get(key))):
+        if value is None:
+            if blank_incomplete and cells.get(key) is not None:
+                cells[key] = changes[key] = None
+            continue
+        if cells.get(key) != value or not is_number(cells.get(key)):
             cells[key] = changes[key] = value
     return changes
 
@@ -53,10 +61,11 @@ def t4_totals(report: Report) -> dict[str, CellValue]:
     return _changes(report, T4_TOTALS)
 
 
-def all_totals(report: Report, keys: frozenset[str] | None = None) -> dict[str, CellValue]:
+def all_totals(report: Report, keys: frozenset[str] | None = None, *,
+               blank_incomplete: bool = False) -> dict[str, CellValue]:
     """Every auto-sum (or those in `keys`), in dependency order: row totals, then （七）总计, then 表四."""
     order = tuple(k for k in (*ROW_TOTALS, *HANDLED_TOTALS, *T4_TOTALS) if keys is None or k in keys)
-    return _changes(report, order)
+    return _changes(report, order, blank_incomplete)
 
 
 def apply(report: Report, changes: dict[str, CellValue]) -> None:

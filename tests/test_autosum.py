@@ -49,3 +49,11 @@ def test_handled_total_of_the_total_column_uses_fresh_row_totals():
     assert changes[fmt.t3("granted", "total")] == report.number("t3.granted.total") + 5
     assert changes[fmt.t3("handled_total", "total")] == report.number("t3.handled_total.total") + 5
     assert changes[fmt.t3("handled_total", "natural")] == report.number("t3.handled_total.natural") + 5
+
+
+def test_auto_mode_blanks_a_total_whose_parts_are_incomplete():
+    report = consistent_report(44)
+    report.set("t4.review.pending", None)
+    assert "t4.review.total" not in autosum.t4_totals(report)  # the helper leaves a typed total alone
+    changes = autosum.all_totals(report, frozenset({"t4.review.total"}), blank_incomplete=True)
+    assert changes == {"t4.review.total": None}

@@ -38,7 +38,7 @@ class SetAutoSumCommand(QUndoCommand):
         super().__init__("切换自动合计")
         self.doc = doc
         self.before, self.after = before, after
-        self.fill = autosum.all_totals(doc.report, after) if after - before else {}
+        self.fill = autosum.all_totals(doc.report, after, blank_incomplete=True) if after - before else {}
         self.old = {key: doc.report.cells.get(key) for key in self.fill}
 
     def redo(self) -> None:

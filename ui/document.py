@@ -100,7 +100,7 @@ class ReportDocument(QObject):
         scratch = self.report.copy()
         for key, value in changes.items():
             scratch.set(key, value)
-        return autosum.all_totals(scratch, auto)
+        return autosum.all_totals(scratch, auto, blank_incomplete=True)
 
     def apply_cells(self, values: dict[str, CellValue], provenance: dict | None = None) -> None:
         """Used by undo commands: write the values (and restore provenance on undo), then re-check."""

@@ -114,3 +114,17 @@ def test_carried_cells_are_tinted_with_their_year(window, huaian_path):
     assert index.data() == "103"
     assert "来自2024年度报告" in index.data(Qt.ItemDataRole.ToolTipRole)
     assert index.data(Qt.ItemDataRole.BackgroundRole) is not None
+
+
+def test_auto_sum_total_goes_blank_when_a_part_is_blanked(window):
+    report = consistent_report(6)
+    window.set_document(ReportDocument(report))
+    page = window.editor.pages["t4"]
+    [(box, _keys)] = page.switches
+    box.setChecked(True)
+    page.view.select_key("t4.review.pending")
+    page.view.blank_selection()
+    assert report.is_blank("t4.review.total")
+    page.view.paste("2")
+    assert report.number("t4.review.total") == sum(report.number(f"t4.review.{c}")
+                                                   for c in ("upheld", "corrected", "other", "pending"))
