@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtGui import QColor, QFont
 
 LABEL_BACKGROUND = QColor("#eef2f7")
@@ -10,13 +12,16 @@ ERROR_BACKGROUND = QColor("#f7c6c6")
 WARNING_BACKGROUND = QColor("#fbe3a8")
 CARRIED_BACKGROUND = QColor("#d9f0e3")
 AUTO_BACKGROUND = QColor("#ececec")
+SWING_BACKGROUND = QColor("#d6e4ff")  # more than 5× up or down from last year (对比上年)
 # Keyed by Severity (a str enum: "error", "warning", "info"), without importing the model at start-up.
 SEVERITY_BACKGROUND = {"error": ERROR_BACKGROUND, "warning": WARNING_BACKGROUND}
 SEVERITY_COLOR = {"error": QColor("#b42318"), "warning": QColor("#b54708"), "info": QColor("#175cd3")}
 
-# Preferred UI fonts: Windows first, then the CJK fonts of Linux desktops (UOS/Kylin ship Noto or WenQuanYi).
-UI_FONT_FAMILIES = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC",
-                    "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans SC")
+# Preferred UI fonts, this platform's first: a missing first family makes Qt pick fallbacks glyph by glyph, which
+# sets Chinese punctuation (（一）) oddly. UOS/Kylin ship Noto Sans CJK or WenQuanYi.
+_WINDOWS_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei")
+_LINUX_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans SC")
+UI_FONT_FAMILIES = (*_WINDOWS_FONTS, *_LINUX_FONTS) if sys.platform == "win32" else (*_LINUX_FONTS, *_WINDOWS_FONTS)
 
 
 def ui_font(point_size: float = 10.0) -> QFont:

@@ -50,12 +50,21 @@ class TablePage(Page):
             box.setEnabled(not doc.report.read_only)
             bar.addWidget(box)
             self.switches.append((box, keys))
+        self.compare = QCheckBox("对比上年(&Y)")
+        self.compare.setToolTip("在每个数值下显示上年数值和变化；变化超过5倍的（X-3）以蓝色标出。需要先从上年报告导入。")
+        self.compare.setEnabled(doc.previous is not None)
+        self.compare.toggled.connect(self._compare)
+        bar.addWidget(self.compare)
         bar.addStretch(1)
         bar.addWidget(_legend())
         self.layout_.addLayout(bar)
         self.layout_.addWidget(self.view, 1)
         doc.autoSumChanged.connect(self._sync_switches)
         self._sync_switches()
+
+    def _compare(self, on: bool) -> None:
+        self.model.set_show_previous(on)
+        self.view.set_tall_rows(on)
 
     def _sync_switches(self) -> None:
         auto = self.doc.auto_keys

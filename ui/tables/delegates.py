@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from models import format2021 as fmt
 from models.values import MAX_AMOUNT_DECIMALS, MAX_AMOUNT_INTEGER_DIGITS, MAX_COUNT_DIGITS
+from ui.tables.table_model import PREVIOUS_ROLE
 
 # The editor admits what a clerk types on a keyboard; full-width digits and units are for pasting and are parsed
 # by the model (models.values) like everything else.
@@ -49,6 +50,27 @@ class CellDelegate(QStyledItemDelegate):
         editor.setAccessibleName(fmt.cell_label(key))
         editor.setFrame(False)
         return editor
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        """With 对比上年 on, the value sits in the upper part and last year's value and change below it."""
+        previous = index.data(PREVIOUS_ROLE)
+        if not previous:
+            super().paint(painter, option, index)
+            return
+        super().paint(painter, option, index)  # background, selection and the value (top-aligned, initStyleOption)
+        painter.save()
+        font = QFont(option.font)
+        font.setPointSizeF(max(6.0, option.font.pointSizeF() * 0.78))
+        painter.setFont(font)
+        painter.setPen(QColor("#555555"))
+        rect = option.rect.adjusted(3, option.rect.height() // 2, -4, -1)
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), previous)
+        painter.restore()
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if index.data(PREVIOUS_ROLE):
+            option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QLineEdit)

@@ -21,6 +21,36 @@ _ALIGN_NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_LABEL = int(Qt.AlignmentFlag.AlignCenter)
 _ALIGN_ROW_LABEL = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 AUTO_SUM_TIP = "自动合计：由各项相加得出，不能直接修改。如需手工填写，请在表格上方关闭自动合计。"
+#: Last year's value and the change, shown under the value when 对比上年 is on ("" when off or not loaded).
+PREVIOUS_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+
+def compact_change(now: object, before: object) -> str:
+    """What fits under a value in a 70–100 px cell: 上年103 ↑11.7%, 上年5 持平, 上年空白."""
+    from models.values import is_number
+
+    if not is_number(before):
+        return "上年空白"
+    if not is_number(now) or now == before:
+        return f"上年{before}" + (" 持平" if now == before else "")
+    if not before:
+        return f"上年{before} ↑"
+    percent = (now - before) / before * 100  # type: ignore[operator]
+    return f"上年{before} {'↑' if percent > 0 else '↓'}{abs(percent):.0f}%"
+
+
+def change_text(now: object, before: object) -> str:
+    """上年103，+12（+11.7%） — or 上年空白 when last year's cell is blank."""
+    from models.values import is_number
+
+    if not is_number(before):
+        return "上年空白"
+    if not is_number(now):
+        return f"上年{before}"
+    delta = now - before  # type: ignore[operator]
+    sign = "+" if delta > 0 else ""
+    percent = f"（{sign}{delta / before * 100:.1f}%）" if before else ""  # type: ignore[operator]
+    return f"上年{before}，{sign}{delta}{percent}" if delta else f"上年{before}，持平"
 
 
 class OfficialTableModel(QAbstractTableModel):
@@ -39,6 +69,7 @@ class OfficialTableModel(QAbstractTableModel):
                     self._covering[(r, c)] = cell
         self._position = {cell.key: (cell.row, cell.col) for cell in self.grid.cells if cell.key}
         self._tints: dict[str, tuple[object, ...]] = {}
+        self.show_previous = False
         self._bold = QFont()
         self._bold.setBold(True)
         doc.cellsChanged.connect(self._on_cells_changed)
@@ -98,7 +129,19 @@ class OfficialTableModel(QAbstractTableModel):
             return QBrush(Qt.GlobalColor.black)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{fmt.cell_label(key)}：{format_value(self.doc.report.cells.get(key)) or '空白'}"
+        if role == PREVIOUS_ROLE:
+            previous = self.doc.previous
+            if not self.show_previous or previous is None:
+                return ""
+            return compact_change(self.doc.report.cells.get(key), previous.cells.get(key))
         return None
+
+    def set_show_previous(self, on: bool) -> None:
+        """对比上年: last year's value and the change under each value; X-3 swings highlighted."""
+        if on == self.show_previous:
+            return
+        self.show_previous = on
+        self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
     def _label_data(self, cell: fmt.GridCell, role: int) -> object:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -118,6 +161,8 @@ class OfficialTableModel(QAbstractTableModel):
         severity = self.doc.worst(key)
         if severity in theme.SEVERITY_BACKGROUND:
             return QBrush(theme.SEVERITY_BACKGROUND[severity])
+        if self.show_previous and any(f.rule == "X-3" for f in self.doc.by_cell.get(key, [])):
+            return QBrush(theme.SWING_BACKGROUND)
         if self.doc.is_auto(key):
             return QBrush(theme.AUTO_BACKGROUND)
         if key in self.doc.report.provenance:
@@ -131,6 +176,8 @@ class OfficialTableModel(QAbstractTableModel):
         carried = self.doc.previous_year_label(key)
         if carried:
             lines.append(f"{carried}（上年结转下年度）")
+        if self.show_previous and self.doc.previous is not None:
+            lines.append(change_text(self.doc.report.cells.get(key), self.doc.previous.cells.get(key)))
         if self.doc.is_auto(key):
             lines.append(AUTO_SUM_TIP)
         return "\n".join(lines)

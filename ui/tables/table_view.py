@@ -20,6 +20,7 @@ COLUMN_WIDTHS = {
     "t4": [66] * 15,
 }
 ROW_HEIGHT = 30
+COMPARE_WIDTH = 96  # a number column with 对比上年 on
 CHAR_WIDTH = 14   # px of one Chinese character in the table font
 LINE_HEIGHT = 19
 HEADER_HEIGHTS = {"t3": [34, 34, 52], "t4": [30, 30, 52]}
@@ -32,6 +33,7 @@ class OfficialTableView(QTableView):
     def __init__(self, model: OfficialTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._frozen: _FrozenColumns | None = None
+        self._usual_heights: dict[int, int] = {}
         self.setModel(model)
         self._model = model
         self.delegate = CellDelegate(self)
@@ -51,6 +53,20 @@ class OfficialTableView(QTableView):
         self._frozen = _FrozenColumns(self) if model.grid.table == "t3" else None
         first = model.input_keys()[0]
         self.setCurrentIndex(model.index_of(first))
+
+    def set_tall_rows(self, tall: bool) -> None:
+        """Rows with inputs get room for a second line (对比上年) or go back to their usual height; number
+        columns get wider (table 三 then scrolls sideways under its frozen labels)."""
+        grid = self._model.grid
+        for col, width in enumerate(COLUMN_WIDTHS[grid.table]):
+            if col >= grid.label_columns:
+                self.setColumnWidth(col, max(width, COMPARE_WIDTH) if tall else width)
+        input_rows = {cell.row for cell in grid.cells if cell.key}
+        for row in input_rows:
+            usual = self._usual_heights.setdefault(row, self.rowHeight(row))
+            self.setRowHeight(row, max(usual, 46) if tall else usual)
+            if self._frozen is not None:
+                self._frozen.setRowHeight(row, self.rowHeight(row))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

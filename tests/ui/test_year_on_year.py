@@ -1,0 +1,46 @@
+"""对比上年: last year's value and the change under each cell, X-3 swings highlighted."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from models.carryover import new_year_from
+from models.drafts import load_draft
+from tests.builders import consistent_report
+from ui.document import ReportDocument
+from ui.tables.table_model import PREVIOUS_ROLE, change_text
+
+
+def test_change_text():
+    assert change_text(115, 103) == "上年103，+12（+11.7%）"
+    assert change_text(90, 100) == "上年100，-10（-10.0%）"
+    assert change_text(5, 5) == "上年5，持平"
+    assert change_text(5, 0) == "上年0，+5"
+    assert change_text(None, 7) == "上年7"
+    assert change_text(3, None) == "上年空白"
+
+
+def test_compare_toggle_shows_last_year_and_marks_swings(window, huaian_path, qtbot):
+    previous = load_draft(huaian_path)
+    report = new_year_from(previous)
+    report.set("t2.penalty.decisions", 100)  # 3,985,758 last year: an X-3 swing
+    window.set_document(ReportDocument(report, previous=previous))
+    page = window.editor.go_to("t2")
+    index = page.model.index_of("t2.penalty.decisions")
+    assert index.data(PREVIOUS_ROLE) == ""
+    assert page.compare.isEnabled()
+    page.compare.setChecked(True)
+    assert index.data(PREVIOUS_ROLE) == "上年3985758 ↓100%"
+    assert "上年3985758，-3985658" in index.data(Qt.ItemDataRole.ToolTipRole)
+    background = index.data(Qt.ItemDataRole.BackgroundRole)
+    assert background is not None and background.color().name() == "#d6e4ff"
+    assert page.view.rowHeight(index.row()) >= 46
+    image = page.view.viewport().grab()
+    assert not image.isNull()
+    page.compare.setChecked(False)
+    assert index.data(PREVIOUS_ROLE) == "" and page.view.rowHeight(index.row()) < 46
+
+
+def test_compare_needs_last_years_report(window):
+    window.set_document(ReportDocument(consistent_report(1)))
+    assert not window.editor.pages["t3"].compare.isEnabled()
