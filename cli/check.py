@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from cli.batch import PROGRESS_MIN_FILES, Checked, Progress, check_files, collect
-from cli.summary import DETAIL_SHEET, write_summary
+from cli.summary import DETAIL_SHEET, summary_detail_path, write_summary
 from importers import LoadError, load
 from models.atomic import WriteFailed
 from models.findings import Severity
@@ -27,7 +27,16 @@ def run_check(files: list[str], previous_file: str | None, as_json: bool, summar
         except LoadError as exc:
             print(exc.message, file=sys.stderr)
             return EXIT_UNREADABLE
+    if summary and Path(summary).suffix.lower() not in (".xlsx", ".csv"):
+        print(f"汇总表“{summary}”的扩展名应为 .xlsx 或 .csv。", file=sys.stderr)
+        return EXIT_UNREADABLE
     paths, skipped = collect(files)
+    if summary:
+        written = {Path(summary).resolve(), summary_detail_path(Path(summary)).resolve()}
+        if any(p.resolve() in written for p in paths if p.exists()) and not any(Path(f).is_dir() for f in files):
+            print(f"汇总表“{summary}”不能覆盖要检查的报告。请换一个文件名。", file=sys.stderr)
+            return EXIT_UNREADABLE
+        paths = [p for p in paths if not p.exists() or p.resolve() not in written]  # last run's summary
     if not paths:
         print("没有找到要检查的报告文件（草稿 .nianbao、Word .docx 或 Excel .xlsx）。", file=sys.stderr)
         return EXIT_UNREADABLE

@@ -12,24 +12,55 @@ from pathlib import Path
 from exporters import DocxOptions, ExportError, XlsxOptions, export_docx, export_xlsx
 from exporters.selfcheck import error_count
 from importers import LoadError, load
+from models.carryover import embedded_previous
 from models.findings import Severity
 from models.rules import evaluate
 
 EXIT_OK, EXIT_REFUSED, EXIT_FILE = 0, 1, 2
 
 
+def _output_problem(source: str, previous: str | None, docx: str | None, xlsx: str | None, force: bool) -> str:
+    """Why the outputs cannot be written as asked ('' when they can): never over an input or each other, and an
+    existing file only with --force."""
+    inputs = {_same(source)} | ({_same(previous)} if previous else set())
+    outputs = [name for name in (docx, xlsx) if name]
+    if len({_same(name) for name in outputs}) < len(outputs):
+        return "--docx 和 --xlsx 不能是同一个文件。"
+    for name in outputs:
+        if _same(name) in inputs:
+            return f"“{name}”是要读取的报告，不能被导出的文件覆盖。请换一个文件名。"
+        if Path(name).exists() and not force:
+            return f"“{name}”已存在。如要覆盖，请加 --force。"
+    for name, suffix in ((docx, ".docx"), (xlsx, ".xlsx")):
+        if name and Path(name).suffix.lower() != suffix:
+            return f"“{name}”的扩展名应为 {suffix}。"
+    return ""
+
+
+def _same(name: str) -> Path:
+    return Path(name).resolve()
+
+
 def run_export(source: str, docx: str | None, xlsx: str | None, *, allow_errors: bool = False,
                previous_file: str | None = None, checklist: bool = False, signoff: bool = False,
-               stock_fonts: bool = False) -> int:
+               stock_fonts: bool = False, force: bool = False) -> int:
     if not docx and not xlsx:
         print("请用 --docx 和/或 --xlsx 指定要导出的文件。", file=sys.stderr)
         return EXIT_FILE
+    problem = _output_problem(source, previous_file, docx, xlsx, force)
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_FILE
     try:
-        report, _ = load(source)
+        report, notices = load(source)
         previous = load(previous_file)[0] if previous_file else None
     except LoadError as exc:
         print(exc.message, file=sys.stderr)
         return EXIT_FILE
+    if previous is None:
+        previous = embedded_previous(report)
+    for notice in notices:
+        print(f"[读取] {notice}", file=sys.stderr)
     findings = evaluate(report, previous)
     errors = error_count(findings)
     if errors and not allow_errors:

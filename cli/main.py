@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--previous", metavar="FILE", help="上年度报告，用于跨年度核对（X-1…X-4）")
     export.add_argument("--checklist", action="store_true", help="Word 报告后附自查清单")
     export.add_argument("--signoff", action="store_true", help="Word 报告前加审核签发单")
+    export.add_argument("--force", action="store_true", help="覆盖已存在的文件")
     export.add_argument("--stock-fonts", action="store_true",
                         help="使用 Windows 自带字体（宋体、仿宋、黑体、楷体），"
                              "而非方正小标宋简体、仿宋_GB2312、楷体_GB2312")
@@ -84,7 +85,7 @@ def run_command(args: argparse.Namespace) -> int:
 
         return run_export(args.file, args.docx, args.xlsx, allow_errors=args.allow_errors,
                           previous_file=args.previous, checklist=args.checklist, signoff=args.signoff,
-                          stock_fonts=args.stock_fonts)
+                          stock_fonts=args.stock_fonts, force=args.force)
     from cli.new import run_new
 
     return run_new(args.previous, args.output, args.force)

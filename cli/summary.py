@@ -64,10 +64,15 @@ def detail_rows(items: list[Checked]) -> list[Row]:
     return rows
 
 
+def summary_detail_path(out: Path) -> Path:
+    """The second file a .csv summary writes (every finding)."""
+    return out.with_name(f"{out.stem}{DETAIL_SUFFIX}{out.suffix}")
+
+
 def write_summary(items: list[Checked], out: Path) -> list[Path]:
     """Write the summary to `out` (.xlsx, or .csv plus its detail file); the paths written."""
     if out.suffix.lower() == ".csv":
-        detail = out.with_name(f"{out.stem}{DETAIL_SUFFIX}{out.suffix}")
+        detail = summary_detail_path(out)
         atomic_write(out, _csv_bytes(SUMMARY_HEADER, summary_rows(items)))
         atomic_write(detail, _csv_bytes(DETAIL_HEADER, detail_rows(items)))
         return [out, detail]

@@ -91,6 +91,7 @@ def export_xlsx(report: Report, path: Path | str, *, findings: list[Finding] | N
 def _write_cover(ws: Worksheet, report: Report, draft: bool) -> None:
     ws.title = "封面"
     ws["A1"] = st.safe(report.title)
+    st.as_text(ws["A1"])
     st.apply(ws["A1"], st.TITLE)
     merge(ws, "A1:B1")
     meta = report.meta
@@ -98,7 +99,7 @@ def _write_cover(ws: Worksheet, report: Report, draft: bool) -> None:
     for field, label in COVER_FIELDS:
         row = cover_row(field)
         st.apply(ws.cell(row=row, column=1, value=label), st.LABEL)
-        cell = ws.cell(row=row, column=2, value=st.safe(values[field]) or None)
+        cell = st.as_text(ws.cell(row=row, column=2, value=st.safe(values[field]) or None))
         st.apply(cell, st.INPUT)
         cell.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
         if field == "publish_date":
@@ -138,7 +139,7 @@ def _write_findings(ws: Worksheet, report: Report, findings: list[Finding], prev
                   "、".join(fmt.cell_label(k) for k in finding.cells[:6]) + ("等" if len(finding.cells) > 6 else ""),
                   report.notes.get(finding.fingerprint, ""))
         for col, value in enumerate(values, start=1):
-            st.apply(ws.cell(row=row, column=col, value=st.safe(value)), st.LABEL_LEFT)
+            st.apply(st.as_text(ws.cell(row=row, column=col, value=st.safe(value))), st.LABEL_LEFT)
         if finding.severity.label == "错误":
             ws.cell(row=row, column=1).font = st.RED_FONT
         row += 1

@@ -46,6 +46,13 @@ def safe(value: object) -> object:
     return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
+def as_text(cell: Cell) -> Cell:
+    """Text a clerk typed that starts with "=" stays text: a spreadsheet must never run it as a formula."""
+    if isinstance(cell.value, str) and cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
+
+
 def apply(cell: Cell, name: str) -> None:
     """Give a cell one of our named styles; later cells copy the first one's style array (a dozen times faster)."""
     workbook = cell.parent.parent

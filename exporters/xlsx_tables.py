@@ -77,6 +77,7 @@ def write_table_sheet(ws: Worksheet, table: str, report: Report) -> None:
             else:
                 value = report.cells.get(cell.key)
                 target.value = _input_value(value)
+                st.as_text(target)
                 style = st.INPUT
                 st.apply(target, style)
                 if cell.key == fmt.AMOUNT_KEY:

@@ -56,20 +56,13 @@ def _read_draft(path: Path) -> Imported:
 
 
 def _read_xlsx(path: Path) -> Imported:
-    try:
-        from importers.xlsx_reader import read_xlsx
-    except ModuleNotFoundError as exc:
-        if exc.name != "importers.xlsx_reader":
-            raise
-        raise LoadError(path, f"“{path.name}”是 Excel 工作簿。本版本暂不能从 Excel 导入，"
-                              "请使用报告的 Word 文档（.docx）或草稿文件（.nianbao）。") from None
-    from importers.xlsx_reader import XlsxReadError
+    from importers.xlsx_reader import XlsxReadError, read_xlsx
 
     try:
         report, notices = read_xlsx(path)
     except XlsxReadError as exc:
         raise LoadError(path, exc.message) from None
-    except Exception:  # openpyxl fails in many ways on a damaged workbook; each means "cannot read it"
+    except Exception:  # a damaged workbook can fail anywhere in openpyxl: to the clerk it is "cannot read it"
         logging.getLogger("govreport").warning("reading %s failed", path, exc_info=True)
         raise LoadError(path, f"“{path.name}”的内容已损坏或不是本软件导出的工作簿，无法读取。"
                               "请在 Excel 或 WPS 中打开后另存为新文件再试，或使用报告的 Word 文档。") from None

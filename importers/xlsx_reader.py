@@ -15,6 +15,7 @@ What is read from where:
 
 from __future__ import annotations
 
+import io
 import logging
 from datetime import date, datetime
 from decimal import Decimal
@@ -62,9 +63,14 @@ def read_xlsx(path: Path | str) -> tuple[Report, list[str]]:
     """The report in a workbook exported by this app, and notices about what was reinterpreted while reading."""
     path = Path(path)
     try:
-        check_zip(path)
+        infos = check_zip(path)
     except ZipRefused as exc:
         raise XlsxReadError(path, exc.message) from None
+    total = sum(info.file_size for info in infos)
+    if total > OWN_WORKBOOK_LIMIT:
+        # Our exports are about 100 KB unpacked; a workbook a hundred times that is not ours, and openpyxl would
+        # spend minutes and hundreds of MB on it.
+        raise _not_ours(path, f"解压后{total // (1024 * 1024)} MB")
     formulas, values = _open(path)
     _check_layout(path, formulas)
     notices: list[str] = []
@@ -77,11 +83,16 @@ def read_xlsx(path: Path | str) -> tuple[Report, list[str]]:
 
 def _open(path: Path) -> tuple[Workbook, Workbook]:
     try:
-        return load_workbook(path, data_only=False), load_workbook(path, data_only=True)
+        data = path.read_bytes()  # openpyxl judges a path by its extension; the content was already checked
+        return (load_workbook(io.BytesIO(data), data_only=False),
+                load_workbook(io.BytesIO(data), data_only=True))
     except Exception:  # openpyxl fails in many ways on damaged XML; the log keeps the detail, the clerk the advice
         log.warning("openpyxl could not open %s", path, exc_info=True)
         raise XlsxReadError(path, f"“{path.name}”无法作为 Excel 工作簿（.xlsx）打开，文件可能已损坏。"
                                   "请在 Excel 或 WPS 中打开后另存为新文件再试。") from None
+
+
+OWN_WORKBOOK_LIMIT = 16 * 1024 * 1024
 
 
 def _not_ours(path: Path, why: str) -> XlsxReadError:

@@ -171,3 +171,18 @@ def test_batch_of_nothing(tmp_path):
     (tmp_path / "empty").mkdir()
     result = run("check", str(tmp_path / "empty"), "--summary", str(tmp_path / "out.xlsx"))
     assert result.returncode == 2 and "没有找到要检查的报告文件" in result.stderr
+
+
+def test_summary_is_never_written_over_a_report_and_not_reread(tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "huaian-city-gov-2024.nianbao", folder / "淮安.nianbao")
+    target = folder / "淮安.nianbao"
+    before = target.read_bytes()
+    result = run("check", str(target), "--summary", str(target))
+    assert result.returncode == 2 and target.read_bytes() == before
+    bad = run("check", str(folder), "--summary", str(folder / "汇总.txt"))
+    assert bad.returncode == 2 and ".xlsx" in bad.stderr
+    summary = folder / "汇总.xlsx"
+    assert run("check", str(folder), "--summary", str(summary)).returncode == 0
+    assert run("check", str(folder), "--summary", str(summary)).returncode == 0, "last run's summary is skipped"

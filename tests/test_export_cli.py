@@ -63,3 +63,23 @@ def test_stock_fonts_option(tmp_path, sample_path):
     docx = tmp_path / "stock.docx"
     assert run("export", str(sample_path), "--docx", str(docx), "--stock-fonts").returncode == 0
     assert "GB2312" not in Document(str(docx)).element.xml
+
+
+def test_export_never_overwrites_its_input_or_an_existing_file(tmp_path):
+    import shutil
+
+    from tests.conftest import FIXTURES
+
+    draft = tmp_path / "d.nianbao"
+    shutil.copy(FIXTURES / "huaian-city-gov-2024.nianbao", draft)
+    before = draft.read_bytes()
+    result = run("export", str(draft), "--xlsx", str(draft))
+    assert result.returncode == 2 and "不能被导出的文件覆盖" in result.stderr
+    result = run("export", str(draft), "--docx", str(tmp_path / "a.docx"), "--xlsx", str(tmp_path / "a.docx"))
+    assert result.returncode == 2
+    existing = tmp_path / "old.docx"
+    existing.write_bytes(b"keep")
+    result = run("export", str(draft), "--docx", str(existing))
+    assert result.returncode == 2 and "--force" in result.stderr and existing.read_bytes() == b"keep"
+    assert run("export", str(draft), "--docx", str(existing), "--force").returncode == 0
+    assert draft.read_bytes() == before

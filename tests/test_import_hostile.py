@@ -7,16 +7,14 @@ table saved as Excel 97 (.xls).
 from __future__ import annotations
 
 import shutil
-import sys
 import time
-import types
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from importers import LoadError, load, read_report
+from importers import LoadError, load
 from tests.builders import consistent_report
 from tests.conftest import FIXTURES
 from tests.docx_builders import write_docx, write_report
@@ -175,18 +173,3 @@ def test_entity_bomb_refused(tmp_path):
                                "正常的 Word/Excel 文件不会有，可能是恶意构造的文件，已拒绝打开。")
 
 
-def test_excel_without_the_excel_reader(tmp_path, monkeypatch):
-    workbook = make_zip(tmp_path / "2024.xlsx", {"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"})
-    monkeypatch.setitem(sys.modules, "importers.xlsx_reader", None)
-    assert message(workbook) == ("“2024.xlsx”是 Excel 工作簿。本版本暂不能从 Excel 导入，"
-                                 "请使用报告的 Word 文档（.docx）或草稿文件（.nianbao）。")
-
-
-def test_excel_goes_to_the_excel_reader_when_there_is_one(tmp_path, monkeypatch):
-    workbook = make_zip(tmp_path / "2024.xlsx", {"xl/workbook.xml": "<workbook/>"})
-    expected = consistent_report(2)
-    reader = types.ModuleType("importers.xlsx_reader")
-    reader.read_xlsx = lambda path: (expected, [f"read {Path(path).name}"])  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "importers.xlsx_reader", reader)
-    imported = read_report(workbook)
-    assert imported.report is expected and imported.notices == ["read 2024.xlsx"] and imported.source == "xlsx"
