@@ -6,9 +6,11 @@ passed `importers.sniff.identify`, which checks the zip before python-docx opens
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from exporters.docx_extras import CHECKLIST_TITLE, SIGNOFF_TITLE
 from importers.docx_labels import norm
 from importers.docx_reader import DocxUnreadable, WordTable, read_document
 from importers.docx_t3 import T3Reader
@@ -43,12 +45,14 @@ def read_docx(path: Path) -> Imported:
         blocks, category = read_document(path)
     except DocxUnreadable as exc:
         raise LoadError(path, exc.message) from None
+    extras: list[str] = []
+    blocks = strip_own_extras(blocks, extras)
     layout = lay_out(blocks)
     if not layout.sections and not layout.found.tables:
         raise LoadError(path, f"“{path.name}”不像是政府信息公开工作年度报告：没有找到“一、总体情况”等标题，"
                               "也没有找到报告的表格。请确认选择了正确的文件。")
     report = Report()
-    notices: list[str] = []
+    notices: list[str] = list(extras)
     if layout.found.format2019:
         notices.append(f"这是2019年版格式（{format2019.FORMAT_NOTICE}）的报告：表二的栏目与2021年版不同，未导入，"
                        "请按2021年版格式填写表二；表三、表四和正文已导入。")
@@ -56,7 +60,57 @@ def read_docx(path: Path) -> Imported:
     _tables(report, layout.found, notices)
     _narrative(report, layout, notices)
     template = format2019.TEMPLATE_ID if layout.found.format2019 else fmt.TEMPLATE_ID
-    return Imported(report, notices, template, "docx")
+    return Imported(report, aggregate_notices(notices), template, "docx")
+
+
+MAX_TABLE_COLUMNS = 40   # table 四 has 15 grid columns
+MAX_TABLE_ROWS = 200     # table 三 has 28 rows (a repeated header or a split adds a few)
+
+
+AGGREGATE_OVER = 5  # more notices than this of one kind become one line
+
+
+def aggregate_notices(notices: list[str]) -> list[str]:
+    """One line instead of hundreds: `表三·…：已去掉“件”，按12填写。` for every cell becomes a count per unit."""
+    units = [m.group(1) for n in notices if (m := _DROPPED.search(n))]
+    dropped = {unit: units.count(unit) for unit in units if units.count(unit) > AGGREGATE_OVER}
+    kept: list[str] = []
+    shown: set[str] = set()
+    for notice in notices:
+        match = _DROPPED.search(notice)
+        if match and match.group(1) in dropped:
+            if match.group(1) in shown:
+                continue
+            shown.add(match.group(1))
+        kept.append(notice)
+    for unit, count in dropped.items():
+        if count:
+            first = next(i for i, n in enumerate(kept) if (m := _DROPPED.search(n)) and m.group(1) == unit)
+            kept[first] = f"{count}个单元格中的“{unit}”已去掉，只保留数字（例如{kept[first]}）"
+    return kept
+
+
+_DROPPED = re.compile(r"已去掉“([^”]+)”，按")
+
+
+def strip_own_extras(blocks: list[str | WordTable], notices: list[str]) -> list[str | WordTable]:
+    """Drop the optional pages our Word export adds: the 审核签发单 before the report (its title and table) and the
+    附件 自查清单 after 六, which are not part of the report."""
+    texts = [norm(b) if isinstance(b, str) else None for b in blocks]
+    first = next((i for i, t in enumerate(texts) if t), None)
+    if first is not None and texts[first] == norm(SIGNOFF_TITLE):
+        end = first + 1
+        while end < len(blocks) and (isinstance(blocks[end], WordTable) or not texts[end]):
+            end += 1
+        blocks = blocks[end:]
+        texts = texts[end:]
+        notices.append(f"已略过报告前的“{SIGNOFF_TITLE}”。")
+    for i, text in enumerate(texts):
+        following = next((t for t in texts[i + 1:] if t), None)
+        if text == norm("附件") and following == norm(CHECKLIST_TITLE):
+            notices.append(f"已略过文末的附件“{CHECKLIST_TITLE}”。")
+            return blocks[:i]
+    return blocks
 
 
 def lay_out(blocks: list[str | WordTable]) -> Layout:
@@ -81,6 +135,11 @@ def lay_out(blocks: list[str | WordTable]) -> Layout:
                 layout.front.append(text)
             else:
                 layout.sections[current].append(text)
+            continue
+        if block.width > MAX_TABLE_COLUMNS or len(block.rows) > MAX_TABLE_ROWS:
+            # Far larger than any of the official tables: not one of them, and too costly to match label by label.
+            layout.ignored_tables.append(block.number)
+            previous_table = ""
             continue
         kind = classify(block) or previous_table
         if not kind and current >= 0:

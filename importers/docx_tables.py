@@ -18,7 +18,10 @@ from models.values import ValueRefused, parse_count
 
 # ----- the labels of each table, from the format module ---------------------------------------------------------
 
-T3_ROWS = LabelIndex((r.label, r.key) for r in fmt.T3_ROWS)
+# Labels as real reports write them besides the official ones (（七）合计 for （七）总计 …).
+T3_ROW_VARIANTS = (("（七）合计", "handled_total"), ("（七）小计", "handled_total"),
+                   ("三、本年度办理结果总计", "handled_total"))
+T3_ROWS = LabelIndex([*((r.label, r.key) for r in fmt.T3_ROWS), *T3_ROW_VARIANTS])
 T3_GROUPS = LabelIndex(((g.label, g.key) for g in fmt.T3_GROUPS), fuzzy=False)
 T3_BAND = LabelIndex([(fmt.T3_RESULTS_BAND, "band")], fuzzy=False)
 T3_COLUMNS = LabelIndex(((c.label, c.key) for c in fmt.T3_COLUMNS), fuzzy=False)

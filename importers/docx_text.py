@@ -60,7 +60,7 @@ def match_section(text: str, after: int) -> tuple[int, str] | None:
     head, rest = split_head(text)
     normed = norm(head)
     if not normed or len(normed) > HEADING_MAX:
-        return None
+        return _inline_heading(text, after)
     ordinal_match = _SECTION_ORDINAL.match(normed)
     ordinal = numeral(ordinal_match.group(1)) if ordinal_match else 0
     typed = core(normed)
@@ -74,7 +74,31 @@ def match_section(text: str, after: int) -> tuple[int, str] | None:
         score = max(ratio(typed, c, needed) for c in cores)
         if score >= needed and (best is None or score > best[0]):
             best = (score, index)
-    return (best[1], rest) if best else None
+    return (best[1], rest) if best else _inline_heading(text, after)
+
+
+def _inline_heading(text: str, after: int) -> tuple[int, str] | None:
+    """`一、总体情况 2024年，……`: a heading run on into its first paragraph without 。 or ：."""
+    compact = norm(text)
+    for index, section in enumerate(fmt.SECTIONS):
+        if index <= after:
+            continue
+        for heading in (section.heading, *fmt.HEADING_VARIANTS.get(section.key, ())):
+            wanted = norm(heading)
+            if compact.startswith(wanted) and len(compact) > len(wanted):
+                return index, _after_chars(text, len(heading.replace(" ", "")))
+    return None
+
+
+def _after_chars(text: str, count: int) -> str:
+    """`text` after its first `count` non-space characters, separators stripped."""
+    seen = 0
+    for position, ch in enumerate(text):
+        if not ch.isspace():
+            seen += 1
+            if seen == count:
+                return text[position + 1:].lstrip(" \u3000：:。.，,").strip()
+    return ""
 
 
 @dataclass(frozen=True)

@@ -240,3 +240,47 @@ def test_a_label_wrapped_onto_a_second_table_row(tmp_path):
     assert {k: v for k, v in cells_of(imported.report).items() if k.startswith("t3.")} == t3_cells
     assert f"表三“{label[:12]}”一行的数字写在下一行（第1个表格第{at + 2}行），已按“{label[:12]}”导入，请核对。" \
         in imported.notices
+
+
+def test_real_report_shapes_inline_heading_total_variant_units_and_a_huge_table(tmp_path):
+    """`一、总体情况 2024年…` on one line, （七）合计 for （七）总计, `12 件` in every cell (one notice, not 175), and
+    a 250×60 table of label-like text and numbers that is not one of ours (skipped quickly)."""
+    import time
+
+    import docx
+
+    from importers import read_report
+    from models import format2021 as fmt
+    from tests.builders import consistent_report
+    from tests.docx_builders import write_report
+
+    report = consistent_report(7)
+    path = write_report(tmp_path / "official.docx", report)
+    document = docx.Document(str(path))
+    for paragraph in document.paragraphs:
+        if paragraph.text == "一、总体情况":
+            paragraph.text = "一、总体情况 全年工作平稳有序。"
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                if cell.text == "（七）总计":
+                    cell.text = "（七）合计"
+                elif cell.text.isdigit():
+                    cell.text = cell.text + " 件"
+    import random
+
+    rng = random.Random(1)
+    labels = [r.label for r in fmt.T3_ROWS] + [c.label for c in fmt.T3_COLUMNS]
+    big = document.add_table(rows=250, cols=60)
+    for r, row in enumerate(big.rows):
+        for c, cell in enumerate(row.cells):
+            cell.text = rng.choice(labels) if c == 0 or r == 0 else str(rng.randrange(10**6))
+    document.save(str(path))
+    start = time.perf_counter()
+    imported = read_report(path)
+    assert time.perf_counter() - start < 10
+    handled = fmt.t3("handled_total", "natural")
+    assert imported.report.number(handled) == report.number(handled)
+    assert imported.report.texts.get("s1.intro", "").startswith("全年工作平稳有序")
+    unit_notices = [n for n in imported.notices if "件" in n and "去掉" in n]
+    assert len(unit_notices) == 1 and "个单元格" in unit_notices[0]

@@ -69,15 +69,16 @@ def test_official_layout_imports_back_identical(tmp_path, report):
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                    HealthCheck.too_slow])
-@given(reports(), st.sampled_from(fmt.LEVELS), st.booleans())
-def test_our_word_export_imports_back_identical(tmp_path, report, level, official_fonts):
+@given(reports(), st.sampled_from(fmt.LEVELS), st.booleans(), st.booleans(), st.booleans())
+def test_our_word_export_imports_back_identical(tmp_path, report, level, official_fonts, checklist, signoff):
     """Report → exporters (the real Word file a leader signs) → importer → the same Report."""
     from exporters import DocxOptions, export_docx
 
     assume(_plausible(report))
     report.meta.level = level
     path = export_docx(report, tmp_path / "exported.docx",
-                       options=DocxOptions(allow_errors=True, official_fonts=official_fonts))
+                       options=DocxOptions(allow_errors=True, official_fonts=official_fonts, checklist=checklist,
+                                           signoff_sheet=signoff))
     imported = read_report(path)
     assert imported.report.cells == report.cells
     assert imported.report.texts == report.texts
