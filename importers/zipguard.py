@@ -7,6 +7,7 @@ Every limit lives in `LIMITS`.
 
 from __future__ import annotations
 
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -58,8 +59,11 @@ def check_zip(path: Path | str, limits: ZipLimits = LIMITS, *, xml_prologs: bool
     except zipfile.BadZipFile:
         raise ZipRefused(path, f"“{path.name}”是 zip 格式的文件（Word/Excel 文档都是这种格式），但已损坏或不完整，"
                                "无法读取。请重新获取该文件，或在 Word 或 WPS 中打开后另存为新文件。") from None
-    except (zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError):
-        # Broken deflate data, an unsupported compression method or a zip password (RuntimeError).
+    except FileNotFoundError:
+        raise
+    except (zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError, OSError, struct.error, KeyError):
+        # Broken deflate data, offsets pointing outside the file (OSError, struct.error), an unsupported
+        # compression method or a zip password (RuntimeError).
         raise ZipRefused(path, f"“{path.name}”已损坏、加密或使用了不支持的压缩方式，无法读取。"
                                "请在 Word 或 WPS 中打开后另存为新文件再试。") from None
     return infos

@@ -17,6 +17,14 @@ FILTERS = {"docx": "Word 文档 (*.docx)", "xlsx": "Excel 工作簿 (*.xlsx)"}
 KIND_NAMES = {"docx": "Word 报告", "xlsx": "Excel 副本"}
 
 
+def documents_folder() -> Path:
+    """文档 (My Documents): where a clerk looks for the file the leader is to sign, not the app's data folder."""
+    from PySide6.QtCore import QStandardPaths
+
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else locations.drafts_dir()
+
+
 class _Signals(QObject):
     done = Signal(object)    # Path
     failed = Signal(str)     # Chinese message
@@ -61,11 +69,12 @@ class ExportFlow(QObject):
         super().__init__(parent)
         self.parent_widget = parent
         self._tasks: list[_ExportTask] = []
-        self.last_directory = locations.drafts_dir()
+        self.last_directory: Path | None = None
 
-    def ask_path(self, kind: str, suggested: str) -> Path | None:
+    def ask_path(self, kind: str, suggested: str, draft: Path | None = None) -> Path | None:
+        folder = self.last_directory or (draft.parent if draft else documents_folder())
         name, _ = QFileDialog.getSaveFileName(self.parent_widget, f"导出{KIND_NAMES[kind]}",
-                                              str(self.last_directory / suggested), FILTERS[kind])
+                                              str(folder / suggested), FILTERS[kind])
         if not name:
             return None
         path = Path(name)
@@ -79,12 +88,12 @@ class ExportFlow(QObject):
         return answer == QMessageBox.StandardButton.Yes
 
     def start(self, kind: str, report: Report, findings: list[Finding], previous: Report | None,
-              options: dict[str, bool], path: Path | None = None) -> bool:
+              options: dict[str, bool], path: Path | None = None, draft: Path | None = None) -> bool:
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
         if errors and not self.confirm_draft(errors):
             return False
         if path is None:
-            path = self.ask_path(kind, f"{report.title}{'（草稿）' if errors else ''}.{kind}")
+            path = self.ask_path(kind, f"{report.title}{'（草稿）' if errors else ''}.{kind}", draft)
             if path is None:
                 return False
         self.last_directory = path.parent

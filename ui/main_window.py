@@ -191,7 +191,8 @@ class MainWindow(FileActions, QMainWindow):
             self._export = ExportFlow(self)
             self._export.finished.connect(lambda written: self.statusBar().showMessage(f"已导出：{written}", 8000))
         options = self.editor.pages["review"].export_options()  # type: ignore[union-attr, attr-defined]
-        return self._export.start(kind, self.doc.report, self.doc.findings, self.doc.previous, options, path)
+        return self._export.start(kind, self.doc.report, self.doc.findings, self.doc.previous, options, path,
+                                  draft=self.doc.path)
 
     # ----- leaving ----------------------------------------------------------------------------------------------
 

@@ -81,6 +81,8 @@ def test_mutated_xml(kind, tmp_path_factory):
 
 def test_report_fuzz_counts():
     """Printed in the CI log for the README's 可靠性 table (runs after the fuzz tests in file order)."""
+    if not any(sum(c.values()) for c in COUNTS.values()):
+        pytest.skip("run with the fuzz tests of this file")
     for kind, counts in COUNTS.items():
         print(f"\n{kind} fuzzing: {sum(counts.values())} cases ({counts['imported']} imported, "
               f"{counts['refused']} refused with a message), 0 unhandled exceptions")

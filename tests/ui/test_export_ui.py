@@ -22,7 +22,8 @@ def test_export_word_and_excel_from_the_review_page(window, qtbot, monkeypatch, 
     page = _open_page(window, load_draft(huaian_path))
     page.checklist.setChecked(True)
     target = tmp_path / "淮安.docx"
-    monkeypatch.setattr(ExportFlow, "ask_path", lambda self, kind, suggested: target.with_suffix(f".{kind}"))
+    monkeypatch.setattr(ExportFlow, "ask_path",
+                        lambda self, kind, suggested, draft=None: target.with_suffix(f".{kind}"))
     page.export_docx.click()
     qtbot.waitUntil(lambda: len(offered) == 1, timeout=10000)
     page.export_xlsx.click()
