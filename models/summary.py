@@ -98,6 +98,26 @@ class Figure:
         return Change(self.value, self.previous)
 
 
+def share(figure: Figure, among: tuple[Figure, ...]) -> Decimal | None:
+    """`figure` as a percentage (one decimal) of the sum of `among`; None when any is blank or they add up to 0."""
+    if not complete(among):
+        return None
+    base = sum(f.value for f in among)
+    if figure.value is None or not base:
+        return None
+    return (Decimal(figure.value) * 100 / Decimal(base)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def complete(figures: tuple[Figure, ...]) -> bool:
+    """True when no figure is blank: only then can their proportions be drawn."""
+    return all(f.value is not None for f in figures)
+
+
+def format_share(percent: Decimal | None) -> str:
+    """"44.7%", or "" when there is no share."""
+    return "" if percent is None else f"{percent}%"
+
+
 @dataclass(frozen=True)
 class DocumentRow:
     """规章 or 行政规范性文件: issued this year and in force at year end."""
@@ -115,7 +135,8 @@ class ActiveFigures:
     documents: tuple[DocumentRow, ...]
     decisions: tuple[Figure, ...]  # 行政许可, 行政处罚, 行政强制
     decisions_caption: str  # 本年处理决定数量
-    fees: Figure
+    fees: Figure  # 行政事业性收费, 万元
+    fees_caption: str  # 本年收费金额
 
 
 @dataclass(frozen=True)
@@ -131,11 +152,8 @@ class RequestFigures:
     applicants: tuple[Figure, ...]  # of the new applications: 自然人, 法人或其他组织
 
     def share(self, figure: Figure) -> Decimal | None:
-        """The figure's share (percent, one decimal) of the outcomes that are filled; None when there are none."""
-        base = sum(f.value for f in self.outcomes if f.value is not None)
-        if figure.value is None or not base:
-            return None
-        return (Decimal(figure.value) * 100 / Decimal(base)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        """An outcome's or an applicant kind's share of all its kind (see `share`)."""
+        return share(figure, self.applicants if figure in self.applicants else self.outcomes)
 
 
 @dataclass(frozen=True)
@@ -236,13 +254,14 @@ def _active(read: _Reader) -> ActiveFigures:
     decisions = tuple(read.figure(fmt.t2(row.key, "decisions"), row.label)
                       for row in (*licensing.rows, *enforcement.rows))
     fee_row, fee_column = fees.rows[0], fees.columns[0]
-    fee_label = re.sub(r"（单位：.*）$", "", fee_column.label)
+
     return ActiveFigures(
         heading=plain_label(fmt.SECTION_BY_KEY["s2"].heading),
         documents=documents,
         decisions=decisions,
         decisions_caption=licensing.columns[0].label,
-        fees=read.figure(fmt.AMOUNT_KEY, f"{fee_row.label}·{fee_label}", AMOUNT_UNIT),
+        fees=read.figure(fmt.AMOUNT_KEY, fee_row.label, AMOUNT_UNIT),
+        fees_caption=re.sub(r"（单位：.*）$", "", fee_column.label),
     )
 
 

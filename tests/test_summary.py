@@ -132,3 +132,13 @@ def test_number_format():
     assert format_number(Decimal("1E+2")) == "100"
     assert format_number(0) == "0"
     assert format_number(None) == BLANK
+
+
+def test_no_share_while_a_sibling_is_blank():
+    report = consistent_report(4)
+    figures = summarize(report).requests
+    assert sum(figures.share(f) for f in figures.outcomes) == pytest.approx(100, abs=0.5)
+    report.set(fmt.t3("granted", "total"), None)
+    figures = summarize(report).requests
+    assert [figures.share(f) for f in figures.outcomes] == [None] * 6
+    assert figures.share(figures.applicants[0]) is not None
