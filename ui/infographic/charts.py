@@ -50,11 +50,11 @@ def applicant_ring(canvas: Canvas, rect: QRectF, title: str, requests: RequestFi
     canvas.text(QRectF(rect.left(), rect.top(), rect.width(), title_height), title, 36, style.INK, bold=True,
                 align=Align.AlignHCenter)
     figures = requests.applicants
-    legend_height = 2 * 56.0
+    legend_height = 2 * 52.0
     space = QRectF(rect.left(), rect.top() + title_height, rect.width(),
                    rect.height() - title_height - legend_height - 10)
     outer = min(space.width(), space.height()) / 2 - 6
-    inner = outer * 0.62
+    inner = outer * 0.68
     center = space.center()
     values = [float(f.value) if f.value is not None else 0.0 for f in figures]
     total = sum(values) if complete(figures) else 0.0  # with a blank part the proportions are unknown
@@ -68,13 +68,13 @@ def applicant_ring(canvas: Canvas, rect: QRectF, title: str, requests: RequestFi
                 canvas.ring(center, outer, inner, start, span, color)
             start += span
     total_figure = requests.new
-    canvas.runs(QRectF(center.x() - inner * 0.9, center.y() - inner * 0.45, inner * 1.8, inner * 0.6),
+    canvas.runs(QRectF(center.x() - inner * 0.92, center.y() - inner * 0.62, inner * 1.84, inner * 0.75),
                 number_runs(total_figure, 56, style.INK), align=Align.AlignHCenter)
-    canvas.text(QRectF(center.x() - inner * 0.9, center.y() + 0.15 * inner, inner * 1.8, inner * 0.35),
+    canvas.text(QRectF(center.x() - inner * 0.8, center.y() + 0.16 * inner, inner * 1.6, inner * 0.4),
                 total_figure.label, 26, style.MUTED, align=Align.AlignHCenter)
     top = rect.bottom() - legend_height
     for i, (figure, color) in enumerate(zip(figures, style.APPLICANT_COLORS, strict=True)):
-        row = QRectF(rect.left() + 20, top + i * 56, rect.width() - 40, 56)
+        row = QRectF(rect.left() + 20, top + i * 52, rect.width() - 40, 52)
         _legend_row(canvas, row, figure, color, format_share(share(figure, figures)))
 
 

@@ -37,19 +37,19 @@ def paint(painter: QPainter, target: QRectF, figures: YearFigures) -> list[Drawn
 
 
 def _header(canvas: Canvas, figures: YearFigures) -> float:
-    height = 430.0
+    height = 400.0
     canvas.box(QRectF(0, 0, PAGE_WIDTH, height), style.RED)
     canvas.box(QRectF(0, height - 12, PAGE_WIDTH, 12), style.GOLD)
     width = PAGE_WIDTH - 2 * LEFT
     if figures.agency:
-        canvas.text(QRectF(LEFT, 50, width, 100), figures.agency, 62, style.WHITE, bold=True,
+        canvas.text(QRectF(LEFT, 40, width, 96), figures.agency, 62, style.WHITE, bold=True,
                     align=Align.AlignHCenter)
     report = fmt.report_title("", figures.year)
-    canvas.text(QRectF(LEFT, 150 if figures.agency else 90, width, 110), report, 76, style.WHITE, bold=True,
+    canvas.text(QRectF(LEFT, 134 if figures.agency else 80, width, 110), report, 76, style.WHITE, bold=True,
                 align=Align.AlignHCenter)
-    pill = QRectF(PAGE_WIDTH / 2 - 290, 282, 580, 110)
-    canvas.box(pill, style.GOLD, 55)
-    canvas.text(pill, TITLE_MARK, 74, style.RED_DARK, bold=True, align=Align.AlignHCenter, spacing=24)
+    pill = QRectF(PAGE_WIDTH / 2 - 290, 262, 580, 104)
+    canvas.box(pill, style.GOLD, 52)
+    canvas.text(pill, TITLE_MARK, 72, style.RED_DARK, bold=True, align=Align.AlignHCenter, spacing=24)
     return height
 
 
@@ -101,7 +101,7 @@ def _requests(canvas: Canvas, top: float, requests: RequestFigures, comparison: 
             else:
                 canvas.text(mid, "+", 64, style.RED, bold=True, align=Align.AlignHCenter)
     top += height + style.GAP
-    chart_height = 470.0
+    chart_height = 500.0
     left_width = WIDTH * 0.64
     bars = QRectF(LEFT, top, left_width, chart_height)
     card(canvas, bars)
@@ -114,7 +114,7 @@ def _requests(canvas: Canvas, top: float, requests: RequestFigures, comparison: 
 
 def _cases(canvas: Canvas, top: float, cases: CaseFigures, comparison: str) -> float:
     top = section_heading(canvas, top, 3, cases.heading) + 24
-    height = 150.0
+    height = 160.0
     for block in (cases.review, *cases.suits):
         _case_row(canvas, QRectF(LEFT, top, WIDTH, height), block, cases, comparison)
         top += height + 20

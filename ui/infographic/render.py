@@ -58,7 +58,7 @@ def page_size_pixels(dpi: int) -> tuple[int, int]:
 def render_image(figures: YearFigures, dpi: int = DEFAULT_DPI) -> tuple[QImage, list[DrawnText]]:
     """The page as an image at `dpi` (A4 portrait) and the texts drawn on it."""
     if not MIN_DPI <= dpi <= MAX_DPI:
-        raise ValueError(f"dpi must be between {MIN_DPI} and {MAX_DPI}, not {dpi}")
+        raise ValueError(f"dpi must be between {MIN_DPI} and {MAX_DPI}, not {dpi}")  # see render_png
     ensure_gui_application()
     width, height = page_size_pixels(dpi)
     image = QImage(width, height, QImage.Format.Format_RGB32)
@@ -113,6 +113,8 @@ def pdf_bytes(figures: YearFigures) -> tuple[bytes, list[DrawnText]]:
 def render_png(report: Report, path: Path | str, previous: Report | None = None, dpi: int = DEFAULT_DPI) -> Path:
     """Write the page of `report` (compared with `previous`, or the report embedded at carry-over) as a PNG."""
     path = Path(path)
+    if not MIN_DPI <= dpi <= MAX_DPI:
+        raise InfographicError(path, f"无法导出“{path.name}”：分辨率应在{MIN_DPI}至{MAX_DPI}之间（现为{dpi}）。")
     return _write(path, lambda: png_bytes(summarize(report, previous), dpi))
 
 
