@@ -1,7 +1,7 @@
 """`python main.py infographic FILE -o OUT.png|OUT.pdf [--previous FILE] [--dpi N]`: the 一图读懂 page.
 
 Exit codes: 0 written; 2 the input cannot be read or the output cannot be written (or is neither .png nor .pdf).
-Qt is imported only when drawing; without a display it runs offscreen (see ui.infographic.render).
+Qt is imported only when drawing; without a display it runs offscreen (see ui.infographic.output).
 """
 
 from __future__ import annotations

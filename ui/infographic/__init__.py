@@ -10,8 +10,7 @@ models.summary.summarize (Qt-free), which compares with `previous` or the report
 """
 
 from ui.infographic.canvas import PAGE_HEIGHT, PAGE_WIDTH, DrawnText
-from ui.infographic.page import paint
-from ui.infographic.render import (
+from ui.infographic.output import (
     DEFAULT_DPI,
     InfographicError,
     ensure_gui_application,
@@ -22,6 +21,7 @@ from ui.infographic.render import (
     render_pdf,
     render_png,
 )
+from ui.infographic.page import paint
 
 __all__ = [
     "DEFAULT_DPI",
