@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import threading
 from collections import Counter
 from decimal import Decimal
 from itertools import combinations
@@ -235,3 +236,23 @@ def test_failures_raise_a_chinese_message_and_keep_the_old_file(qapp, sample_pat
     assert "内存不足" in memory.value.message and memory.value.path == target
     assert target.read_bytes() == b"old"
     assert not (tmp_path / "out.png").exists()
+
+
+def test_renders_in_a_worker_thread_as_in_the_gui_thread(qapp, huaian_path):
+    """The GUI exports off its own thread (see ui/export_flow.py): the page must come out the same there."""
+    figures = summarize(load_draft(huaian_path))
+    results: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            results["png"] = output.png_bytes(figures, 72)
+            results["pdf"] = pdf_bytes(figures)[1]
+        except Exception as exc:  # surfaced by the assertion below
+            results["error"] = exc
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join(60)
+    assert "error" not in results and not worker.is_alive()
+    assert results["png"] == output.png_bytes(figures, 72)
+    assert [d.text for d in results["pdf"]] == [d.text for d in pdf_bytes(figures)[1]]

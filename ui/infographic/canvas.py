@@ -39,9 +39,10 @@ class Run:
     bold: bool = False
     arrow: int = 0
     gap: float = 0.0  # space before this run, in page units at full size
+    spacing: float = 0.0  # extra space between its characters, in page units at full size
 
 
-def page_font(size: int, bold: bool = False, spacing: float = 0.0) -> QFont:
+def page_font(size: int, bold: bool = False) -> QFont:
     """The page's font at `size` page units: the UI's CJK families in order, then Qt's default."""
     font = QFont()
     font.setFamilies([*UI_FONT_FAMILIES, *font.families()])
@@ -49,8 +50,6 @@ def page_font(size: int, bold: bool = False, spacing: float = 0.0) -> QFont:
     font.setBold(bold)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
-    if spacing:
-        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, spacing)
     return font
 
 
@@ -119,16 +118,16 @@ class Canvas:
     def text(self, rect: QRectF, text: str, size: float, color: QColor, *, bold: bool = False,
              align: Align = Align.AlignLeft, spacing: float = 0.0) -> float:
         """One line of text in `rect`, shrunk until it fits. Returns the width drawn."""
-        return self.runs(rect, [Run(text, size, color, bold)], align=align, spacing=spacing)
+        return self.runs(rect, [Run(text, size, color, bold, spacing=spacing)], align=align)
 
-    def runs(self, rect: QRectF, runs: list[Run], *, align: Align = Align.AlignLeft, spacing: float = 0.0) -> float:
+    def runs(self, rect: QRectF, runs: list[Run], *, align: Align = Align.AlignLeft) -> float:
         """Several runs on one baseline, vertically centred in `rect`, all shrunk by the same factor until they fit.
 
         Horizontal alignment: AlignLeft, AlignHCenter or AlignRight. Returns the width drawn.
         """
         scale = 1.0
         while True:
-            laid = [self._measure(run, scale, spacing) for run in runs]
+            laid = [self._measure(run, scale) for run in runs]
             width = sum(w for _, w, _ in laid)
             height = max(m.ascent() + m.descent() for _, _, m in laid)
             smallest = min(f.pixelSize() for f, _, _ in laid)
@@ -152,9 +151,7 @@ class Canvas:
                 top = baseline - metrics.capHeight() / 2 - side / 2
                 self.triangle(QRectF(x, top, side, side), run.arrow, run.color)
             else:
-                self.painter.setFont(font)
-                self.painter.setPen(QPen(run.color))
-                self.painter.drawText(QPointF(x, baseline), run.text)
+                self._draw(font, run, QPointF(x, baseline), run.spacing * scale)
                 box = QRectF(x, baseline - metrics.ascent(), run_width - gap, metrics.ascent() + metrics.descent())
                 self.drawn.append(DrawnText(run.text, box, font.pixelSize(), run.color.name()))
             x += run_width - gap
@@ -164,11 +161,30 @@ class Canvas:
         """The width of `text` at `size` page units."""
         return QFontMetricsF(page_font(int(size), bold)).horizontalAdvance(text)
 
-    def _measure(self, run: Run, scale: float, spacing: float) -> tuple[QFont, float, QFontMetricsF]:
+    def _draw(self, font: QFont, run: Run, origin: QPointF, spacing: float) -> None:
+        """The run's text from `origin` (on the baseline); letter-spaced character by character when asked, which
+        the PDF engine, unlike QFont letter spacing, reproduces exactly."""
+        self.painter.setFont(font)
+        self.painter.setPen(QPen(run.color))
+        if not spacing:
+            self.painter.drawText(origin, run.text)
+            return
+        metrics, x = QFontMetricsF(font), origin.x()
+        for char in run.text:
+            self.painter.drawText(QPointF(x, origin.y()), char)
+            x += metrics.horizontalAdvance(char) + spacing
+
+    def _measure(self, run: Run, scale: float) -> tuple[QFont, float, QFontMetricsF]:
         size = max(MIN_TEXT_SIZE, int(run.size * scale))
-        font = page_font(size, run.bold, spacing * scale)
+        font = page_font(size, run.bold)
         metrics = QFontMetricsF(font)
-        width = metrics.ascent() * 0.62 if run.arrow else metrics.horizontalAdvance(run.text)
+        if run.arrow:
+            width = metrics.ascent() * 0.62
+        elif run.spacing:
+            advances = sum(metrics.horizontalAdvance(c) for c in run.text)
+            width = advances + run.spacing * scale * (len(run.text) - 1)
+        else:
+            width = metrics.horizontalAdvance(run.text)
         return font, width + run.gap * scale, metrics
 
 

@@ -45,7 +45,7 @@ def _header(canvas: Canvas, figures: YearFigures) -> float:
         canvas.text(QRectF(LEFT, 40, width, 96), figures.agency, 62, style.WHITE, bold=True,
                     align=Align.AlignHCenter)
     report = fmt.report_title("", figures.year)
-    canvas.text(QRectF(LEFT, 134 if figures.agency else 80, width, 110), report, 76, style.WHITE, bold=True,
+    canvas.text(QRectF(LEFT, 134 if figures.agency else 80, width, 110), report, 76, style.WHITE,
                 align=Align.AlignHCenter)
     pill = QRectF(PAGE_WIDTH / 2 - 290, 262, 580, 104)
     canvas.box(pill, style.GOLD, 52)
