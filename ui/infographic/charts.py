@@ -6,6 +6,7 @@ Every chart stays sensible with zeros (empty tracks, no division) and with blank
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from PySide6.QtCore import QRectF
 
@@ -91,7 +92,8 @@ def _legend_row(canvas: Canvas, row: QRectF, figure: Figure, color, percent: str
 
 
 def stacked_bar(canvas: Canvas, rect: QRectF, block: CaseBlock) -> None:
-    """The block's outcomes as one bar split by colour, each count written below its colour."""
+    """The block's outcomes as one bar split by colour (when all are filled); below it the four counts, each
+    beside a swatch of its colour."""
     bar_height = 48.0
     bar = QRectF(rect.left(), rect.top() + 8, rect.width(), bar_height)
     canvas.box(bar, style.TRACK, 8)
@@ -115,6 +117,6 @@ def stacked_bar(canvas: Canvas, rect: QRectF, block: CaseBlock) -> None:
 
 
 def _small_number(figure: Figure) -> list[Run]:
-    runs = number_runs(figure, 34, style.INK)
-    return [Run(runs[0].text, runs[0].size, runs[0].color, True, gap=12), *runs[1:]]
+    number, *unit = number_runs(figure, 34, style.INK)
+    return [replace(number, gap=12), *unit]
 

@@ -24,7 +24,6 @@ from ui.infographic.page import TITLE_MARK, paint
 DEFAULT_DPI = 200
 MIN_DPI, MAX_DPI = 72, 600
 PDF_RESOLUTION = 300
-SUFFIXES = (".png", ".pdf")
 
 _application: QGuiApplication | None = None  # kept alive for the process when we had to create it
 
@@ -42,8 +41,10 @@ def ensure_gui_application() -> QGuiApplication:
     """The running Qt application, or a new QGuiApplication (offscreen on Linux when no platform is chosen)."""
     global _application
     app = QGuiApplication.instance()
-    if app is not None:
-        return app  # type: ignore[return-value]
+    if isinstance(app, QGuiApplication):
+        return app
+    if app is not None:  # a QCoreApplication: fonts and painting are unavailable in this process
+        raise RuntimeError("a QCoreApplication is running; drawing needs a QGuiApplication")
     if not os.environ.get("QT_QPA_PLATFORM") and sys.platform not in ("win32", "darwin"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # drawing to a file never needs a display
     _application = QGuiApplication(sys.argv[:1] or ["main.py"])
