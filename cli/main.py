@@ -1,5 +1,5 @@
-"""Argument parsing for main.py: sub-commands (check, import, new, export) run the command line; anything else
-opens the GUI."""
+"""Argument parsing for main.py: sub-commands (check, import, new, export, infographic) run the command line;
+anything else opens the GUI."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from models.app_info import APP_VERSION
 
 DESCRIPTION = "政府信息公开工作年度报告助手：填写、校验（勾稽关系）、导出年度报告。"
-COMMANDS = ("check", "import", "new", "export")
+COMMANDS = ("check", "import", "new", "export", "infographic")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--stock-fonts", action="store_true",
                         help="使用 Windows 自带字体（宋体、仿宋、黑体、楷体），"
                              "而非方正小标宋简体、仿宋_GB2312、楷体_GB2312")
+    graphic = sub.add_parser("infographic", help="导出“一图读懂”（A4 竖版 PNG 图片或 PDF）")
+    graphic.add_argument("file", metavar="FILE", help="报告文件（草稿 .nianbao、Word .docx 或 Excel .xlsx）")
+    graphic.add_argument("-o", "--output", required=True, metavar="OUT", help="OUT.png 或 OUT.pdf")
+    graphic.add_argument("--previous", metavar="FILE",
+                         help="上年度报告，用于同比增减（不指定时使用草稿中保存的上年报告，如有）")
+    graphic.add_argument("--dpi", type=int, metavar="N", help="PNG 的分辨率（72–600，默认200）")
     return parser
 
 
@@ -86,6 +92,10 @@ def run_command(args: argparse.Namespace) -> int:
         return run_export(args.file, args.docx, args.xlsx, allow_errors=args.allow_errors,
                           previous_file=args.previous, checklist=args.checklist, signoff=args.signoff,
                           stock_fonts=args.stock_fonts, force=args.force)
+    if args.command == "infographic":
+        from cli.infographic import run_infographic
+
+        return run_infographic(args.file, args.output, args.previous, args.dpi)
     from cli.new import run_new
 
     return run_new(args.previous, args.output, args.force)
