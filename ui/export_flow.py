@@ -13,8 +13,10 @@ from models import locations
 from models.findings import Finding, Severity
 from models.report import Report
 
-FILTERS = {"docx": "Word 文档 (*.docx)", "xlsx": "Excel 工作簿 (*.xlsx)"}
-KIND_NAMES = {"docx": "Word 报告", "xlsx": "Excel 副本"}
+FILTERS = {"docx": "Word 文档 (*.docx)", "xlsx": "Excel 工作簿 (*.xlsx)",
+           "infographic": "PNG 图片 (*.png);;PDF 文件 (*.pdf)"}
+KIND_NAMES = {"docx": "Word 报告", "xlsx": "Excel 副本", "infographic": "一图读懂"}
+SUFFIXES = {"docx": (".docx",), "xlsx": (".xlsx",), "infographic": (".png", ".pdf")}
 
 
 def documents_folder() -> Path:
@@ -43,6 +45,14 @@ class _ExportTask(QRunnable):
     def run(self) -> None:
         from exporters import DocxOptions, ExportError, XlsxOptions, export_docx, export_xlsx
 
+        if self.kind == "infographic":
+            from ui.infographic import InfographicError, render
+
+            try:
+                self.signals.done.emit(render(self.report, self.path, self.previous))
+            except InfographicError as exc:
+                self.signals.failed.emit(exc.message)
+            return
         try:
             if self.kind == "docx":
                 written = export_docx(self.report, self.path, findings=self.findings, previous=self.previous,
@@ -78,7 +88,7 @@ class ExportFlow(QObject):
         if not name:
             return None
         path = Path(name)
-        return path if path.suffix.lower() == f".{kind}" else path.with_name(path.name + f".{kind}")
+        return path if path.suffix.lower() in SUFFIXES[kind] else path.with_name(path.name + SUFFIXES[kind][0])
 
     def confirm_draft(self, errors: int) -> bool:
         answer = QMessageBox.question(
@@ -90,10 +100,12 @@ class ExportFlow(QObject):
     def start(self, kind: str, report: Report, findings: list[Finding], previous: Report | None,
               options: dict[str, bool], path: Path | None = None, draft: Path | None = None) -> bool:
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-        if errors and not self.confirm_draft(errors):
+        if errors and kind != "infographic" and not self.confirm_draft(errors):
             return False
         if path is None:
-            path = self.ask_path(kind, f"{report.title}{'（草稿）' if errors else ''}.{kind}", draft)
+            name = f"{report.title}一图读懂.png" if kind == "infographic" else \
+                f"{report.title}{'（草稿）' if errors else ''}.{kind}"
+            path = self.ask_path(kind, name, draft)
             if path is None:
                 return False
         self.last_directory = path.parent

@@ -63,3 +63,17 @@ def test_export_failure_is_explained(window, qtbot, monkeypatch, answers, huaian
     qtbot.waitUntil(lambda: any(kind == "critical" for kind, _ in answers["asked"]), timeout=10000)
     message = next(m for kind, m in answers["asked"] if kind == "critical")
     assert "x.xlsx" in message
+
+
+def test_export_infographic_from_the_review_page(window, qtbot, monkeypatch, huaian_path, tmp_path):
+    from PySide6.QtGui import QImage
+
+    offered = []
+    monkeypatch.setattr(ExportFlow, "offer_open", lambda self, kind, written: offered.append(written))
+    page = _open_page(window, load_draft(huaian_path))
+    target = tmp_path / "一图读懂.png"
+    monkeypatch.setattr(ExportFlow, "ask_path", lambda self, kind, suggested, draft=None: target)
+    page.export_graphic.click()
+    qtbot.waitUntil(lambda: bool(offered), timeout=20000)
+    image = QImage(str(target))
+    assert image.width() > 1000 and image.height() > image.width()

@@ -58,8 +58,12 @@ class ReviewPage(Page):
         self.export_xlsx = QPushButton("导出 Excel(&E)…")
         self.export_docx.clicked.connect(lambda: self.exportRequested.emit("docx"))
         self.export_xlsx.clicked.connect(lambda: self.exportRequested.emit("xlsx"))
+        self.export_graphic = QPushButton("导出一图读懂(&T)…")
+        self.export_graphic.setToolTip("把本年度的主要数字画成一页 A4 图解（PNG 图片或 PDF），有上年报告时标出增减。")
+        self.export_graphic.clicked.connect(lambda: self.exportRequested.emit("infographic"))
         buttons.addWidget(self.export_docx)
         buttons.addWidget(self.export_xlsx)
+        buttons.addWidget(self.export_graphic)
         self.layout_.addLayout(buttons)
         self.note_edits: dict[str, QLineEdit] = {}
         doc.findingsChanged.connect(self.refresh)
