@@ -1,5 +1,5 @@
-"""Argument parsing for main.py: sub-commands (check, import, new, export) run the command line; anything else
-opens the GUI."""
+"""Argument parsing for main.py: sub-commands (check, import, new, export, ledger) run the command line; anything
+else opens the GUI."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from models.app_info import APP_VERSION
 
 DESCRIPTION = "政府信息公开工作年度报告助手：填写、校验（勾稽关系）、导出年度报告。"
-COMMANDS = ("check", "import", "new", "export")
+COMMANDS = ("check", "import", "new", "export", "ledger")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,7 +43,25 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--stock-fonts", action="store_true",
                         help="使用 Windows 自带字体（宋体、仿宋、黑体、楷体），"
                              "而非方正小标宋简体、仿宋_GB2312、楷体_GB2312")
+    _add_ledger(sub)
     return parser
+
+
+def _add_ledger(sub: argparse._SubParsersAction) -> None:
+    ledger = sub.add_parser(
+        "ledger", help="根据依申请公开台账（.xlsx/.csv，每件申请一行）计算表三",
+        description="台账须有收到日期、申请人类型、办理结果、办结日期四列（表头名称不同时用 --mapping 指定）。"
+                    "无法归类的行逐行列出；有这样的行时不写入草稿（退出码1），除非加 --allow-unclassified。")
+    ledger.add_argument("source", metavar="LEDGER", help="台账文件（Excel .xlsx 或 CSV）")
+    ledger.add_argument("--year", type=int, metavar="Y", help="报告年度（用 --into 时默认取草稿的年度）")
+    ledger.add_argument("--mapping", metavar="MAP.json",
+                        help='列对应关系（JSON）：{"columns": {"台账表头": "收到日期", …}, '
+                             '"results": {"同意公开": "予以公开"}, "applicants": {"公民": "自然人"}}')
+    where = ledger.add_mutually_exclusive_group(required=True)
+    where.add_argument("-o", "--output", metavar="DRAFT", help="新草稿文件（只填表三）")
+    where.add_argument("--into", metavar="DRAFT", help="已有的草稿：只替换其表三，其余内容保留")
+    ledger.add_argument("--force", action="store_true", help="覆盖已存在的 -o 文件")
+    ledger.add_argument("--allow-unclassified", action="store_true", help="有无法归类的行时仍写入（这些行不计入）")
 
 
 def build_gui_parser() -> argparse.ArgumentParser:
@@ -85,6 +103,11 @@ def run_command(args: argparse.Namespace) -> int:
         return run_export(args.file, args.docx, args.xlsx, allow_errors=args.allow_errors,
                           previous_file=args.previous, checklist=args.checklist, signoff=args.signoff,
                           stock_fonts=args.stock_fonts)
+    if args.command == "ledger":
+        from cli.ledger import run_ledger
+
+        return run_ledger(args.source, args.year, args.mapping, args.output, args.into, force=args.force,
+                          allow_unclassified=args.allow_unclassified)
     from cli.new import run_new
 
     return run_new(args.previous, args.output, args.force)
