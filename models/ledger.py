@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from models import autosum
 from models import format2021 as fmt
@@ -40,8 +41,7 @@ T3_KEYS: tuple[str, ...] = tuple(fmt.t3(r.key, c.key) for r in fmt.T3_ROWS for c
 T3_TOTALS = frozenset(k for k in autosum.AUTO_SUM_KEYS if k.startswith("t3."))
 
 
-@dataclass(frozen=True)
-class RowRef:
+class RowRef(NamedTuple):
     """A ledger row as the clerk finds it: the sheet (None for CSV) and the 1-based row number."""
 
     sheet: str | None
@@ -51,8 +51,7 @@ class RowRef:
         return f"工作表“{self.sheet}”第{self.row}行" if self.sheet else f"第{self.row}行"
 
 
-@dataclass(frozen=True)
-class Application:
+class Application(NamedTuple):
     where: RowRef
     received: date
     applicant: str          # a column key of table 三 (natural, commercial …)
@@ -103,11 +102,12 @@ def applications(sheets: Sequence[LedgerSheet], mapping: ColumnMapping | None = 
     rows outside the year and of blank rows."""
     mapping = mapping or ColumnMapping()
     start, end = date(year, 1, 1), date(year, 12, 31)
-    results, applicants = result_lookup(mapping.results), applicant_lookup(mapping.applicants)
+    words = _Words(mapping)
     found: list[Application] = []
     problems: list[RowProblem] = []
     outside = blank = 0
     for sheet in sheets:
+        dates = _Dates(sheet.epoch, today)
         cols = sheet.header.columns
         positions = (cols["received"], cols["applicant"], cols["result"], cols["closed"])
         width = max(positions) + 1
@@ -116,16 +116,16 @@ def applications(sheets: Sequence[LedgerSheet], mapping: ColumnMapping | None = 
             if len(raw) < width:
                 raw = (*raw, *([None] * (width - len(raw))))
             received_raw, applicant_raw, result_raw, closed_raw = (raw[p] for p in positions)
-            where = RowRef(sheet.name, index + 1)
-            applicant_text, result_text = cell_text(applicant_raw), cell_text(result_raw)
-            if not applicant_text and not result_text and _blank(received_raw) and _blank(closed_raw):
+            applicant_text, result_text = words.text(applicant_raw), words.text(result_raw)
+            if not applicant_text and not result_text and dates.blank(received_raw) and dates.blank(closed_raw):
                 blank += 1
                 continue
+            where = RowRef(sheet.name, index + 1)
             try:
-                received = parse_date(received_raw, epoch=sheet.epoch, today=today)
-                closed = parse_date(closed_raw, epoch=sheet.epoch, today=today)
+                received = dates.parse(received_raw, "收到日期")
+                closed = dates.parse(closed_raw, "办结日期")
             except BadValue as exc:
-                problems.append(RowProblem(where, _which_date(exc, received_raw, closed_raw, sheet.epoch, today)))
+                problems.append(RowProblem(where, exc.reason))
                 continue
             if received is None:
                 problems.append(RowProblem(where, "没有收到日期"))
@@ -136,8 +136,7 @@ def applications(sheets: Sequence[LedgerSheet], mapping: ColumnMapping | None = 
             if received > end or (closed is not None and closed < start):
                 outside += 1
                 continue
-            problem, application = _classify(where, received, closed, applicant_text, result_text,
-                                             applicants, results)
+            problem, application = _classify(where, received, closed, applicant_text, result_text, words)
             if problem:
                 problems.append(RowProblem(where, problem))
             else:
@@ -145,26 +144,75 @@ def applications(sheets: Sequence[LedgerSheet], mapping: ColumnMapping | None = 
     return found, problems, outside, blank
 
 
-def _blank(value: object) -> bool:
-    return not isinstance(value, int | float) and not cell_text(value)
+_MISS = object()
 
 
-def _which_date(exc: BadValue, received_raw: object, closed_raw: object, epoch: date, today: date | None) -> str:
-    try:
-        parse_date(received_raw, epoch=epoch, today=today)
-    except BadValue:
-        return f"收到日期{exc.reason}"
-    return f"办结日期{exc.reason}"
+class _Dates:
+    """Dates of one sheet, each distinct cell value parsed once (a ledger repeats the same days many times)."""
+
+    def __init__(self, epoch: date, today: date | None) -> None:
+        self.epoch, self.today = epoch, today
+        self.memo: dict[tuple[type, object], date | BadValue | None] = {}
+
+    def parse(self, value: object, name: str) -> date | None:
+        key = (type(value), value)
+        hit = self.memo.get(key, _MISS)
+        if hit is _MISS:
+            try:
+                hit = parse_date(value, epoch=self.epoch, today=self.today)
+            except BadValue as exc:
+                hit = exc
+            self.memo[key] = hit  # type: ignore[assignment]
+        if isinstance(hit, BadValue):
+            raise BadValue(f"{name}{hit.reason}")
+        return hit  # type: ignore[return-value]
+
+    @staticmethod
+    def blank(value: object) -> bool:
+        return not isinstance(value, int | float) and not cell_text(value)
+
+
+class _Words:
+    """申请人类型 and 办理结果 as table 三 keys, each distinct text looked up once."""
+
+    def __init__(self, mapping: ColumnMapping) -> None:
+        self.results = result_lookup(mapping.results)
+        self.applicants = applicant_lookup(mapping.applicants)
+        self.texts: dict[tuple[type, object], str] = {}
+        self.squeezed: dict[str, str] = {}
+
+    def text(self, value: object) -> str:
+        key = (type(value), value)
+        found = self.texts.get(key)
+        if found is None:
+            found = self.texts[key] = cell_text(value)
+        return found
+
+    def _squeeze(self, text: str) -> str:
+        found = self.squeezed.get(text)
+        if found is None:
+            found = self.squeezed[text] = squeeze(text)
+        return found
+
+    def applicant(self, text: str) -> str | None:
+        return self.applicants.get(self._squeeze(text))
+
+    def result(self, text: str) -> str | None:
+        return self.results.get(self._squeeze(text))
+
+    def pending(self, text: str) -> bool:
+        return not text or is_pending(text)
 
 
 def _classify(where: RowRef, received: date, closed: date | None, applicant_text: str, result_text: str,
-              applicants: dict[str, str], results: dict[str, str]) -> tuple[str, Application | None]:
+              words: _Words) -> tuple[str, Application | None]:
     if not applicant_text:
         return "没有申请人类型", None
-    applicant = applicants.get(squeeze(applicant_text))
+    applicant = words.applicant(applicant_text)
     if applicant is None:
         return why_not_applicant(applicant_text), None
-    pending = not result_text or is_pending(result_text)
+    result = words.result(result_text) if result_text else None
+    pending = result is None and words.pending(result_text)
     if closed is None:
         if not pending:
             return f"有办理结果“{result_text}”但没有办结日期", None
@@ -173,7 +221,6 @@ def _classify(where: RowRef, received: date, closed: date | None, applicant_text
         return f"有办结日期{closed.isoformat()}但没有办理结果", None
     if pending:
         return f"办理结果为“{result_text}”，却有办结日期{closed.isoformat()}", None
-    result = results.get(squeeze(result_text))
     if result is None:
         return why_not_result(result_text), None
     return "", Application(where, received, applicant, result, closed)
