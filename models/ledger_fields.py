@@ -217,12 +217,28 @@ def match_header(cells: Sequence[object], mapping: ColumnMapping | None = None) 
 
 
 def locate_header(rows: Sequence[Sequence[object]], mapping: ColumnMapping | None = None) -> HeaderMatch | None:
-    """The first of the top rows that holds every field's header (None if none does). May raise HeaderProblem."""
-    for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+    """The first of the top rows that holds every field's header (None if none does). May raise HeaderProblem.
+
+    A header in two rows (办理情况 merged over 办理结果 and 办结日期, 收到日期 merged down) is read as one: each
+    column's lower text, or the upper one where the lower is empty.
+    """
+    top = rows[:HEADER_SCAN_ROWS]
+    for index, row in enumerate(top):
         columns = match_header(row, mapping)
         if columns is not None:
             return HeaderMatch(index, columns)
+        if index + 1 < len(top):
+            columns = match_header(_stacked(row, top[index + 1]), mapping)
+            if columns is not None:
+                return HeaderMatch(index + 1, columns)
     return None
+
+
+def _stacked(upper: Sequence[object], lower: Sequence[object]) -> list[object]:
+    width = max(len(upper), len(lower))
+    upper = [*upper, *([None] * (width - len(upper)))]
+    lower = [*lower, *([None] * (width - len(lower)))]
+    return [b if b is not None and str(b).strip() else a for a, b in zip(upper, lower, strict=True)]
 
 
 def missing_fields(cells: Sequence[object], mapping: ColumnMapping | None = None) -> list[str]:

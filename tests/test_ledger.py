@@ -162,6 +162,21 @@ def test_header_below_a_title_and_under_other_names(tmp_path):
     assert ledger.sheets[0].header.columns["received"] == 1
 
 
+def test_a_header_in_two_rows_with_merged_cells(tmp_path):
+    workbook = openpyxl.Workbook()
+    ws = workbook.active
+    ws.append(("序号", "收到日期", "申请人类型", "办理情况", None))
+    ws.append((None, None, None, "办理结果", "办结日期"))
+    for cells in ("A1:A2", "B1:B2", "C1:C2", "D1:E1"):
+        ws.merge_cells(cells)
+    ws.append((1, "2024-01-05", "自然人", "予以公开", "2024-01-08"))
+    workbook.save(tmp_path / "two.xlsx")
+    ledger = read_ledger(tmp_path / "two.xlsx")
+    assert ledger.sheets[0].header.row == 1
+    result = compute_table3(ledger.sheets, YEAR, today=TODAY)
+    assert result.problems == [] and result.cells["t3.granted.natural"] == 1
+
+
 def test_missing_or_doubled_header_is_explained(tmp_path):
     path = write_xlsx(tmp_path / "a.xlsx", [], header=("序号", "日期", "申请人类型", "办理结果", "办结日期"))
     with pytest.raises(LedgerReadError) as info:
