@@ -153,11 +153,11 @@ def _show(value: CellValue) -> str:
 
 def print_sources(merged: Merged, changes: dict[str, tuple[CellValue, CellValue]]) -> None:
     """Who supplied what: each cell with a number other than 0, as `sum ＝ department value ＋ …`."""
-    sources = merged.sources
+    sources, sums = merged.sources, merged.sums
     shown = {k: pairs for k, pairs in sources.items() if any(v for _, v in pairs)}
     print(f"各单元格的来源（{len(sources)}个单元格）：")
     for key, pairs in shown.items():
-        total = merged.sums[key]
+        total = sums[key]
         parts = " ＋ ".join(f"{department} {_show(value)}" for department, value in pairs)
         was = f"（原为{_show(changes[key][0])}）" if key in changes and changes[key][0] is not None else ""
         print(f"  {fmt.cell_label(key)}：{format_value(total)} ＝ {parts}{was}")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import openpyxl
 
 from importers.collection_reader import read_collection_sheet
-from models.collection_merge import STORE_KEY
+from models.collection_merge import STORE_KEY, stored_contributions
 from models.drafts import load_draft, save_draft
 from tests.collection_builders import fill, filled_sheet
 from tests.test_cli import run
@@ -41,6 +43,8 @@ def test_export_then_merge_three_sheets(tmp_path):
     assert report.cells["t2.licensing.decisions"] == 12 and str(report.cells["t2.fees.amount"]) == "1.25"
     assert report.meta.year == 2024
     assert [d["department"] for d in report.extra[STORE_KEY]["departments"]] == ["审批科", "执法大队", "财务科"]
+    kept, notices = stored_contributions(report, 2024)
+    assert notices == [] and kept[2].values == {"t2.fees.amount": Decimal("1.25")}
 
 
 def test_a_conflicting_sheet_stops_the_merge_unless_skipped(tmp_path):
