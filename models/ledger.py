@@ -36,7 +36,7 @@ from models.ledger_values import (
 )
 from models.report import Meta, Report
 
-#: Every cell of table 三, and those the ledger counts directly (the rest are sums of these).
+#: Every cell of table 三; the totals among them are sums of the counted cells.
 T3_KEYS: tuple[str, ...] = tuple(fmt.t3(r.key, c.key) for r in fmt.T3_ROWS for c in fmt.T3_COLUMNS)
 T3_TOTALS = frozenset(k for k in autosum.AUTO_SUM_KEYS if k.startswith("t3."))
 

@@ -36,7 +36,6 @@ FIELDS: tuple[LedgerField, ...] = (
     LedgerField("closed", "办结日期", ("办结时间", "答复日期", "答复时间", "办理完结日期", "结案日期", "完成日期")),
 )
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
-FIELD_KEYS = tuple(f.key for f in FIELDS)
 #: How many rows from the top of a sheet are searched for the header row (titles and notes may come first).
 HEADER_SCAN_ROWS = 20
 SAVED_MAPPING_NAME = "ledger-mapping.json"
@@ -263,7 +262,3 @@ class LedgerSheet:
     rows: list[tuple[object, ...]]
     header: HeaderMatch
     epoch: date = date(1899, 12, 30)  # day 0 of Excel serial dates (1904 system: 1904-01-01)
-
-    def where(self, index: int) -> str:
-        """A row as the clerk finds it: `第12行`, or `工作表“台账”第12行`."""
-        return f"工作表“{self.name}”第{index + 1}行" if self.name else f"第{index + 1}行"
