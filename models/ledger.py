@@ -84,10 +84,15 @@ class LedgerResult:
     def rows_read(self) -> int:
         return self.counted + self.outside + len(self.problems)
 
+    def changes(self, report: Report) -> dict[str, int]:
+        """The cells of table 三 whose value in `report` differs from the ledger's (for one undo step in the UI)."""
+        return {key: value for key, value in self.cells.items()
+                if report.cells.get(key) != value or type(report.cells.get(key)) is not int}
+
     def apply_to(self, report: Report) -> None:
         """Replace every cell of table 三 in `report` with the ledger's counts."""
-        for key in T3_KEYS:
-            report.set(key, self.cells[key])
+        for key, value in self.changes(report).items():
+            report.set(key, value)
 
     def to_report(self, agency: str = "", level: str = "") -> Report:
         """A new report for the year with table 三 filled and every other cell blank."""

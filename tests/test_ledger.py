@@ -43,7 +43,9 @@ def test_500_applications_give_exactly_the_expected_table_which_passes_every_rul
     assert (result.counted, result.outside, result.rows_read) == (500 - outside, outside, 500)
     assert result.cells[fmt.t3("handled_total", "total")] > 100  # the year is not trivially empty
     report = zero_report(YEAR)
+    assert set(result.changes(report)) == {k for k, v in result.cells.items() if v}
     result.apply_to(report)
+    assert result.changes(report) == {}
     assert [f for f in evaluate(report) if f.severity is Severity.ERROR] == []
     assert table3_findings(result.to_report()) == []
 
