@@ -1,5 +1,5 @@
-"""Argument parsing for main.py: sub-commands (check, import, new, export, infographic) run the command line;
-anything else opens the GUI."""
+"""Argument parsing for main.py: sub-commands (check, import, new, export, infographic, ledger, collect) run the
+command line; anything else opens the GUI."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from models.app_info import APP_VERSION
 
 DESCRIPTION = "政府信息公开工作年度报告助手：填写、校验（勾稽关系）、导出年度报告。"
-COMMANDS = ("check", "import", "new", "export", "infographic")
+COMMANDS = ("check", "import", "new", "export", "infographic", "ledger", "collect")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,7 +50,51 @@ def build_parser() -> argparse.ArgumentParser:
     graphic.add_argument("--previous", metavar="FILE",
                          help="上年度报告，用于同比增减（不指定时使用草稿中保存的上年报告，如有）")
     graphic.add_argument("--dpi", type=int, metavar="N", help="PNG 的分辨率（72–600，默认200）")
+    _add_ledger(sub)
+    _add_collect(sub)
     return parser
+
+
+def _add_ledger(sub: argparse._SubParsersAction) -> None:
+    ledger = sub.add_parser(
+        "ledger", help="根据依申请公开台账（.xlsx/.csv，每件申请一行）计算表三",
+        description="台账须有收到日期、申请人类型、办理结果、办结日期四列（表头名称不同时用 --mapping 指定）。"
+                    "无法归类的行逐行列出；有这样的行时不写入草稿（退出码1），除非加 --allow-unclassified。")
+    ledger.add_argument("source", metavar="LEDGER", help="台账文件（Excel .xlsx 或 CSV）")
+    ledger.add_argument("--year", type=int, metavar="Y", help="报告年度（用 --into 时默认取草稿的年度）")
+    ledger.add_argument("--mapping", metavar="MAP.json",
+                        help='列对应关系（JSON）：{"columns": {"台账表头": "收到日期", …}, '
+                             '"results": {"同意公开": "予以公开"}, "applicants": {"公民": "自然人"}}')
+    where = ledger.add_mutually_exclusive_group(required=True)
+    where.add_argument("-o", "--output", metavar="DRAFT", help="新草稿文件（只填表三）")
+    where.add_argument("--into", metavar="DRAFT", help="已有的草稿：只替换其表三，其余内容保留")
+    ledger.add_argument("--force", action="store_true", help="覆盖已存在的 -o 文件")
+    ledger.add_argument("--allow-unclassified", action="store_true", help="有无法归类的行时仍写入（这些行不计入）")
+
+
+def _add_collect(sub: argparse._SubParsersAction) -> None:
+    from models.collection import part_names
+
+    collect = sub.add_parser("collect", help="数据采集表：导出给业务科室填写，汇总发回的采集表")
+    actions = collect.add_subparsers(dest="action", metavar="export|merge", required=True)
+    export = actions.add_parser("export", help="导出一份数据采集表（.xlsx）",
+                                description=f"填报内容（--parts，可用逗号分隔多项）：{part_names()}；"
+                                            "或 t2（表二全部）、all（全部）。")
+    export.add_argument("--parts", action="append", required=True, metavar="P[,P…]", help="填报内容")
+    export.add_argument("--year", type=int, required=True, metavar="Y", help="报告年度")
+    export.add_argument("--department", default="", metavar="NAME", help="填报科室（不填则由科室自己填写）")
+    export.add_argument("--prefill", metavar="FILE", help="用这份报告（草稿、Word 或 Excel）中的数字预填")
+    export.add_argument("-o", "--output", required=True, metavar="SHEET.xlsx", help="采集表文件")
+    export.add_argument("--force", action="store_true", help="覆盖已存在的文件")
+    merge = actions.add_parser("merge", help="汇总发回的采集表，列出每个数字由哪个科室填报")
+    merge.add_argument("sheets", nargs="+", metavar="SHEET", help="发回的采集表（.xlsx）或存放它们的文件夹")
+    where = merge.add_mutually_exclusive_group(required=True)
+    where.add_argument("-o", "--output", metavar="DRAFT", help="新草稿文件（只含汇总的数字）")
+    where.add_argument("--into", metavar="DRAFT", help="已有的草稿：填入汇总的数字，其余内容保留")
+    merge.add_argument("--year", type=int, metavar="Y", help="报告年度（默认取草稿或采集表的年度）")
+    merge.add_argument("--force", action="store_true", help="覆盖已存在的 -o 文件")
+    merge.add_argument("--skip-conflicting", action="store_true",
+                       help="有无法汇总的采集表时，仍汇总其余的（这些表不计入）")
 
 
 def build_gui_parser() -> argparse.ArgumentParser:
@@ -96,6 +140,18 @@ def run_command(args: argparse.Namespace) -> int:
         from cli.infographic import run_infographic
 
         return run_infographic(args.file, args.output, args.previous, args.dpi)
+    if args.command == "ledger":
+        from cli.ledger import run_ledger
+
+        return run_ledger(args.source, args.year, args.mapping, args.output, args.into, force=args.force,
+                          allow_unclassified=args.allow_unclassified)
+    if args.command == "collect":
+        from cli.collect import run_collect_export, run_collect_merge
+
+        if args.action == "export":
+            return run_collect_export(args.parts, args.year, args.department, args.prefill, args.output, args.force)
+        return run_collect_merge(args.sheets, args.output, args.into, year=args.year, force=args.force,
+                                 skip_conflicting=args.skip_conflicting)
     from cli.new import run_new
 
     return run_new(args.previous, args.output, args.force)

@@ -1,0 +1,111 @@
+"""`python main.py ledger LEDGER.xlsx|.csv --year Y [--mapping MAP.json] (-o DRAFT [--force] | --into DRAFT)
+[--allow-unclassified]`: table 三 counted from an application ledger.
+
+Exit codes: 0 written; 1 rows that cannot be classified (listed; nothing written unless --allow-unclassified), or
+the draft exists / is open / is of another year; 2 the ledger, the mapping or the draft cannot be read or written.
+Without --mapping, the mapping remembered by the app (if any) is used, else the usual headers.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+from cli.target import EXIT_FILE, EXIT_OK, EXIT_REFUSED, Stop, report_year, resolve, save
+from importers.ledger_reader import LedgerReadError, read_ledger
+from models.carryover import embedded_previous
+from models.format2021 import T3_COLUMNS, T3_PART_COLUMNS, t3
+from models.ledger import LedgerResult, RowProblem, compute_table3, table3_findings
+from models.ledger_fields import ColumnMapping, MappingError, load_mapping, load_saved_mapping, saved_mapping_path
+
+#: With more unclassifiable rows than this, the most frequent reasons are summed up first.
+SUMMARY_FROM = 10
+
+
+def run_ledger(source: str, year: int | None, mapping_file: str | None, out: str | None, into: str | None, *,
+               force: bool = False, allow_unclassified: bool = False) -> int:
+    try:
+        return _run(source, year, mapping_file, out, into, force, allow_unclassified)
+    except Stop as stop:
+        print(stop.message, file=sys.stderr)
+        return stop.code
+
+
+def _run(source: str, year: int | None, mapping_file: str | None, out: str | None, into: str | None, force: bool,
+         allow_unclassified: bool) -> int:
+    mapping = _mapping(mapping_file)
+    target = resolve(out, into, force, "表三")
+    year = report_year(target, year)
+    if year is None:
+        raise Stop(EXIT_FILE, f"“{target.path.name}”没有填写报告年度，请用 --year 指定（如 --year 2024）。")
+    try:
+        ledger = read_ledger(source, mapping)
+    except LedgerReadError as exc:
+        raise Stop(EXIT_FILE, exc.message) from None
+    result = compute_table3(ledger.sheets, year, mapping)
+    for notice in ledger.notices:
+        print(f"  [读取] {notice}")
+    print(describe(Path(source).name, result))
+    if result.problems:
+        print_problems(result.problems)
+        if not allow_unclassified:
+            raise Stop(EXIT_REFUSED, "未写入草稿。请改正台账中的这些行后重试；如台账的说法与表三不同（如“同意公开”），"
+                                     "可在列对应关系文件的 results、applicants 中写明对应关系；"
+                                     "如确认这些行不计入表三，请加 --allow-unclassified。")
+    report = target.existing if target.existing is not None else result.to_report()
+    if target.existing is not None:
+        result.apply_to(report)
+        if report.meta.year is None:
+            report.meta.year = year
+    save(report, target)
+    done = "已更新" if target.existing is not None else "已根据台账填写"
+    rest = "（其余内容未改动）" if target.existing is not None else "（其他各表为空，请继续填写）"
+    print(f"{done}{year}年度表三{rest}，草稿已保存：{target.path}")
+    findings = table3_findings(report, embedded_previous(report))
+    if findings:
+        for finding in findings:
+            print(f"  [{finding.severity.label}] {finding.rule} {finding.message}")
+    else:
+        print("表三勾稽关系检查：通过。")
+    return EXIT_OK
+
+
+def _mapping(mapping_file: str | None) -> ColumnMapping | None:
+    if mapping_file:
+        try:
+            return load_mapping(mapping_file)
+        except MappingError as exc:
+            raise Stop(EXIT_FILE, exc.message) from None
+    try:
+        saved = load_saved_mapping()
+    except MappingError as exc:
+        print(f"  [提示] 已保存的列对应关系未使用：{exc.message}", file=sys.stderr)
+        return None
+    if saved is not None:
+        print(f"  [读取] 使用已保存的列对应关系（{saved_mapping_path()}）。")
+    return saved
+
+
+def describe(name: str, result: LedgerResult) -> str:
+    """One paragraph: rows read, what counted, and the four numbers of the 总计 column with their parts."""
+    y = result.year
+    outside = f"；另有{result.outside}件在{y}年以前已办结或在{y}年以后收到，不计入" if result.outside else ""
+    lines = [f"台账“{name}”：共{result.rows_read}件申请，计入{y}年度{result.counted}件{outside}。"]
+    for row, title in (("new", "本年新收"), ("carried_in", "上年结转"), ("handled_total", "本年办结"),
+                       ("carried_out", "结转下年度")):
+        parts = "，".join(f"{col.label}{result.cells[t3(row, col.key)]}" for col in T3_COLUMNS
+                         if col.key in T3_PART_COLUMNS and result.cells[t3(row, col.key)])
+        lines.append(f"  {title}{result.cells[t3(row, 'total')]}件" + (f"（{parts}）" if parts else ""))
+    return "\n".join(lines)
+
+
+def print_problems(problems: list[RowProblem]) -> None:
+    print(f"无法归类的行（{len(problems)}行），未计入表三：")
+    common = [(r, n) for r, n in Counter(p.reason for p in problems).most_common(5) if n > 1]
+    if len(problems) > SUMMARY_FROM and common:
+        for reason, count in common:
+            print(f"  {count}行：{reason}")
+        print("  逐行如下：")
+    for problem in problems:
+        print(f"  {problem}")
