@@ -17,6 +17,7 @@ from models import locations
 from models.app_info import APP_NAME, APP_VERSION
 from ui.file_actions import FileActions
 from ui.pages.start_page import StartPage
+from ui.tools import Tools
 
 if TYPE_CHECKING:
     from ui.document import ReportDocument
@@ -31,7 +32,7 @@ AUTOSAVE_INTERVAL_MS = 30_000
 MENU_DELAY_MS = 60  # after the first paint; far below what a person notices
 
 
-class MainWindow(FileActions, QMainWindow):
+class MainWindow(FileActions, Tools, QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.doc: ReportDocument | None = None
@@ -94,6 +95,12 @@ class MainWindow(FileActions, QMainWindow):
         self.view_menu = view_menu
         self._action(view_menu, "上一个问题(&P)", lambda: self.findings.step(-1), "Shift+F8")
         self._action(view_menu, "下一个问题(&N)", lambda: self.findings.step(1), "F8")
+        tools_menu = bar.addMenu("工具(&T)")
+        self.tool_actions = [
+            self._action(tools_menu, "从依申请公开台账计算表三(&L)…", lambda: self.ledger_to_table3()),
+            self._action(tools_menu, "导出数据采集表(&C)…", lambda: self.export_collection()),
+            self._action(tools_menu, "汇总数据采集表(&M)…", lambda: self.merge_collection()),
+        ]
         help_menu = bar.addMenu("帮助(&H)")
         self._action(help_menu, "关于(&A)", self.about)
         self._sync_actions()
@@ -131,7 +138,7 @@ class MainWindow(FileActions, QMainWindow):
         if not self._menus_built:
             return
         has_doc = self.doc is not None
-        for action in (self.save_action, self.save_as_action, self.undo_action, self.redo_action):
+        for action in (self.save_action, self.save_as_action, self.undo_action, self.redo_action, *self.tool_actions):
             action.setEnabled(has_doc)
 
     def about(self) -> None:

@@ -29,6 +29,9 @@ def window(qtbot, monkeypatch, answers):
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: answers["asked"].append(("warning", a[2])))
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: answers["asked"].append(("critical", a[2])))
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: answers["asked"].append(("info", a[2])))
+    # Any other question a test does not answer itself is declined (a modal box would block the run).
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers["asked"].append(("question", a[2]))
+                        or QMessageBox.StandardButton.No)
     win = MainWindow()
     monkeypatch.setattr(win, "ask_save", lambda text: answers["asked"].append(("save", text)) or answers["save"])
     monkeypatch.setattr(win, "ask_recovery",

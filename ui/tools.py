@@ -1,0 +1,247 @@
+"""工具 menu: table 三 from an application ledger, and 数据采集表 for 业务科室 (export blank sheets, sum returned ones).
+
+Each result lands in the report as one undo step. The work itself is Qt-free (models/, importers/, exporters/).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import format2021 as fmt
+from models.ledger_fields import FIELDS, ColumnMapping
+from ui.document import ReportDocument
+
+MAX_LISTED = 15
+
+
+def _listing(lines: list[str]) -> str:
+    shown = lines[:MAX_LISTED]
+    return "\n".join(shown) + (f"\n……另有{len(lines) - len(shown)}条。" if len(lines) > len(shown) else "")
+
+
+class MappingDialog(QDialog):
+    """Which column of the ledger is 收到日期, 申请人类型, 办理结果, 办结日期 (remembered for next time)."""
+
+    def __init__(self, headers: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("指定台账的列")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("没有自动认出台账的表头。请指定每一项在哪一列（下次会记住）："))
+        form = QFormLayout()
+        self.combos: dict[str, QComboBox] = {}
+        for field in FIELDS:
+            combo = QComboBox()
+            combo.addItem("（请选择）", "")
+            for header in headers:
+                combo.addItem(header, header)
+            form.addRow(f"{field.label}：", combo)
+            self.combos[field.key] = combo
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def mapping(self) -> ColumnMapping | None:
+        chosen = {key: combo.currentData() for key, combo in self.combos.items()}
+        if not all(chosen.values()) or len(set(chosen.values())) < len(chosen):
+            return None
+        return ColumnMapping(columns={header: key for key, header in chosen.items()})
+
+
+def header_candidates(rows: list[tuple[object, ...]]) -> list[str]:
+    """The texts of the first row that looks like a header (four or more filled cells)."""
+    for row in rows[:20]:
+        texts = [str(v).strip() for v in row if v is not None and str(v).strip()]
+        if len(texts) >= len(FIELDS):
+            return texts
+    return []
+
+
+class Tools:
+    """The 工具 menu's actions for the main window (a mixin: uses `doc`, `statusBar`, `ask_*`)."""
+
+    doc: ReportDocument | None
+
+    # ----- ledger ---------------------------------------------------------------------------------------------
+
+    def ledger_to_table3(self, path: Path | None = None) -> bool:
+        """从依申请公开台账计算表三: every cell of table 三 counted from one row per application."""
+        if self.doc is None:
+            return False
+        from importers.ledger_reader import LedgerReadError, read_ledger, read_raw
+        from models.ledger import compute_table3
+        from models.ledger_fields import load_saved_mapping, save_mapping
+
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, "选择依申请公开台账", "", "台账 (*.xlsx *.csv);;所有文件 (*)")
+            if not name:
+                return False
+            path = Path(name)
+        year = self.doc.report.meta.year
+        if not year:
+            QMessageBox.warning(self, "缺少报告年度", "请先在“基本信息”中填写报告年度。")
+            return False
+        mapping = load_saved_mapping()
+        try:
+            ledger = read_ledger(path, mapping)
+        except LedgerReadError as first:
+            try:
+                raw = read_raw(path)
+            except LedgerReadError as exc:
+                QMessageBox.warning(self, "无法读取台账", exc.message)
+                return False
+            headers = next((h for sheet in raw if (h := header_candidates(sheet.rows))), [])
+            mapping = self.ask_mapping(headers) if headers else None
+            if mapping is None:
+                QMessageBox.warning(self, "无法读取台账", first.message)
+                return False
+            try:
+                ledger = read_ledger(path, mapping)
+            except LedgerReadError as exc:
+                QMessageBox.warning(self, "无法读取台账", exc.message)
+                return False
+            save_mapping(mapping)
+        result = compute_table3(ledger.sheets, year, mapping)
+        listed = _listing([str(p) for p in result.problems])
+        if result.problems and not self.ask_continue(
+                f"台账中有{len(result.problems)}行无法归类，没有计入表三：\n{listed}"
+                "\n\n是否按其余各行填写表三？（也可以先改正台账再计算）"):
+            return False
+        changes = result.changes(self.doc.report)
+        self.doc.set_cells(dict(changes), f"从台账计算表三（{path.name}）")
+        self.editor.go_to("t3")
+        self.statusBar().showMessage(f"已按台账“{path.name}”的{result.counted}件申请填写表三（改动{len(changes)}个单元格）。"
+                                     "可用 Ctrl+Z 撤销。", 10000)
+        return True
+
+    def ask_mapping(self, headers: list[str]) -> ColumnMapping | None:
+        dialog = MappingDialog(headers, self)
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            mapping = dialog.mapping()
+            if mapping is not None:
+                return mapping
+            QMessageBox.warning(self, "指定台账的列", "四项都要指定，而且不能是同一列。")
+        return None
+
+    def ask_continue(self, text: str) -> bool:
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = QMessageBox.question(self, "请确认", text, buttons, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    # ----- 数据采集表 -------------------------------------------------------------------------------------------
+
+    def export_collection(self, path: Path | None = None, parts: tuple[str, ...] | None = None,
+                          department: str | None = None) -> bool:
+        """导出数据采集表: a sheet for a 业务科室 to fill its part, with validation."""
+        if self.doc is None:
+            return False
+        from exporters.collection_sheet import export_collection_sheet
+        from exporters.errors import ExportError
+        from models.collection import PART_BY_KEY, PARTS
+
+        if parts is None or department is None:
+            choice = self.ask_collection_parts([(p.key, p.title) for p in PARTS])
+            if choice is None:
+                return False
+            parts, department = choice
+        year = self.doc.report.meta.year
+        if not year:
+            QMessageBox.warning(self, "缺少报告年度", "请先在“基本信息”中填写报告年度。")
+            return False
+        if path is None:
+            suggested = f"{year}年数据采集表（{department or '科室'}）.xlsx"
+            name, _ = QFileDialog.getSaveFileName(self, "导出数据采集表", suggested, "Excel 工作簿 (*.xlsx)")
+            if not name:
+                return False
+            path = Path(name)
+        try:
+            written = export_collection_sheet(path, tuple(PART_BY_KEY[k] for k in parts), year, department)
+        except ExportError as exc:
+            QMessageBox.critical(self, "导出失败", exc.message)
+            return False
+        self.statusBar().showMessage(f"已导出数据采集表：{written}", 8000)
+        return True
+
+    def ask_collection_parts(self, parts: list[tuple[str, str]]) -> tuple[tuple[str, ...], str] | None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle("导出数据采集表")
+        layout = QVBoxLayout(dialog)
+        form = QFormLayout()
+        department = QLineEdit()
+        department.setPlaceholderText("例如：行政审批科")
+        form.addRow("填报科室：", department)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("请该科室填写的部分："))
+        boxes = []
+        for key, title in parts:
+            box = QCheckBox(title)
+            boxes.append((key, box))
+            layout.addWidget(box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        chosen = tuple(key for key, box in boxes if box.isChecked())
+        return (chosen, department.text().strip()) if chosen else None
+
+    def merge_collection(self, paths: list[Path] | None = None) -> bool:
+        """汇总数据采集表: sum the returned sheets into the report, showing which department supplied what."""
+        if self.doc is None:
+            return False
+        from importers.collection_reader import CollectionReadError, read_collection_sheet
+        from models.collection_merge import MergeRefused, apply_merged, merge, stored_contributions
+
+        if paths is None:
+            names, _ = QFileDialog.getOpenFileNames(self, "选择各科室交回的数据采集表", "", "Excel 工作簿 (*.xlsx)")
+            if not names:
+                return False
+            paths = [Path(n) for n in names]
+        sheets, unreadable = [], []
+        for path in paths:
+            try:
+                sheets.append(read_collection_sheet(path))
+            except CollectionReadError as exc:
+                unreadable.append(exc.message)
+        report = self.doc.report
+        try:
+            earlier, notices = stored_contributions(report, report.meta.year) if report.meta.year else ([], [])
+            merged = merge(sheets, report.meta.year, earlier)
+        except MergeRefused as exc:
+            QMessageBox.warning(self, "无法汇总", exc.message)
+            return False
+        problems = unreadable + [f"{r.path.name}（{r.department or '未填科室'}）：{'；'.join(r.reasons)}"
+                                 for r in merged.rejected]
+        who = [f"{fmt.cell_label(key)}：" + "，".join(f"{dept} {value}" for dept, value in pairs)
+               for key, pairs in merged.sources.items()]
+        text = (f"汇总{len(merged.contributions)}个科室的采集表。\n\n各单元格的来源：\n{_listing(who)}"
+                + (f"\n\n未汇总（请与科室核对）：\n{_listing(problems)}" if problems else "")
+                + (f"\n\n提示：\n{_listing(notices + merged.notices)}" if notices or merged.notices else "")
+                + "\n\n是否把汇总结果填入报告？")
+        if not merged.contributions or not self.ask_continue(text):
+            if not merged.contributions:
+                QMessageBox.warning(self, "无法汇总", "没有可以汇总的采集表：\n" + _listing(problems))
+            return False
+        scratch = report.copy()
+        changes = apply_merged(scratch, merged)
+        self.doc.set_cells({key: new for key, (_old, new) in changes.items()}, "汇总数据采集表")
+        self.doc.set_extra("collection", scratch.extra.get("collection"))
+        self.statusBar().showMessage(f"已汇总{len(merged.contributions)}个科室的数据（改动{len(changes)}个单元格），"
+                                     "可用 Ctrl+Z 撤销。", 10000)
+        return True
