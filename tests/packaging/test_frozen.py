@@ -20,7 +20,7 @@ from models.app_info import APP_VERSION
 from tests.conftest import ROOT, SAMPLE
 from tests.packaging.conftest import BUNDLED_SAMPLE, FROZEN_DIR, GUI_EXE, INTERNAL, WINDOWS, require, run
 
-pytestmark = pytest.mark.packaging
+pytestmark = [pytest.mark.packaging, pytest.mark.timeout(300)]
 
 FOLDER_BUDGET_MB = 200
 LINUX_ONLY = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux bundle layout and ELF libraries")
