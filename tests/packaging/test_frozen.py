@@ -188,3 +188,33 @@ def test_startup_against_the_bare_qt_floor(frozen, capsys):
         print("\n" + startup.report(samples))
     ratio = min(samples["frozen app"]) / min(samples["floor (bare Qt)"])
     assert ratio <= 3.0
+
+
+def test_portable_zip_keeps_data_beside_the_exe(frozen, tmp_path, capsys):
+    """packaging/portable_zip.py's zip, unpacked anywhere: the frozen app keeps its data in data/ beside the exe and
+    writes nothing into the user's folders."""
+    spec = importlib.util.spec_from_file_location("portable_zip", ROOT / "packaging" / "portable_zip.py")
+    portable_zip = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(portable_zip)
+    archive = portable_zip.make_portable_zip(FROZEN_DIR, tmp_path / "portable.zip")
+    with capsys.disabled():
+        print(f"\nportable zip: {archive.stat().st_size / 2**20:.1f} MB")
+    unpacked = tmp_path / "U 盘"
+    with zipfile.ZipFile(archive) as zipped:
+        zipped.extractall(unpacked)
+        for info in zipped.infolist():  # zipfile does not restore the executable bits
+            if info.external_attr >> 16 & 0o111:
+                (unpacked / info.filename).chmod(info.external_attr >> 16 & 0o777)
+    app = unpacked / FROZEN_DIR.name
+    assert (app / "portable").is_file()
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if k not in ("GOVREPORT_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME",
+                                                             "XDG_STATE_HOME", "XDG_CACHE_HOME")}
+    env.update(HOME=str(home), USERPROFILE=str(home), LOCALAPPDATA=str(home / "AppData" / "Local"),
+               APPDATA=str(home / "AppData" / "Roaming"), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([str(app / GUI_EXE.name), "--screenshots", str(tmp_path / "shots")], env=env,
+                            capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    assert {p.name for p in (app / "data").iterdir()} >= {"autosave", "config"}
+    assert not [p for p in home.rglob("*") if "gov-info-report" in str(p)]
