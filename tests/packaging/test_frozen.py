@@ -218,3 +218,17 @@ def test_portable_zip_keeps_data_beside_the_exe(frozen, tmp_path, capsys):
     assert result.returncode == 0, result.stderr
     assert {p.name for p in (app / "data").iterdir()} >= {"autosave", "config"}
     assert not [p for p in home.rglob("*") if "gov-info-report" in str(p)]
+
+
+def test_infographic_matches_the_app_run_from_source(frozen, tmp_path):
+    """一图读懂 (QPainter to PNG, QPdfWriter to PDF) in the frozen app: the PNG is the very one the source draws."""
+    from cli.main import COMMANDS
+
+    if "infographic" not in COMMANDS:
+        pytest.skip("this branch has no infographic command yet")
+    frozen_png, source_png, pdf = tmp_path / "frozen.png", tmp_path / "source.png", tmp_path / "frozen.pdf"
+    for command, out in (([frozen], frozen_png), ([frozen], pdf), ([sys.executable, ROOT / "main.py"], source_png)):
+        result = run([*command, "infographic", SAMPLE, "-o", out])
+        assert result.returncode == 0, result.stdout + result.stderr
+    assert frozen_png.read_bytes() == source_png.read_bytes()
+    assert pdf.read_bytes()[:5] == b"%PDF-"
