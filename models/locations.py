@@ -1,21 +1,32 @@
 """Where the app keeps its files (platformdirs): drafts, autosave slots, backups, logs and settings.
 
-Setting GOVREPORT_HOME puts everything under one folder instead (tests, portable installs).
+Setting GOVREPORT_HOME puts everything under one folder instead (tests); so does a file named `portable` beside the
+executable of a frozen build (the portable zip): everything is then kept in `data` beside the executable.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "gov-info-report"
 HOME_VARIABLE = "GOVREPORT_HOME"
+PORTABLE_MARKER = "portable"
+
+
+def portable_home() -> Path | None:
+    """`data` beside the executable when a frozen build has a `portable` file beside it; otherwise None."""
+    if not getattr(sys, "frozen", False):
+        return None
+    folder = Path(sys.executable).resolve().parent
+    return folder / "data" if (folder / PORTABLE_MARKER).is_file() else None
 
 
 def _base(kind: str) -> Path:
-    home = os.environ.get(HOME_VARIABLE)
+    home = os.environ.get(HOME_VARIABLE) or portable_home()
     if home:
         return Path(home) / kind
     if kind == "config":
