@@ -10,11 +10,12 @@ from pathlib import Path
 from models.app_info import APP_VERSION
 
 DESCRIPTION = "政府信息公开工作年度报告助手：填写、校验（勾稽关系）、导出年度报告。"
+PROG = "gov-info-report" if getattr(sys, "frozen", False) else "main.py"  # the installed app's name
 COMMANDS = ("check", "import", "new", "export", "infographic", "ledger", "collect")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py", description=DESCRIPTION)
+    parser = argparse.ArgumentParser(prog=PROG, description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"%(prog)s {APP_VERSION}（2021年版格式）")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     check = sub.add_parser("check", help="检查报告的勾稽关系，列出问题")
@@ -99,7 +100,7 @@ def _add_collect(sub: argparse._SubParsersAction) -> None:
 
 def build_gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="main.py", description=DESCRIPTION,
+        prog=PROG, description=DESCRIPTION,
         epilog=f"命令行用法：main.py {{{','.join(COMMANDS)}}} …（main.py check -h 查看说明）")
     parser.add_argument("--version", action="version", version=f"%(prog)s {APP_VERSION}（2021年版格式）")
     parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="要打开的草稿文件")
