@@ -44,13 +44,18 @@ class FileActions:
         report = Report(meta=Meta(year=default_report_year()), extra={AUTOSUM_KEY: sorted(AUTO_SUM_KEYS)})
         self.set_document(ReportDocument(report))
 
-    def open_draft(self, path: Path | None = None) -> bool:
+    def _pick_then_confirm(self, path: Path | None, title: str, filters: str) -> Path | None:
+        """The file to open (asked for when not given), once unsaved work in the current report is dealt with."""
         if path is None:
-            name, _ = QFileDialog.getOpenFileName(self, "打开草稿", str(locations.drafts_dir()), DRAFT_FILTER)
+            name, _ = QFileDialog.getOpenFileName(self, title, str(locations.drafts_dir()), filters)
             if not name:
-                return False
+                return None
             path = Path(name)
-        if not self.confirm_discard():
+        return path if self.confirm_discard() else None
+
+    def open_draft(self, path: Path | None = None) -> bool:
+        path = self._pick_then_confirm(path, "打开草稿", DRAFT_FILTER)
+        if path is None:
             return False
         from models import locks
         from models.drafts import DraftError, load_draft
@@ -116,12 +121,8 @@ class FileActions:
 
     def import_previous(self, path: Path | None = None) -> bool:
         """Start this year's report from last year's: carry-over and cross-year checks."""
+        path = self._pick_then_confirm(path, "选择上年度报告", IMPORT_FILTER)
         if path is None:
-            name, _ = QFileDialog.getOpenFileName(self, "选择上年度报告", str(locations.drafts_dir()), IMPORT_FILTER)
-            if not name:
-                return False
-            path = Path(name)
-        if not self.confirm_discard():
             return False
         from importers import LoadError, load
         from models.carryover import new_year_from
