@@ -14,14 +14,14 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from models import locations
-
 LOG_NAME = "app.log"
 log = logging.getLogger("govreport")
 
 
 def setup_logging() -> None:
     from logging.handlers import RotatingFileHandler
+
+    from models import locations
 
     if any(isinstance(h, RotatingFileHandler) for h in log.handlers):
         return
@@ -77,6 +77,8 @@ def show_dialog(parent: QWidget | None, saved: bool) -> None:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QMessageBox
+
+    from models import locations
 
     box = QMessageBox(QMessageBox.Icon.Critical, "程序出错",
                       "程序遇到意外错误，当前操作没有完成。"

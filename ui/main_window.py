@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
 from models import locations
@@ -20,6 +19,8 @@ from ui.pages.start_page import StartPage
 from ui.tools import Tools
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+
     from ui.document import ReportDocument
     from ui.editor import Editor
     from ui.findings_panel import FindingsPanel
@@ -65,6 +66,8 @@ class MainWindow(FileActions, Tools, QMainWindow):
     # ----- menus ----------------------------------------------------------------------------------------------
 
     def _action(self, menu, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -75,6 +78,8 @@ class MainWindow(FileActions, Tools, QMainWindow):
     def ensure_menus(self) -> None:
         if self._menus_built:
             return
+        from PySide6.QtGui import QKeySequence  # (with QAction: loaded after the first paint)
+
         self._menus_built = True
         bar = self.menuBar()
         file_menu = bar.addMenu("文件(&F)")

@@ -6,24 +6,15 @@ Each result lands in the report as one undo step. The work itself is Qt-free (mo
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from models import format2021 as fmt
-from models.ledger_fields import FIELDS, ColumnMapping
-from ui.document import ReportDocument
+if TYPE_CHECKING:
+    from models.ledger_fields import ColumnMapping
+    from ui.document import ReportDocument
+
+# Everything else (the ledger and collection code, the dialogs) is imported when a tool is used, not at start-up.
 
 MAX_LISTED = 15
 
@@ -31,45 +22,6 @@ MAX_LISTED = 15
 def _listing(lines: list[str]) -> str:
     shown = lines[:MAX_LISTED]
     return "\n".join(shown) + (f"\n……另有{len(lines) - len(shown)}条。" if len(lines) > len(shown) else "")
-
-
-class MappingDialog(QDialog):
-    """Which column of the ledger is 收到日期, 申请人类型, 办理结果, 办结日期 (remembered for next time)."""
-
-    def __init__(self, headers: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("指定台账的列")
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("没有自动认出台账的表头。请指定每一项在哪一列（下次会记住）："))
-        form = QFormLayout()
-        self.combos: dict[str, QComboBox] = {}
-        for field in FIELDS:
-            combo = QComboBox()
-            combo.addItem("（请选择）", "")
-            for header in headers:
-                combo.addItem(header, header)
-            form.addRow(f"{field.label}：", combo)
-            self.combos[field.key] = combo
-        layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def mapping(self) -> ColumnMapping | None:
-        chosen = {key: combo.currentData() for key, combo in self.combos.items()}
-        if not all(chosen.values()) or len(set(chosen.values())) < len(chosen):
-            return None
-        return ColumnMapping(columns={header: key for key, header in chosen.items()})
-
-
-def header_candidates(rows: list[tuple[object, ...]]) -> list[str]:
-    """The texts of the first row that looks like a header (four or more filled cells)."""
-    for row in rows[:20]:
-        texts = [str(v).strip() for v in row if v is not None and str(v).strip()]
-        if len(texts) >= len(FIELDS):
-            return texts
-    return []
 
 
 class Tools:
@@ -105,6 +57,8 @@ class Tools:
             except LedgerReadError as exc:
                 QMessageBox.warning(self, "无法读取台账", exc.message)
                 return False
+            from ui.tool_dialogs import header_candidates
+
             headers = next((h for sheet in raw if (h := header_candidates(sheet.rows))), [])
             mapping = self.ask_mapping(headers) if headers else None
             if mapping is None:
@@ -130,8 +84,10 @@ class Tools:
         return True
 
     def ask_mapping(self, headers: list[str]) -> ColumnMapping | None:
+        from ui.tool_dialogs import MappingDialog
+
         dialog = MappingDialog(headers, self)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
+        while dialog.exec():
             mapping = dialog.mapping()
             if mapping is not None:
                 return mapping
@@ -178,28 +134,9 @@ class Tools:
         return True
 
     def ask_collection_parts(self, parts: list[tuple[str, str]]) -> tuple[tuple[str, ...], str] | None:
-        dialog = QDialog(self)
-        dialog.setWindowTitle("导出数据采集表")
-        layout = QVBoxLayout(dialog)
-        form = QFormLayout()
-        department = QLineEdit()
-        department.setPlaceholderText("例如：行政审批科")
-        form.addRow("填报科室：", department)
-        layout.addLayout(form)
-        layout.addWidget(QLabel("请该科室填写的部分："))
-        boxes = []
-        for key, title in parts:
-            box = QCheckBox(title)
-            boxes.append((key, box))
-            layout.addWidget(box)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        layout.addWidget(buttons)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        chosen = tuple(key for key, box in boxes if box.isChecked())
-        return (chosen, department.text().strip()) if chosen else None
+        from ui.tool_dialogs import ask_collection_parts
+
+        return ask_collection_parts(self, parts)
 
     def merge_collection(self, paths: list[Path] | None = None) -> bool:
         """汇总数据采集表: sum the returned sheets into the report, showing which department supplied what."""
@@ -228,7 +165,9 @@ class Tools:
             return False
         problems = unreadable + [f"{r.path.name}（{r.department or '未填科室'}）：{'；'.join(r.reasons)}"
                                  for r in merged.rejected]
-        who = [f"{fmt.cell_label(key)}：" + "，".join(f"{dept} {value}" for dept, value in pairs)
+        from models.format2021 import cell_label
+
+        who = [f"{cell_label(key)}：" + "，".join(f"{dept} {value}" for dept, value in pairs)
                for key, pairs in merged.sources.items()]
         text = (f"汇总{len(merged.contributions)}个科室的采集表。\n\n各单元格的来源：\n{_listing(who)}"
                 + (f"\n\n未汇总（请与科室核对）：\n{_listing(problems)}" if problems else "")
