@@ -1,67 +1,7 @@
-"""GUI fixtures: a main window driven offscreen, with its modal questions answered by the test."""
+"""The GUI fixtures of tests/ui/gui.py, registered when Qt can be used here; without Qt's system libraries each test
+module of this folder is skipped on its own `import PySide6` (see tests/conftest.py)."""
 
-from __future__ import annotations
+from tests.conftest import QT_PROBLEM
 
-import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-
-from ui.app import make_application
-from ui.main_window import MainWindow
-
-
-@pytest.fixture(scope="session")
-def qapp_cls():
-    return type(make_application())
-
-
-@pytest.fixture
-def answers():
-    """What the window's questions get: 保存/不保存/取消 and 恢复/放弃 (tests change these)."""
-    return {"save": QMessageBox.StandardButton.Discard, "recover": True, "asked": []}
-
-
-@pytest.fixture
-def window(qtbot, monkeypatch, answers):
-    make_application()
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: answers["asked"].append(("warning", a[2])))
-    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: answers["asked"].append(("critical", a[2])))
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: answers["asked"].append(("info", a[2])))
-    # Any other question a test does not answer itself is declined (a modal box would block the run).
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers["asked"].append(("question", a[2]))
-                        or QMessageBox.StandardButton.No)
-    win = MainWindow()
-    monkeypatch.setattr(win, "ask_save", lambda text: answers["asked"].append(("save", text)) or answers["save"])
-    monkeypatch.setattr(win, "ask_recovery",
-                        lambda text: answers["asked"].append(("recover", text)) or answers["recover"])
-    qtbot.addWidget(win)
-    with qtbot.waitExposed(win):
-        win.show()
-    yield win
-    answers["save"] = QMessageBox.StandardButton.Discard
-    win.close()
-
-
-def type_chinese(widget: QWidget, text: str) -> None:
-    """Commit Chinese text as an input method does (keyClicks with Chinese aborts the test process)."""
-    widget.setFocus()
-    event = QInputMethodEvent("", [])
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
-
-
-def type_into_cell(qtbot, view, key: str, text: str) -> None:
-    """Select a table cell, type digits as a clerk does and press Enter; wait for the model to take the value."""
-    model = view.model()
-    index = model.index_of(key)
-    view.setFocus()
-    view.setCurrentIndex(index)
-    QTest.keyClick(view, text[0])          # any key opens the editor with that character
-    editor = QApplication.focusWidget()
-    assert editor is not view, "typing did not open a cell editor"
-    QTest.keyClicks(editor, text[1:])
-    QTest.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: model.doc.report.cells.get(key) is not None and str(index.data()) == text.strip(),
-                    timeout=2000)
+if not QT_PROBLEM:
+    from tests.ui.gui import answers, cjk_family, qapp_cls, window  # noqa: F401 - fixtures for the tests of this folder

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from models import autosave, locations
 from models.drafts import load_draft
-from tests.ui.conftest import type_chinese
+from tests.ui.gui import type_chinese
 from ui import crash
 from ui.main_window import MainWindow
 

@@ -7,7 +7,7 @@ from datetime import date
 from models.carryover import new_year_from
 from models.drafts import load_draft
 from tests.builders import consistent_report
-from tests.ui.conftest import type_chinese
+from tests.ui.gui import type_chinese
 from ui.deadline import deadline_text
 from ui.document import ReportDocument
 from ui.page_status import DONE, IN_PROGRESS, NOT_STARTED, PAGE_KEYS, PROBLEMS

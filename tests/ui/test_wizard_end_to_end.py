@@ -8,7 +8,7 @@ from PySide6.QtGui import QGuiApplication
 
 from models import format2021 as fmt
 from models.drafts import load_draft
-from tests.ui.conftest import type_chinese, type_into_cell
+from tests.ui.gui import type_chinese, type_into_cell
 
 
 def _t3_rules(window, rule):

@@ -1,0 +1,50 @@
+"""What a test needs from the machine, and the one definition of "in CI".
+
+A test that needs something the machine lacks (Qt's system libraries, a Chinese font, LibreOffice, poppler, Xvfb)
+skips locally, naming the package to install; under CI (CI=true, as .ci/run and GitHub Actions set it) it fails
+instead, because .ci/run installs everything. The package names come from sysdeps.py, which bootstrap.py and .ci/run
+install from.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+import sysdeps
+
+IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+def require(group: str, what: str = "", *, every: bool = False) -> None:
+    """Skip (locally) or fail (in CI) unless the packages of sysdeps group `group` are here."""
+    absent = sysdeps.missing(group, every=every)
+    if absent:
+        missing_here(what or sysdeps.GROUPS[group].title, absent)
+
+
+def missing_here(what: str, packages: list[sysdeps.Package] | list[str], *, allow_module_level: bool = False) -> None:
+    """Skip or fail: `what` is missing; `packages` install it."""
+    reason = f"{what}未安装：{sysdeps.install_command(packages)}"
+    if IN_CI:
+        pytest.fail(f"{reason}（CI 中 .ci/run 应已安装）")
+    pytest.skip(reason, allow_module_level=allow_module_level)
+
+
+def require_program(program: str, group: str) -> str:
+    """The path of `program`, which a package of `group` provides; skips or fails without it."""
+    path = shutil.which(program)
+    if path is None:
+        missing_here(program, [p for p in sysdeps.GROUPS[group].packages if p.target == program]
+                     or list(sysdeps.GROUPS[group].packages))
+    assert path is not None
+    return path
+
+
+def require_font(family: str) -> None:
+    """Skip or fail unless fontconfig knows `family` (one of sysdeps' CJK fonts)."""
+    packages = [p for p in sysdeps.GROUPS["fonts"].packages if p.target == family]
+    if family not in sysdeps.font_families():
+        missing_here(f"字体“{family}”", packages or list(sysdeps.GROUPS["fonts"].packages))
