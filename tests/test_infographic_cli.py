@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import struct
 import subprocess
 import sys
@@ -14,7 +13,9 @@ import pytest
 from models.carryover import new_year_from
 from models.drafts import load_draft, save_draft
 from tests.conftest import ROOT
+from tests.environment import require_program
 
+pytestmark = pytest.mark.usefixtures("qt_libraries")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
@@ -53,19 +54,19 @@ def test_pdf_with_previous_year(tmp_path, huaian_path, pingtan_path):
     result = run(str(huaian_path), "-o", str(out), "--previous", str(pingtan_path))
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"%PDF-")
-    if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
-        assert "3,985,758" in text and "较2022年" in text
+    pdftotext = require_program("pdftotext", "poppler")
+    text = subprocess.run([pdftotext, str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert "3,985,758" in text and "较2022年" in text
 
 
-@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils (pdftotext) is not installed")
 def test_embedded_previous_year_is_used(tmp_path, huaian_path):
     draft = tmp_path / "2025.nianbao"
     save_draft(new_year_from(load_draft(huaian_path)), draft)
     out = tmp_path / "2025.pdf"
     result = run(str(draft), "-o", str(out))
     assert result.returncode == 0, result.stderr
-    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run([require_program("pdftotext", "poppler"), str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
     assert "较2024年" in text and "2025年政府信息公开工作年度报告" in text
 
 

@@ -18,9 +18,10 @@ SEVERITY_BACKGROUND = {"error": ERROR_BACKGROUND, "warning": WARNING_BACKGROUND}
 SEVERITY_COLOR = {"error": QColor("#b42318"), "warning": QColor("#b54708"), "info": QColor("#175cd3")}
 
 # Preferred UI fonts, this platform's first: a missing first family makes Qt pick fallbacks glyph by glyph, which
-# sets Chinese punctuation (（一）) oddly. UOS/Kylin ship Noto Sans CJK or WenQuanYi.
+# sets Chinese punctuation (（一）) oddly. UOS/Kylin ship Noto Sans CJK or WenQuanYi: those two come first, and the
+# tests draw and print with each of them (tests/fonts.py); the others are only used on machines with neither.
 _WINDOWS_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei")
-_LINUX_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Noto Sans SC")
+_LINUX_FONTS = ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC", "WenQuanYi Zen Hei", "Noto Sans SC")
 UI_FONT_FAMILIES = (*_WINDOWS_FONTS, *_LINUX_FONTS) if sys.platform == "win32" else (*_LINUX_FONTS, *_WINDOWS_FONTS)
 
 

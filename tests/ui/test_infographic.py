@@ -4,7 +4,6 @@ leaves the page (zeros, blanks, nine-digit counts), Chinese renders, and the fil
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import threading
 from collections import Counter
@@ -21,6 +20,7 @@ from models.drafts import load_draft
 from models.report import Meta, Report
 from models.summary import YearFigures, summarize
 from tests.builders import consistent_report
+from tests.environment import require_program
 from ui.infographic import (
     PAGE_HEIGHT,
     PAGE_WIDTH,
@@ -34,7 +34,7 @@ from ui.infographic import (
     render_png,
     style,
 )
-from ui.infographic.canvas import MIN_TEXT_SIZE, page_font
+from ui.infographic.canvas import MIN_TEXT_SIZE, READABLE_TEXT_SIZE, page_font
 
 NUMBER = re.compile(r"^([\d,]+(\.\d+)?|—)$")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -118,7 +118,7 @@ def test_last_year_embedded_in_a_carried_over_draft_is_compared(qapp, huaian_pat
 
 
 @pytest.mark.parametrize("case", ["huaian", "sample", "blank", "half", "extreme"])
-def test_texts_never_overlap_nor_leave_the_page(qapp, case, huaian_path, pingtan_path, sample_path):
+def test_texts_never_overlap_nor_leave_the_page(cjk_family, case, huaian_path, pingtan_path, sample_path):
     if case == "huaian":
         figures = summarize(load_draft(huaian_path), load_draft(pingtan_path))
     elif case == "sample":
@@ -139,7 +139,7 @@ def test_texts_never_overlap_nor_leave_the_page(qapp, case, huaian_path, pingtan
     assert overlaps == []
     assert min(d.size for d in drawn) >= MIN_TEXT_SIZE
     if case != "extreme":
-        assert min(d.size for d in drawn) >= 20  # 2 mm: readable on paper
+        assert min(d.size for d in drawn) >= READABLE_TEXT_SIZE == 20  # 2 mm: readable on paper
 
 
 def test_zeros_and_blanks_draw_without_shares(qapp, sample_path):
@@ -157,7 +157,7 @@ def test_huge_numbers_are_drawn_whole(qapp):
     assert "99,999,999,800%" in texts
 
 
-def test_chinese_has_glyphs_in_the_page_font(qapp, huaian_path, pingtan_path):
+def test_chinese_has_glyphs_in_the_page_font(cjk_family, huaian_path, pingtan_path):
     texts = drawn_texts(summarize(load_draft(huaian_path), load_draft(pingtan_path)))
     for bold in (False, True):
         raw = QRawFont.fromFont(page_font(40, bold))
@@ -185,18 +185,17 @@ def test_pdf_is_one_a4_portrait_page(qapp, huaian_path, tmp_path):
     assert re.findall(rb"/MediaBox \[([^\]]*)\]", data) == [b"0 0 595.000000 842.000000"]
     assert len(re.findall(rb"/Type\s*/Page\b", data)) == 1
     assert "3,985,758" in {d.text for d in drawn}
-    if shutil.which("pdfinfo"):
-        path = render_pdf(load_draft(huaian_path), tmp_path / "一图读懂.pdf")
-        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-        assert re.search(r"^Pages:\s+1$", info, re.M) and "(A4)" in info
-        assert "淮安市人民政府2024年政府信息公开工作年度报告 一图读懂" in info
-
-
-@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils (pdftotext) is not installed")
-def test_pdf_text_is_the_reports(qapp, huaian_path, pingtan_path, tmp_path):
-    path = render_pdf(load_draft(huaian_path), tmp_path / "out.pdf", previous=load_draft(pingtan_path))
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+    path = render_pdf(load_draft(huaian_path), tmp_path / "一图读懂.pdf")
+    info = subprocess.run([require_program("pdfinfo", "poppler"), str(path)], capture_output=True, text=True,
                           check=True).stdout
+    assert re.search(r"^Pages:\s+1$", info, re.M) and "(A4)" in info
+    assert "淮安市人民政府2024年政府信息公开工作年度报告 一图读懂" in info
+
+
+def test_pdf_text_is_the_reports(cjk_family, huaian_path, pingtan_path, tmp_path):
+    path = render_pdf(load_draft(huaian_path), tmp_path / "out.pdf", previous=load_draft(pingtan_path))
+    text = subprocess.run([require_program("pdftotext", "poppler"), "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
     for expected in ("淮安市人民政府", "3,985,758", "447,228", "96,171.6", "3,119", "1,362", "较2022年",
                      "主动公开政府信息情况", "结转下年度"):
         assert expected in text

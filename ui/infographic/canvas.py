@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
-from ui.theme import UI_FONT_FAMILIES
+from ui import theme
 
 #: A4 portrait in units of 0.1 mm.
 PAGE_WIDTH, PAGE_HEIGHT = 2100.0, 2970.0
 MIN_TEXT_SIZE = 12  # page units (1.2 mm): below this, text would not be readable on paper
+READABLE_TEXT_SIZE = 20  # 2 mm: small print (units, notes) is kept at least this big while bigger text can shrink
 
 Align = Qt.AlignmentFlag
 
@@ -27,6 +28,7 @@ class DrawnText:
     rect: QRectF
     size: int
     color: str
+    bold: bool = False
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class Run:
 def page_font(size: int, bold: bool = False) -> QFont:
     """The page's font at `size` page units: the UI's CJK families in order, then Qt's default."""
     font = QFont()
-    font.setFamilies([*UI_FONT_FAMILIES, *font.families()])
+    font.setFamilies([*theme.UI_FONT_FAMILIES, *font.families()])
     font.setPixelSize(max(1, size))
     font.setBold(bold)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
@@ -121,19 +123,26 @@ class Canvas:
         return self.runs(rect, [Run(text, size, color, bold, spacing=spacing)], align=align)
 
     def runs(self, rect: QRectF, runs: list[Run], *, align: Align = Align.AlignLeft) -> float:
-        """Several runs on one baseline, vertically centred in `rect`, all shrunk by the same factor until they fit.
+        """Several runs on one baseline, vertically centred in `rect`, shrunk by one factor until they fit (small
+        print no further than READABLE_TEXT_SIZE unless nothing else fits).
 
         Horizontal alignment: AlignLeft, AlignHCenter or AlignRight. Returns the width drawn.
         """
-        scale = 1.0
-        while True:
-            laid = [self._measure(run, scale) for run in runs]
-            width = sum(w for _, w, _ in laid)
-            height = max(m.ascent() + m.descent() for _, _, m in laid)
-            smallest = min(f.pixelSize() for f, _, _ in laid)
-            if (width <= rect.width() and height <= rect.height()) or smallest <= MIN_TEXT_SIZE:
+        # First the big runs shrink while small print stays readable (a unit beside a number); only when that is not
+        # enough does everything shrink alike, down to MIN_TEXT_SIZE.
+        for floor in (READABLE_TEXT_SIZE, MIN_TEXT_SIZE):
+            scale = 1.0
+            while True:
+                laid = [self._measure(run, scale, floor) for run in runs]
+                width = sum(w for _, w, _ in laid)
+                height = max(m.ascent() + m.descent() for _, _, m in laid)
+                fits = width <= rect.width() and height <= rect.height()
+                at_floor = all(f.pixelSize() <= min(floor, r.size) for r, (f, _, _) in zip(runs, laid, strict=True))
+                if fits or at_floor:
+                    break
+                scale *= 0.95
+            if fits:
                 break
-            scale *= 0.95
         ascent = max(m.ascent() for _, _, m in laid)
         descent = max(m.descent() for _, _, m in laid)
         baseline = rect.center().y() + (ascent - descent) / 2
@@ -153,7 +162,7 @@ class Canvas:
             else:
                 self._draw(font, run, QPointF(x, baseline), run.spacing * scale)
                 box = QRectF(x, baseline - metrics.ascent(), run_width - gap, metrics.ascent() + metrics.descent())
-                self.drawn.append(DrawnText(run.text, box, font.pixelSize(), run.color.name()))
+                self.drawn.append(DrawnText(run.text, box, font.pixelSize(), run.color.name(), run.bold))
             x += run_width - gap
         return width
 
@@ -174,8 +183,9 @@ class Canvas:
             self.painter.drawText(QPointF(x, origin.y()), char)
             x += metrics.horizontalAdvance(char) + spacing
 
-    def _measure(self, run: Run, scale: float) -> tuple[QFont, float, QFontMetricsF]:
-        size = max(MIN_TEXT_SIZE, int(run.size * scale))
+    def _measure(self, run: Run, scale: float, floor: float = MIN_TEXT_SIZE) -> tuple[QFont, float, QFontMetricsF]:
+        """The run's font, width and metrics at `scale`, never below `floor` (nor MIN_TEXT_SIZE, nor its own size)."""
+        size = max(MIN_TEXT_SIZE, int(run.size * scale), int(min(floor, run.size)))
         font = page_font(size, run.bold)
         metrics = QFontMetricsF(font)
         if run.arrow:

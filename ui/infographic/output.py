@@ -18,8 +18,9 @@ from models.app_info import APP_NAME
 from models.atomic import WriteFailed, atomic_write
 from models.report import Report
 from models.summary import YearFigures, summarize
-from ui.infographic.canvas import PAGE_HEIGHT, PAGE_WIDTH, DrawnText
+from ui.infographic.canvas import PAGE_HEIGHT, PAGE_WIDTH, DrawnText, page_font
 from ui.infographic.page import TITLE_MARK, paint
+from ui.pdf_text import fix_text_layer
 
 DEFAULT_DPI = 200
 MIN_DPI, MAX_DPI = 72, 600
@@ -89,7 +90,8 @@ def png_bytes(figures: YearFigures, dpi: int = DEFAULT_DPI) -> bytes:
 
 
 def pdf_bytes(figures: YearFigures) -> tuple[bytes, list[DrawnText]]:
-    """One A4 portrait page, vector text with the fonts embedded; and the texts drawn."""
+    """One A4 portrait page, vector text with the fonts embedded and a text layer that reads as drawn; and the
+    texts drawn."""
     ensure_gui_application()
     data = QByteArray()
     buffer = QBuffer(data)
@@ -108,7 +110,7 @@ def pdf_bytes(figures: YearFigures) -> tuple[bytes, list[DrawnText]]:
     finally:
         painter.end()
     buffer.close()
-    return bytes(data.data()), drawn
+    return fix_text_layer(bytes(data.data()), [(page_font(d.size, d.bold), d.text) for d in drawn]), drawn
 
 
 def render_png(report: Report, path: Path | str, previous: Report | None = None, dpi: int = DEFAULT_DPI) -> Path:

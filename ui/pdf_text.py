@@ -1,0 +1,71 @@
+"""The text layer of the PDFs the app writes with QPdfWriter: the characters drawn, not look-alikes.
+
+Qt's PDF writer names each embedded glyph by the lowest BMP code point that the font maps to it (QFontSubset's
+reverse map). Noto Sans CJK (and Source Han Sans) give 人 and the Kangxi radical ⼈, 民 and ⺠, one glyph, so the
+text layer of 人民 reads ⼈⺠: search, copy-paste and screen readers get the wrong text. Likewise the Chinese form of
+the em dash (the zh_CN locale's glyph for —) is named U+2015. `corrections` works out, for the texts and fonts drawn,
+which code point Qt will write for each character; `exporters.pdf_tounicode.remap` puts the drawn character back.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from PySide6.QtGui import QFont, QRawFont, QTextLayout
+
+from exporters.pdf_tounicode import PdfLayoutError, remap
+
+# What Qt's reverse map walks: the BMP from U+0001 (a 0 in its map means "none yet"), here without surrogates.
+_BMP = [c for c in range(1, 0x10000) if not 0xD800 <= c <= 0xDFFF]
+_first_by_face: dict[tuple[str, str, int], dict[int, str]] = {}
+
+
+def corrections(pieces: Iterable[tuple[QFont, str]]) -> dict[str, str]:
+    """{character Qt writes in the text layer: character drawn} for the texts drawn, each in its font.
+
+    Each text is shaped as QPainter shapes it (the locale's forms, e.g. the Chinese em dash, and fallback fonts for
+    characters the font lacks), so the glyphs are the ones in the PDF.
+    """
+    fixes: dict[str, str] = {}
+    flags = QTextLayout.GlyphRunRetrievalFlag
+    wanted = flags.RetrieveGlyphIndexes | flags.RetrieveStringIndexes
+    for font, text in dict.fromkeys(pieces):
+        layout = QTextLayout(text, font)
+        layout.beginLayout()
+        layout.createLine()
+        layout.endLayout()
+        for run in layout.glyphRuns(-1, -1, wanted):
+            first = _first_code_points(run.rawFont())
+            for glyph, index in zip(run.glyphIndexes(), run.stringIndexes(), strict=True):
+                char = text[index]
+                written = first.get(glyph)
+                if written is not None and written != char and ord(char) < 0x10000 and not char.isspace():
+                    fixes[written] = char
+    return fixes
+
+
+def fix_text_layer(pdf: bytes, pieces: Iterable[tuple[QFont, str]]) -> bytes:
+    """`pdf`, written by QPdfWriter drawing `pieces` (font, text), with a text layer that reads as the texts do.
+
+    A PDF laid out otherwise than Qt lays it out today is returned as it is (and logged): its pages are right, and
+    tests/ui/test_pdf_text.py fails on such a Qt long before a clerk sees it.
+    """
+    try:
+        return remap(pdf, corrections(pieces))
+    except PdfLayoutError:
+        logging.getLogger("govreport").warning("PDF text layer left uncorrected", exc_info=True)
+        return pdf
+
+
+def _first_code_points(raw: QRawFont) -> dict[int, str]:
+    """{glyph: the lowest BMP character mapped to it} for one font face, as Qt's PDF writer computes it."""
+    face = (raw.familyName(), raw.styleName(), raw.weight())
+    first = _first_by_face.get(face)
+    if first is None:
+        first = {}
+        for code, glyph in zip(_BMP, raw.glyphIndexesForString("".join(map(chr, _BMP))), strict=True):
+            if glyph:
+                first.setdefault(glyph, chr(code))
+        _first_by_face[face] = first
+    return first
