@@ -1,32 +1,26 @@
 """LibreOffice as a real client: headless conversions with a fresh user profile per run, and pdftotext.
 
-Tests that need it skip with a clear reason when `soffice` is missing on a developer's machine; under CI (CI=true)
-a missing LibreOffice fails instead, because .ci/run installs it.
+Tests that need it skip, naming the packages, when LibreOffice or poppler is missing on a developer's machine; under
+CI (tests/environment.py) they fail instead, because .ci/run installs them.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
-import pytest
+from tests.environment import require
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
-_MISSING = [name for name, path in (("soffice", SOFFICE), ("pdftotext", PDFTOTEXT)) if not path]
-REASON = (f"{' and '.join(_MISSING)} not installed (apt: libreoffice-writer-nogui libreoffice-calc-nogui "
-          "poppler-utils)")
 
 
 def require_office() -> None:
-    """Skip (locally) or fail (in CI) when LibreOffice or poppler is missing."""
-    if _MISSING:
-        if os.environ.get("CI"):
-            pytest.fail(REASON)
-        pytest.skip(REASON)
+    """Skip (locally) or fail (in CI) when LibreOffice (Writer and Calc) or poppler is missing."""
+    require("office", every=True)
+    require("poppler")
 
 
 # Recalculate every formula when an .xlsx is loaded (0 = always), whatever cached values the file holds.

@@ -1,7 +1,7 @@
 """The packaging tests run what packaging/ builds: the frozen app, the .deb, the Windows installer script.
 
-Without a build they skip, saying how to make one; with CI=true (set by .ci/run's caller and by GitHub Actions) a
-missing build or tool fails instead, so that CI never passes by skipping them.
+Without a build they skip, saying how to make one; under CI (tests/environment.py: .ci/run and GitHub Actions set
+CI=true) a missing build or tool fails instead, so that CI never passes by skipping them.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.environment import IN_CI
 
 WINDOWS = sys.platform == "win32"
 FROZEN_DIR = ROOT / "dist" / "gov-info-report"
@@ -28,7 +29,7 @@ def require(condition: bool, reason: str) -> None:
     """Skip for `reason` unless CI=true, where the packaging tests must run: then fail."""
     if condition:
         return
-    if os.environ.get("CI", "").lower() == "true":
+    if IN_CI:
         pytest.fail(f"{reason} — CI=true, so this is a failure, not a skip")
     pytest.skip(reason)
 

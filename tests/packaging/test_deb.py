@@ -15,6 +15,7 @@ import pytest
 
 from models.app_info import APP_VERSION, DRAFT_SUFFIX
 from tests.conftest import ROOT
+from tests.environment import IN_CI
 from tests.packaging.conftest import require, run
 
 pytestmark = [pytest.mark.packaging, pytest.mark.timeout(600),  # the first test also builds the .deb (xz, ~1 min)
@@ -118,7 +119,7 @@ def test_unpacked_binary_runs(unpacked):
 
 def test_dpkg_install_run_and_purge(deb, tmp_path):
     """A real install, only where it is meant to happen: CI, as root, with no copy of the package already there."""
-    if os.environ.get("CI", "").lower() != "true" or os.geteuid() != 0:
+    if not IN_CI or os.geteuid() != 0:
         pytest.skip("installs into the system: only in CI as root (the unpacked tests above cover the files)")
     status = subprocess.run(["dpkg-query", "-W", "-f=${Status}", PACKAGE], capture_output=True, text=True).stdout
     if status and not status.endswith("not-installed"):
