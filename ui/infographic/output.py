@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF
-from PySide6.QtGui import QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from models.app_info import APP_NAME
 from models.atomic import WriteFailed, atomic_write
@@ -139,6 +139,10 @@ def render(report: Report, path: Path | str, previous: Report | None = None, dpi
 
 
 def _write(path: Path, build) -> Path:
+    ensure_gui_application()
+    if not QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        raise InfographicError(path, f"无法导出“{path.name}”：本机没有中文字体，图中的汉字会显示为方框。"
+                                     f"请先安装中文字体{_font_hint()}，再导出。")
     try:
         data = build()
     except MemoryError:
@@ -150,3 +154,14 @@ def _write(path: Path, build) -> Path:
     except WriteFailed as exc:
         raise InfographicError(path, exc.message) from exc
     return path
+
+
+def _font_hint() -> str:
+    """How to install a Chinese font here: the apt command on Linux."""
+    if not sys.platform.startswith("linux"):
+        return ""
+    try:
+        import sysdeps
+    except ImportError:  # the frozen app does not carry the source tree's sysdeps.py
+        return "（如 sudo apt-get install fonts-noto-cjk）"
+    return f"（{sysdeps.install_command(list(sysdeps.GROUPS['fonts'].packages))}）"
