@@ -77,7 +77,7 @@ GROUPS: dict[str, Group] = {group.key: group for group in (
 def present(package: Package) -> bool:
     """Whether what `package` provides is on this machine."""
     if package.probe == "lib":
-        return ctypes.util.find_library(package.target) is not None
+        return _loads(package.target)
     if package.probe == "bin":
         return shutil.which(package.target) is not None
     if package.probe == "file":
@@ -99,6 +99,18 @@ def missing(group: str, *, every: bool = False) -> list[Package]:
     if GROUPS[group].any_of and not every:
         return list(packages) if len(absent) == len(packages) else []
     return absent
+
+
+def _loads(library: str) -> bool:
+    """The shared library is found and loads (a file that is there but broken counts as missing)."""
+    name = ctypes.util.find_library(library)
+    if name is None:
+        return False
+    try:
+        ctypes.CDLL(name)
+    except OSError:
+        return False
+    return True
 
 
 @cache
