@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.environment import missing_here
+from tests.environment import missing_here, require
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -42,6 +42,12 @@ def qt_libraries() -> None:
     """For tests that run Qt in a child process: skip (fail in CI) when Qt's libraries are missing here."""
     if QT_PROBLEM:
         _missing_qt(allow_module_level=False)
+
+
+@pytest.fixture
+def chinese_font() -> None:
+    """For tests that draw Chinese (the 一图读懂 page, PDFs): skip (fail in CI) when the machine has no Chinese font."""
+    require("fonts")
 
 
 def _missing_qt(allow_module_level: bool) -> None:

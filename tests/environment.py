@@ -18,11 +18,12 @@ import sysdeps
 IN_CI = os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
 
 
-def require(group: str, what: str = "", *, every: bool = False) -> None:
-    """Skip (locally) or fail (in CI) unless the packages of sysdeps group `group` are here."""
-    absent = sysdeps.missing(group, every=every)
+def require(*groups: str, every: bool = False) -> None:
+    """Skip (locally) or fail (in CI) unless the packages of the sysdeps `groups` are here (all of them named)."""
+    absent = [p for group in groups for p in sysdeps.missing(group, every=every)]
     if absent:
-        missing_here(what or sysdeps.GROUPS[group].title, absent)
+        titles = [sysdeps.GROUPS[g].title for g in groups if sysdeps.missing(g, every=every)]
+        missing_here("、".join(titles), absent)
 
 
 def missing_here(what: str, packages: list[sysdeps.Package] | list[str], *, allow_module_level: bool = False) -> None:

@@ -7,8 +7,6 @@ import os
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-import sysdeps
-
 #: Where Debian installs each font package (fonts-noto-cjk, fonts-wqy-microhei) and a Latin font Qt can fall back on.
 FONT_FOLDERS = {"Noto Sans CJK SC": "/usr/share/fonts/opentype/noto",
                 "WenQuanYi Micro Hei": "/usr/share/fonts/truetype/wqy",
@@ -24,6 +22,3 @@ def only_fonts(folder: Path, families: list[str]) -> dict[str, str]:
                       f"<cachedir>{escape(str(folder / 'cache'))}</cachedir></fontconfig>", encoding="utf-8")
     return {**os.environ, "FONTCONFIG_FILE": str(config), "PYTHONIOENCODING": "utf-8"}
 
-
-def font_package(family: str) -> list[sysdeps.Package]:
-    return [p for p in sysdeps.GROUPS["fonts"].packages if p.target == family]

@@ -19,8 +19,7 @@ PDFTOTEXT = shutil.which("pdftotext")
 
 def require_office() -> None:
     """Skip (locally) or fail (in CI) when LibreOffice (Writer and Calc) or poppler is missing."""
-    require("office", every=True)
-    require("poppler")
+    require("office", "poppler", every=True)
 
 
 # Recalculate every formula when an .xlsx is loaded (0 = always), whatever cached values the file holds.

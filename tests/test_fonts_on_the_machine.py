@@ -7,13 +7,12 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
-from tests.environment import missing_here, require_program
-from tests.fontconfig import FONT_FOLDERS, font_package, only_fonts
+from tests.environment import require_font, require_program
+from tests.fontconfig import only_fonts
 
 pytestmark = pytest.mark.usefixtures("qt_libraries")
 
@@ -35,8 +34,7 @@ print("".join(d.text for d in drawn))
 
 @pytest.mark.parametrize("family", ["Noto Sans CJK SC", "WenQuanYi Micro Hei"])
 def test_with_only_one_chinese_font_the_pdf_reads_as_drawn(family, tmp_path, huaian_path, pingtan_path):
-    if not Path(FONT_FOLDERS[family]).is_dir():
-        missing_here(f"字体“{family}”", font_package(family))
+    require_font(family)
     env = only_fonts(tmp_path / "fc", [family, "DejaVu Sans"])
     out = tmp_path / "out.pdf"
     drawn = subprocess.run([sys.executable, "-c", DRAW, str(huaian_path), str(pingtan_path), str(out)], cwd=ROOT,

@@ -15,7 +15,7 @@ from models.drafts import load_draft, save_draft
 from tests.conftest import ROOT
 from tests.environment import require_program
 
-pytestmark = pytest.mark.usefixtures("qt_libraries")
+pytestmark = pytest.mark.usefixtures("qt_libraries", "chinese_font")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 

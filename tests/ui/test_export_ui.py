@@ -65,7 +65,7 @@ def test_export_failure_is_explained(window, qtbot, monkeypatch, answers, huaian
     assert "x.xlsx" in message
 
 
-def test_export_infographic_from_the_review_page(window, qtbot, monkeypatch, huaian_path, tmp_path):
+def test_export_infographic_from_the_review_page(window, qtbot, monkeypatch, huaian_path, tmp_path, chinese_font):
     from PySide6.QtGui import QImage
 
     offered = []

@@ -36,6 +36,7 @@ from ui.infographic import (
 )
 from ui.infographic.canvas import MIN_TEXT_SIZE, READABLE_TEXT_SIZE, page_font
 
+pytestmark = pytest.mark.usefixtures("chinese_font")
 NUMBER = re.compile(r"^([\d,]+(\.\d+)?|—)$")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
