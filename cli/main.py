@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--previous", metavar="FILE", help="上年度报告，用于跨年度核对（X-1…X-4）")
     check.add_argument("--json", action="store_true", help="以JSON输出")
     check.add_argument("--summary", metavar="OUT", help="批量检查：把每份报告一行的汇总表写入 OUT.xlsx 或 OUT.csv")
+    check.add_argument("--force", action="store_true", help="覆盖已存在的汇总表")
     imp = sub.add_parser("import", help="把 Word/Excel 报告导入为草稿")
     imp.add_argument("source", metavar="FILE", help="报告文件（Word .docx、Excel .xlsx 或草稿）")
     imp.add_argument("-o", "--output", required=True, metavar="DRAFT", help="草稿文件")
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     graphic.add_argument("--previous", metavar="FILE",
                          help="上年度报告，用于同比增减（不指定时使用草稿中保存的上年报告，如有）")
     graphic.add_argument("--dpi", type=int, metavar="N", help="PNG 的分辨率（72–600，默认200）")
+    graphic.add_argument("--force", action="store_true", help="覆盖已存在的文件")
     _add_ledger(sub)
     _add_collect(sub)
     return parser
@@ -126,7 +128,7 @@ def run_command(args: argparse.Namespace) -> int:
     if args.command == "check":
         from cli.check import run_check
 
-        return run_check(args.files, args.previous, args.json, args.summary)
+        return run_check(args.files, args.previous, args.json, args.summary, args.force)
     if args.command == "import":
         from cli.import_report import run_import
 
@@ -140,7 +142,7 @@ def run_command(args: argparse.Namespace) -> int:
     if args.command == "infographic":
         from cli.infographic import run_infographic
 
-        return run_infographic(args.file, args.output, args.previous, args.dpi)
+        return run_infographic(args.file, args.output, args.previous, args.dpi, args.force)
     if args.command == "ledger":
         from cli.ledger import run_ledger
 
