@@ -12,7 +12,7 @@ from pathlib import Path
 
 from cli.batch import previous_for
 from cli.outputs import EXIT_FILE, EXIT_OK, INFOGRAPHIC, Stop, ensure_writable, plan, report_stem
-from cli.qt import QtMissing, import_qt
+from cli.qt import QtMissing, import_qt, is_qt_failure, qt_missing_message
 from importers import LoadError, load
 
 
@@ -42,10 +42,14 @@ def _draw(source: str, output: str, previous_file: str | None, dpi: int | None, 
     out = planned.path(report_stem(report, "年度报告一图读懂"))
     ensure_writable(out, inputs, force, INFOGRAPHIC)
     try:
-        import_qt()
+        import_qt(("PySide6.QtCore", "PySide6.QtGui"))  # drawing to a file: no widgets
         from ui.infographic import InfographicError, render
     except QtMissing as exc:
         raise Stop(EXIT_FILE, exc.message) from None
+    except ImportError as exc:  # a Qt module of its own failing to load
+        if not is_qt_failure(exc):
+            raise
+        raise Stop(EXIT_FILE, qt_missing_message(exc)) from None
 
     try:
         written = render(report, out, previous) if dpi is None else render(report, out, previous, dpi)

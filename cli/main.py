@@ -273,7 +273,16 @@ def innermost(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Argu
 def open_gui(file: Path | None, sample: bool, screenshots: Path | None) -> int:
     """The window (or, with `screenshots`, its pages saved as images), or a message and exit code 2 when Qt cannot
     show it here."""
-    from cli.qt import QtMissing, has_display, import_qt, no_display_message, platform_chosen, prefer_offscreen
+    from cli.qt import (
+        QtMissing,
+        has_display,
+        import_qt,
+        is_qt_failure,
+        no_display_message,
+        platform_chosen,
+        prefer_offscreen,
+        qt_missing_message,
+    )
 
     if screenshots is not None:
         prefer_offscreen()
@@ -282,10 +291,15 @@ def open_gui(file: Path | None, sample: bool, screenshots: Path | None) -> int:
         return EXIT_USAGE
     try:
         import_qt()
+        from ui.app import run_gui
     except QtMissing as exc:
         print(exc.message, file=sys.stderr)
         return EXIT_USAGE
-    from ui.app import run_gui
+    except ImportError as exc:  # a Qt module the window needs beyond the common ones
+        if not is_qt_failure(exc):
+            raise
+        print(qt_missing_message(exc), file=sys.stderr)
+        return EXIT_USAGE
 
     return run_gui(file, sample, screenshots)
 

@@ -61,6 +61,13 @@ def import_qt(modules: tuple[str, ...] = QT_MODULES) -> None:
         raise QtMissing(qt_missing_message(exc)) from None
 
 
+def is_qt_failure(exc: ImportError) -> bool:
+    """Whether `exc` is Qt failing to load (a shared library, a DLL, PySide6 itself) rather than a bug of ours."""
+    text = str(exc)
+    return bool(_LIBRARY.search(text) or "DLL load failed" in text
+                or (exc.name or "").startswith(("PySide6", "shiboken6")))
+
+
 def qt_missing_message(exc: ImportError) -> str:
     """What to tell the clerk when importing PySide6 failed with `exc`."""
     text = str(exc)

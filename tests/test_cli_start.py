@@ -123,3 +123,10 @@ def test_other_qt_import_failures_are_explained():
     unknown = ImportError("libfoo.so.3: cannot open shared object file")
     assert "缺少系统库 libfoo.so.3" in qt.qt_missing_message(unknown)
     assert "无法载入 Qt 运行库（boom）" in qt.qt_missing_message(ImportError("boom"))
+
+
+def test_only_qt_failing_to_load_is_explained_not_our_own_import_errors():
+    assert qt.is_qt_failure(ImportError("libxkbcommon.so.0: cannot open shared object file"))
+    assert qt.is_qt_failure(ImportError("DLL load failed while importing QtGui: 找不到指定的模块。"))
+    assert qt.is_qt_failure(ModuleNotFoundError("No module named 'PySide6.QtSvg'", name="PySide6.QtSvg"))
+    assert not qt.is_qt_failure(ImportError("cannot import name 'MainWindow' from 'ui.main_window'"))
