@@ -1,5 +1,5 @@
 """Entry point: with no sub-command the GUI opens (a draft FILE, --sample, --screenshots DIR);
-`check`, `import`, `new`, `export` run the command line."""
+`check`, `import`, `new`, `export`, `infographic`, `ledger`, `collect` run the command line (see cli/main.py)."""
 
 import multiprocessing
 import os

@@ -1,1 +1,1 @@
-"""The command line: `python main.py check|new …`."""
+"""The command line: `main.py check|import|new|export|infographic|ledger|collect …` (see cli/main.py)."""

@@ -15,14 +15,14 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO
 
-from importers import LoadError, read_report
+from importers import Imported, LoadError, read_report
 from models.carryover import embedded_previous
 from models.findings import Finding, Severity
 from models.format2021 import TEMPLATE_ID
 from models.report import Report
 from models.rules import evaluate
 
-#: In a folder, files with these endings are checked; the rest are skipped (and counted).
+#: In a folder, files with these endings are checked; the rest are skipped (and named).
 REPORT_SUFFIXES = frozenset({".nianbao", ".docx", ".docm", ".xlsx", ".doc", ".wps", ".pdf", ".xls", ".et", ".ofd",
                              ".rtf"})
 POOL_MIN_FILES = 12   # below this, starting worker processes costs more than it saves
@@ -40,6 +40,7 @@ class Checked:
     notices: list[str] = field(default_factory=list)
     template: str = TEMPLATE_ID
     error: str = ""
+    previous: Report | None = field(default=None, repr=False)  # last year's report checked against, if any
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -60,21 +61,18 @@ class Checked:
         }
 
 
-def collect(inputs: Iterable[str]) -> tuple[list[Path], int]:
-    """The files named and the report files inside the folders named (recursively, in name order); and how many
-    other files the folders held."""
+def collect(inputs: Iterable[str]) -> tuple[list[Path], list[Path]]:
+    """The files named and the report files inside the folders named (recursively, in name order); and the other
+    files the folders held (not checked)."""
     files: list[Path] = []
-    skipped = 0
+    skipped: list[Path] = []
     for name in inputs:
         path = Path(name)
         if not path.is_dir():
             files.append(path)
             continue
         for found in _walk(path):
-            if found.suffix.lower() in REPORT_SUFFIXES:
-                files.append(found)
-            else:
-                skipped += 1
+            (files if found.suffix.lower() in REPORT_SUFFIXES else skipped).append(found)
     return files, skipped
 
 
@@ -97,13 +95,45 @@ def check_file(path: Path, previous: Report | None = None) -> Checked:
     except Exception as exc:  # one broken file must not end the batch; its row says what happened
         return Checked(path, None, error=f"读取“{path.name}”时出现意外错误（{type(exc).__name__}），"
                                          "请将该文件反馈给开发者。")
+    checked = examine(path, imported, previous)
+    checked.previous = None  # not needed by the batch: not sent back from the worker processes
+    return checked
+
+
+def examine(path: Path, imported: Imported, previous: Report | None = None) -> Checked:
+    """The findings of a report read from `path`: the one code path of `check`, `import` and `export`.
+
+    `previous` is the --previous report; without it, last year's report saved in a carried-over draft is used. A
+    --previous report that is not of an earlier year is refused (the outcome's `error`), never used."""
     report = imported.report
     notices = list(imported.notices)
-    if previous is None:
-        previous = embedded_previous(report)
-        if previous is not None:
-            notices.append(f"按草稿中保存的{previous.meta.year or '上'}年度报告核对跨年度规则（X-1…X-4）。")
-    return Checked(path, report, evaluate(report, previous), notices, imported.template)
+    used, notice, problem = previous_for(report, previous, path.name)
+    if problem:
+        return Checked(path, report, [], notices, imported.template, error=problem)
+    if notice:
+        notices.append(notice)
+    return Checked(path, report, evaluate(report, used), notices, imported.template, previous=used)
+
+
+def previous_for(report: Report, previous: Report | None, name: str) -> tuple[Report | None, str, str]:
+    """Last year's report to check `report` (read from the file `name`) against: `(report, notice, problem)`.
+
+    The --previous report when given, else the one saved in a carried-over draft (with a notice saying so). A
+    --previous report of the same or a later year is a `problem` (the command stops); such a saved one is left out
+    with a notice."""
+    year = report.meta.year
+    if previous is not None:
+        if year is not None and previous.meta.year is not None and previous.meta.year >= year:
+            return None, "", (f"--previous 给出的是{previous.meta.year}年度报告，不早于“{name}”的{year}年度，"
+                              f"不能用于跨年度核对。请指定{year - 1}年度的报告，或不加 --previous。")
+        return previous, "", ""
+    saved = embedded_previous(report)
+    if saved is None:
+        return None, "", ""
+    if year is not None and saved.meta.year is not None and saved.meta.year >= year:
+        return None, (f"草稿中保存的上年报告是{saved.meta.year}年度的，不早于本报告的{year}年度，"
+                      "未用于跨年度核对。"), ""
+    return saved, f"按草稿中保存的{saved.meta.year or '上'}年度报告核对跨年度规则（X-1…X-4）。", ""
 
 
 def check_files(paths: list[Path], previous: Report | None = None, *, workers: int | None = None,

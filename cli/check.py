@@ -1,83 +1,140 @@
-"""`python main.py check FILE_OR_DIR… [--previous FILE] [--json] [--summary OUT.xlsx|OUT.csv]`.
+"""`check FILE_OR_DIR… [--previous FILE] [--json] [--summary OUT.xlsx|OUT.csv|DIR [--force]]`.
 
 Drafts, Word (.docx) and Excel (.xlsx) files alike; a folder stands for the report files in it. Without --summary the
 findings of each report are printed; with it, a table for a 政务公开办 is written and a one-line tally printed.
+
+Exit codes: 0 no report has errors; 1 a report has errors; 2 a file could not be read or checked (each named with its
+reason on stderr, and under "unreadable" in --json), --previous is not of an earlier year, or the summary cannot be
+written (it exists and --force is not given, it would replace a report, wrong suffix …).
 """
 
 from __future__ import annotations
 
 import json
 import sys
+import zipfile
 from pathlib import Path
 
 from cli.batch import PROGRESS_MIN_FILES, Checked, Progress, check_files, collect
-from cli.summary import DETAIL_SHEET, summary_detail_path, write_summary
+from cli.outputs import EXIT_FILE, EXIT_FINDINGS, EXIT_OK, SUMMARY, Stop, ensure_writable, plan, same_file
+from cli.summary import DETAIL_HEADER, DETAIL_SHEET, SUMMARY_HEADER, SUMMARY_SHEET, summary_detail_path, write_summary
 from importers import LoadError, load
 from models.atomic import WriteFailed
 from models.findings import Severity
 
-EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+#: In a folder, the summary file is named this.
+SUMMARY_STEM = "年度报告检查汇总"
+SKIPPED_SHOWN = 3
 
 
-def run_check(files: list[str], previous_file: str | None, as_json: bool, summary: str | None = None) -> int:
+def run_check(files: list[str], previous_file: str | None, as_json: bool, summary: str | None = None,
+              force: bool = False) -> int:
+    try:
+        return _check(files, previous_file, as_json, summary, force)
+    except Stop as stop:
+        print(stop.message, file=sys.stderr)
+        return stop.code
+
+
+def _check(files: list[str], previous_file: str | None, as_json: bool, summary: str | None, force: bool) -> int:
+    outputs = summary_outputs(summary) if summary else []
+    paths, skipped = collect(files)
+    named = [Path(f) for f in files if not Path(f).is_dir()]
+    found = [p for p in paths if p not in named]
+    for out in outputs:
+        # A summary inside a checked folder is last run's (not reread); any other file there is a report.
+        old_summary = [p for p in found if same_file(p, out)]
+        if old_summary and not is_summary_file(out):
+            named.append(out)
+        ensure_writable(out, [*named, previous_file], force, SUMMARY)
+    paths = [p for p in paths if not any(same_file(p, out) for out in outputs)]
     previous = None
     if previous_file:
         try:
             previous, _ = load(previous_file)
         except LoadError as exc:
-            print(exc.message, file=sys.stderr)
-            return EXIT_UNREADABLE
-    if summary and Path(summary).suffix.lower() not in (".xlsx", ".csv"):
-        print(f"汇总表“{summary}”的扩展名应为 .xlsx 或 .csv。", file=sys.stderr)
-        return EXIT_UNREADABLE
-    paths, skipped = collect(files)
-    if summary:
-        written = {Path(summary).resolve(), summary_detail_path(Path(summary)).resolve()}
-        if any(p.resolve() in written for p in paths if p.exists()) and not any(Path(f).is_dir() for f in files):
-            print(f"汇总表“{summary}”不能覆盖要检查的报告。请换一个文件名。", file=sys.stderr)
-            return EXIT_UNREADABLE
-        paths = [p for p in paths if not p.exists() or p.resolve() not in written]  # last run's summary
+            raise Stop(EXIT_FILE, exc.message) from None
     if not paths:
-        print("没有找到要检查的报告文件（草稿 .nianbao、Word .docx 或 Excel .xlsx）。", file=sys.stderr)
-        return EXIT_UNREADABLE
+        raise Stop(EXIT_FILE, "没有找到要检查的报告文件（草稿 .nianbao、Word .docx 或 Excel .xlsx）。")
     progress = Progress(len(paths)) if len(paths) >= PROGRESS_MIN_FILES else None
     results = check_files(paths, previous, progress=progress)
     unreadable = [r for r in results if r.error]
     readable = [r for r in results if not r.error]
+    for result in unreadable:
+        print(naming_the_file(result), file=sys.stderr)
     if as_json:
         if hasattr(sys.stdout, "reconfigure"):
             sys.stdout.reconfigure(encoding="utf-8")  # JSON is UTF-8 whatever the console's code page
         out: dict[str, object] = {"reports": [r.as_json() for r in readable]}
         if unreadable:
             out["unreadable"] = [{"file": str(r.path), "message": r.error} for r in unreadable]
+        if skipped:
+            out["skipped"] = [str(p) for p in skipped]
         print(json.dumps(out, ensure_ascii=False, indent=1))
-    if summary:
+    if outputs:
         try:
-            written = write_summary(results, Path(summary))
+            written = write_summary(results, outputs[0])
         except WriteFailed as exc:
-            print(exc.message, file=sys.stderr)
-            return EXIT_UNREADABLE
+            raise Stop(EXIT_FILE, exc.message) from None
         if not as_json:
             print_tally(results, written, skipped)
-    else:
-        for result in unreadable:
-            print(result.error, file=sys.stderr)
-        if not as_json:
-            for result in readable:
-                print_text(result)
+    elif not as_json:
+        for result in readable:
+            print_text(result)
+        if skipped:
+            print(skipped_notice(skipped))
     if unreadable:
-        return EXIT_UNREADABLE
+        return EXIT_FILE
     return EXIT_FINDINGS if any(r.has_errors for r in readable) else EXIT_OK
 
 
-def print_tally(results: list[Checked], written: list[Path], skipped: int) -> None:
+def summary_outputs(summary: str) -> list[Path]:
+    """The files --summary writes: the table, and for .csv its second file (every finding). Raises Stop."""
+    path = plan(summary, SUMMARY).path(SUMMARY_STEM)
+    return [path, summary_detail_path(path)] if path.suffix.lower() == ".csv" else [path]
+
+
+def is_summary_file(path: Path) -> bool:
+    """Whether `path` is a summary this command wrote (so a later run may skip and replace it)."""
+    try:
+        if path.suffix.lower() == ".csv":
+            with path.open("rb") as handle:
+                head = handle.read(1024).decode("utf-8-sig", errors="replace").splitlines()[:1]
+            return head in ([",".join(SUMMARY_HEADER)], [",".join(DETAIL_HEADER)])
+        with zipfile.ZipFile(path) as archive:
+            book = archive.read("xl/workbook.xml").decode("utf-8", errors="replace")
+        return f'name="{SUMMARY_SHEET}"' in book and f'name="{DETAIL_SHEET}"' in book
+    except (OSError, zipfile.BadZipFile, KeyError):
+        return False
+
+
+def naming_the_file(result: Checked) -> str:
+    """The reason a file was not checked, naming it by the path as found (a folder may hold two of one name)."""
+    quoted = f"“{result.path.name}”"
+    if quoted in result.error:
+        return result.error.replace(quoted, f"“{result.path}”", 1)
+    return f"“{result.path}”：{result.error}"
+
+
+def skipped_notice(skipped: list[Path]) -> str:
+    """`文件夹中另有2个其他类型的文件未检查：a.txt、b.jpg。` — a few named, then 等N个."""
+    names = "、".join(str(p) for p in skipped[:SKIPPED_SHOWN])
+    if len(skipped) > SKIPPED_SHOWN:
+        return f"文件夹中另有其他类型的文件未检查：{names}等{len(skipped)}个。"
+    return f"文件夹中另有{len(skipped)}个其他类型的文件未检查：{names}。"
+
+
+def print_tally(results: list[Checked], written: list[Path], skipped: list[Path]) -> None:
     errors = sum(1 for r in results if not r.error and r.has_errors)
     warnings = sum(1 for r in results if not r.error and not r.has_errors and r.count(Severity.WARNING))
-    unreadable = sum(1 for r in results if r.error)
-    passed = len(results) - errors - warnings - unreadable
-    print(f"已检查{len(results)}个文件：通过{passed}份，有警告{warnings}份，有错误{errors}份，无法读取{unreadable}个。")
+    unreadable = sum(1 for r in results if r.error and r.report is None)
+    unchecked = sum(1 for r in results if r.error and r.report is not None)
+    passed = len(results) - errors - warnings - unreadable - unchecked
+    rest = f"，未检查{unchecked}份" if unchecked else ""
+    print(f"已检查{len(results)}个文件：通过{passed}份，有警告{warnings}份，有错误{errors}份，"
+          f"无法读取{unreadable}个{rest}。")
     if skipped:
-        print(f"文件夹中另有{skipped}个其他类型的文件未检查。")
+        print(skipped_notice(skipped))
     if len(written) == 1:
         print(f"汇总表已保存：{written[0]}（每份报告一行；全部问题见“{DETAIL_SHEET}”工作表）。")
     else:

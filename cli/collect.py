@@ -1,12 +1,15 @@
-"""`python main.py collect export|merge`: 数据采集表 for the 业务科室, and summing the returned sheets.
+"""`collect export|merge`: 数据采集表 for the 业务科室, and summing the returned sheets.
 
-    collect export --parts P[,P…] --year Y [--department NAME] [--prefill FILE] -o SHEET.xlsx [--force]
-    collect merge SHEET.xlsx|DIR… (-o DRAFT [--force] | --into DRAFT) [--year Y] [--skip-conflicting]
+    collect export --parts P[,P…] --year Y [--department NAME] [--prefill FILE] -o SHEET.xlsx|DIR [--force]
+    collect merge SHEET.xlsx|DIR… (-o DRAFT|DIR [--force] | --into DRAFT) [--year Y] [--skip-conflicting]
 
+export exit codes: 0 written; 2 unknown parts, the --prefill report cannot be read, or the sheet cannot be written
+(it exists and --force is not given, it is the --prefill file, not .xlsx …).
 merge exit codes: 0 written; 1 a sheet cannot be summed (another year, a department twice, a value that is not a
-number …; nothing written unless --skip-conflicting) or the draft exists / is open / is of another year; 2 a file
-cannot be read as a 采集表, or the draft cannot be read or written. With --into, the departments merged before into
-that draft are kept (a department that sends a new sheet has its numbers replaced).
+number, no numbers at all …; nothing written unless --skip-conflicting); 2 a file cannot be read as a 采集表, or
+the draft cannot be read or written (the -o draft exists without --force or is one of the sheets, the --into draft
+is open in the app or of another year than --year …). With --into, the departments merged before into that draft are
+kept (a department that sends a new sheet has its numbers replaced).
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cli.target import EXIT_FILE, EXIT_OK, EXIT_REFUSED, Stop, report_year, resolve, save
+from cli.outputs import EXIT_FILE, EXIT_FINDINGS, EXIT_OK, SHEET, Stop, backup_notice, ensure_writable, plan, safe_stem
+from cli.target import report_year, resolve, save
 from exporters.collection_sheet import export_collection_sheet
 from exporters.errors import ExportError
 from importers import LoadError, load
@@ -29,27 +33,31 @@ from models.values import CellValue, format_value, is_number
 def run_collect_export(parts: list[str], year: int, department: str, prefill_file: str | None, out: str,
                        force: bool) -> int:
     try:
+        return _export(parts, year, department, prefill_file, out, force)
+    except Stop as stop:
+        print(stop.message, file=sys.stderr)
+        return stop.code
+
+
+def _export(parts: list[str], year: int, department: str, prefill_file: str | None, out: str, force: bool) -> int:
+    try:
         chosen = parse_parts(parts)
     except PartsError as exc:
-        print(exc.message, file=sys.stderr)
-        return EXIT_FILE
-    target = Path(out) if Path(out).suffix else Path(out).with_suffix(".xlsx")
-    if target.exists() and not force:
-        print(f"“{target}”已存在。如要覆盖，请加 --force。", file=sys.stderr)
-        return EXIT_REFUSED
+        raise Stop(EXIT_FILE, exc.message) from None
+    department = department.strip()
+    target = plan(out, SHEET).path(safe_stem(f"{department}{year}年度数据采集表"))
+    ensure_writable(target, [prefill_file], force, SHEET)
     prefill: Report | None = None
     if prefill_file:
         try:
             prefill, _ = load(prefill_file)
         except LoadError as exc:
-            print(exc.message, file=sys.stderr)
-            return EXIT_FILE
+            raise Stop(EXIT_FILE, exc.message) from None
     try:
-        export_collection_sheet(target, chosen, year, department.strip(), prefill)
+        export_collection_sheet(target, chosen, year, department, prefill)
     except ExportError as exc:
-        print(exc.message, file=sys.stderr)
-        return EXIT_FILE
-    who = department.strip() or "各科室通用（由科室填写名称）"
+        raise Stop(EXIT_FILE, exc.message) from None
+    who = department or "各科室通用（由科室填写名称）"
     print(f"已导出{year}年度数据采集表（{who}）：{target}")
     print(f"  填报内容：{'；'.join(p.title for p in chosen)}")
     if prefill is not None:
@@ -87,9 +95,9 @@ def sheet_files(inputs: list[str]) -> list[Path]:
 
 def _merge(inputs: list[str], out: str | None, into: str | None, year: int | None, force: bool,
            skip_conflicting: bool) -> int:
-    target = resolve(out, into, force, "各科室的汇总数字")
-    year = report_year(target, year)
     files = sheet_files(inputs)
+    target = resolve(out, into, force, "各科室的汇总数字", files)
+    year = report_year(target, year)
     if not files:
         raise Stop(EXIT_FILE, "没有找到采集表（.xlsx）。")
     sheets: list[SheetData] = []
@@ -107,27 +115,29 @@ def _merge(inputs: list[str], out: str | None, into: str | None, year: int | Non
             earlier, notices = stored_contributions(target.existing, year)
         merged = merge(sheets, year, earlier) if sheets else None
     except MergeRefused as exc:
-        raise Stop(EXIT_REFUSED, exc.message) from None
+        raise Stop(EXIT_FINDINGS, exc.message) from None
     if merged is not None:
         merged.notices[:0] = notices
         print_merged(merged)
     for message in unreadable:
         print(f"无法读取：{message}")
     if (unreadable or (merged and merged.rejected)) and not skip_conflicting:
-        raise Stop(EXIT_FILE if unreadable else EXIT_REFUSED,
+        raise Stop(EXIT_FILE if unreadable else EXIT_FINDINGS,
                    "未写入草稿。请让相关科室改正后重新发回；如要先汇总其余的采集表，请加 --skip-conflicting。")
     if merged is None or not merged.contributions:
-        raise Stop(EXIT_REFUSED, "没有可汇总的采集表，未写入草稿。")
+        raise Stop(EXIT_FINDINGS, "没有可汇总的采集表，未写入草稿。")
     if not merged.sources:
-        raise Stop(EXIT_REFUSED, "各采集表都没有填写数字，未写入草稿。")
+        raise Stop(EXIT_FINDINGS, "各采集表都没有填写数字，未写入草稿。")
     report = target.existing if target.existing is not None else Report()
     changes = apply_merged(report, merged)
     print_sources(merged, changes if target.existing is not None else {})
-    save(report, target)
+    backup = save(report, target)
     if target.existing is not None:
         print(f"已更新“{target.path}”：{len(changes)}个单元格有变化（其余内容未改动）。")
     else:
         print(f"已汇总到新草稿（{merged.year}年度，只含采集的数字）：{target.path}")
+    if backup is not None:
+        print(backup_notice(backup))
     return EXIT_OK
 
 

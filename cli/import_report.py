@@ -1,19 +1,22 @@
-"""`python main.py import FILE -o DRAFT [--force]`: a Word, Excel or draft file into a draft, with what was noticed."""
+"""`import FILE -o DRAFT|DIR [--force]`: a Word, Excel or draft file into a draft, with what was noticed.
+
+The findings printed are those `check` prints for the same file (one code path: cli.batch.examine).
+
+Exit codes: 0 imported (whatever the findings); 2 the file cannot be read, or the draft cannot be written (it exists
+and --force is not given, it is the file being imported, its name is not .nianbao …).
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+from cli.batch import examine
+from cli.commandline import command_line
+from cli.outputs import DRAFT, EXIT_FILE, EXIT_OK, Stop, backup_notice, ensure_writable, plan, report_stem
 from importers import LoadError, read_report
-from models.drafts import DRAFT_SUFFIX, DraftError, save_draft
+from models.drafts import DraftError, save_draft
 from models.findings import Severity
-from models.rules import evaluate
-
-
-def draft_target(out: str) -> Path:
-    target = Path(out)
-    return target.with_suffix(DRAFT_SUFFIX) if target.suffix == "" else target
 
 
 def print_notices(notices: list[str]) -> None:
@@ -22,30 +25,39 @@ def print_notices(notices: list[str]) -> None:
 
 
 def run_import(source: str, out: str, force: bool) -> int:
-    target = draft_target(out)
-    if target.exists() and not force:
-        print(f"“{target}”已存在。如要覆盖，请加 --force。", file=sys.stderr)
-        return 1
+    try:
+        return _import(source, out, force)
+    except Stop as stop:
+        print(stop.message, file=sys.stderr)
+        return stop.code
+
+
+def _import(source: str, out: str, force: bool) -> int:
+    output = plan(out, DRAFT)
+    if output.file is not None:
+        ensure_writable(output.file, [source], force, DRAFT)
     try:
         imported = read_report(source)
     except LoadError as exc:
-        print(exc.message, file=sys.stderr)
-        return 2
+        raise Stop(EXIT_FILE, exc.message) from None
     report = imported.report
+    target = output.path(report_stem(report))
+    ensure_writable(target, [source], force, DRAFT)
+    checked = examine(Path(source), imported)
     try:
-        save_draft(report, target)
+        backup = save_draft(report, target)
     except DraftError as exc:
-        print(exc.message, file=sys.stderr)
-        return 2
+        raise Stop(EXIT_FILE, exc.message) from None
     meta = report.meta
     name = f"{meta.agency or '（未读出机关名称）'}{meta.year or '？'}年度报告"
     print(f"已从“{Path(source).name}”导入{name}，草稿已保存：{target}")
-    print_notices(imported.notices)
-    findings = evaluate(report)
-    counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
-    if findings:
+    if backup is not None:
+        print(backup_notice(backup))
+    print_notices(checked.notices)
+    counts = {s: checked.count(s) for s in Severity}
+    if checked.findings:
         tally = "，".join(f"{counts[s]}个{s.label}" for s in Severity if counts[s])
-        print(f"检查结果：{tally}。运行 python main.py check {target} 查看详情。")
+        print(f"检查结果：{tally}。运行 {command_line('check', target)} 查看详情。")
     else:
         print("检查结果：未发现问题。")
-    return 0
+    return EXIT_OK

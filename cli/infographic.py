@@ -1,7 +1,8 @@
-"""`python main.py infographic FILE -o OUT.png|OUT.pdf [--previous FILE] [--dpi N]`: the 一图读懂 page.
+"""`infographic FILE -o OUT.png|OUT.pdf|DIR [--previous FILE] [--dpi N] [--force]`: the 一图读懂 page.
 
-Exit codes: 0 written; 2 the input cannot be read or the output cannot be written (or is neither .png nor .pdf).
-Qt is imported only when drawing; without a display it runs offscreen (see ui.infographic.output).
+Exit codes: 0 written; 2 the input cannot be read, --previous is not of an earlier year, or the output cannot be
+written (it exists and --force is not given, it is an input, neither .png nor .pdf …), or Qt cannot be loaded.
+Qt is imported only when drawing; without a display it runs offscreen (see cli.qt and ui.infographic.output).
 """
 
 from __future__ import annotations
@@ -9,30 +10,50 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from cli.batch import previous_for
+from cli.outputs import EXIT_FILE, EXIT_OK, INFOGRAPHIC, Stop, ensure_writable, plan, report_stem
+from cli.qt import QtMissing, import_qt, is_qt_failure, qt_missing_message
 from importers import LoadError, load
 
-EXIT_OK, EXIT_FILE = 0, 2
-SUFFIXES = (".png", ".pdf")
 
-
-def run_infographic(source: str, output: str, previous_file: str | None = None, dpi: int | None = None) -> int:
+def run_infographic(source: str, output: str, previous_file: str | None = None, dpi: int | None = None,
+                    force: bool = False) -> int:
     """Draw the page of `source` to `output`; `dpi` None is the renderer's default. Returns the exit code."""
-    out = Path(output)
-    if out.suffix.lower() not in SUFFIXES:
-        print(f"无法导出“{out.name}”：一图读懂只能保存为 PNG 图片（.png）或 PDF 文件（.pdf）。", file=sys.stderr)
-        return EXIT_FILE
+    try:
+        return _draw(source, output, previous_file, dpi, force)
+    except Stop as stop:
+        print(stop.message, file=sys.stderr)
+        return stop.code
+
+
+def _draw(source: str, output: str, previous_file: str | None, dpi: int | None, force: bool) -> int:
+    planned = plan(output, INFOGRAPHIC)
+    inputs = [source, previous_file]
+    if planned.file is not None:
+        ensure_writable(planned.file, inputs, force, INFOGRAPHIC)
     try:
         report, _ = load(source)
-        previous = load(previous_file)[0] if previous_file else None
+        given = load(previous_file)[0] if previous_file else None
     except LoadError as exc:
-        print(exc.message, file=sys.stderr)
-        return EXIT_FILE
-    from ui.infographic import InfographicError, render
+        raise Stop(EXIT_FILE, exc.message) from None
+    previous, _notice, problem = previous_for(report, given, Path(source).name)
+    if problem:
+        raise Stop(EXIT_FILE, problem)
+    out = planned.path(report_stem(report, "年度报告一图读懂"))
+    ensure_writable(out, inputs, force, INFOGRAPHIC)
+    try:
+        import_qt(("PySide6.QtCore", "PySide6.QtGui"))  # drawing to a file: no widgets
+        from ui.infographic import InfographicError, render
+    except QtMissing as exc:
+        raise Stop(EXIT_FILE, exc.message) from None
+    except ImportError as exc:  # a Qt module of its own failing to load
+        if not is_qt_failure(exc):
+            raise
+        raise Stop(EXIT_FILE, qt_missing_message(exc)) from None
 
     try:
         written = render(report, out, previous) if dpi is None else render(report, out, previous, dpi)
     except InfographicError as exc:
-        print(exc.message, file=sys.stderr)
-        return EXIT_FILE
+        raise Stop(EXIT_FILE, exc.message) from None
     print(f"已导出：{written}")
     return EXIT_OK

@@ -1,8 +1,9 @@
-"""`python main.py ledger LEDGER.xlsx|.csv --year Y [--mapping MAP.json] (-o DRAFT [--force] | --into DRAFT)
+"""`ledger LEDGER.xlsx|.csv --year Y [--mapping MAP.json] (-o DRAFT|DIR [--force] | --into DRAFT)
 [--allow-unclassified]`: table 三 counted from an application ledger.
 
-Exit codes: 0 written; 1 rows that cannot be classified (listed; nothing written unless --allow-unclassified), or
-the draft exists / is open / is of another year; 2 the ledger, the mapping or the draft cannot be read or written.
+Exit codes: 0 written; 1 rows that cannot be classified (listed; nothing written unless --allow-unclassified); 2 the
+ledger, the mapping or the draft cannot be read or written: the -o draft exists (without --force) or is the ledger or
+the mapping, the --into draft is open in the app or of another year than --year, no year is known …
 Without --mapping, the mapping remembered by the app (if any) is used, else the usual headers.
 """
 
@@ -12,9 +13,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from cli.target import EXIT_FILE, EXIT_OK, EXIT_REFUSED, Stop, report_year, resolve, save
+from cli.batch import previous_for
+from cli.outputs import EXIT_FILE, EXIT_FINDINGS, EXIT_OK, Stop, backup_notice
+from cli.target import report_year, resolve, save
 from importers.ledger_reader import LedgerReadError, read_ledger
-from models.carryover import embedded_previous
 from models.format2021 import T3_COLUMNS, T3_PART_COLUMNS, t3
 from models.ledger import LedgerResult, RowProblem, compute_table3, table3_findings
 from models.ledger_fields import ColumnMapping, MappingError, load_mapping, load_saved_mapping, saved_mapping_path
@@ -34,11 +36,12 @@ def run_ledger(source: str, year: int | None, mapping_file: str | None, out: str
 
 def _run(source: str, year: int | None, mapping_file: str | None, out: str | None, into: str | None, force: bool,
          allow_unclassified: bool) -> int:
+    target = resolve(out, into, force, "表三", (source, mapping_file))
     mapping = _mapping(mapping_file)
-    target = resolve(out, into, force, "表三")
     year = report_year(target, year)
     if year is None:
-        raise Stop(EXIT_FILE, f"“{target.path.name}”没有填写报告年度，请用 --year 指定（如 --year 2024）。")
+        which = f"“{target.path.name}”没有填写报告年度" if target.existing is not None else "没有给出报告年度"
+        raise Stop(EXIT_FILE, f"{which}，请用 --year 指定（如 --year 2024）。")
     try:
         ledger = read_ledger(source, mapping)
     except LedgerReadError as exc:
@@ -50,7 +53,7 @@ def _run(source: str, year: int | None, mapping_file: str | None, out: str | Non
     if result.problems:
         print_problems(result.problems)
         if not allow_unclassified:
-            raise Stop(EXIT_REFUSED, "未写入草稿。请改正台账中的这些行后重试；如台账的说法与表三不同（如“同意公开”），"
+            raise Stop(EXIT_FINDINGS, "未写入草稿。请改正台账中的这些行后重试；如台账的说法与表三不同（如“同意公开”），"
                                      "可在列对应关系文件的 results、applicants 中写明对应关系；"
                                      "如确认这些行不计入表三，请加 --allow-unclassified。")
     report = target.existing if target.existing is not None else result.to_report()
@@ -58,11 +61,13 @@ def _run(source: str, year: int | None, mapping_file: str | None, out: str | Non
         result.apply_to(report)
         if report.meta.year is None:
             report.meta.year = year
-    save(report, target)
+    backup = save(report, target)
     done = "已更新" if target.existing is not None else "已根据台账填写"
     rest = "（其余内容未改动）" if target.existing is not None else "（其他各表为空，请继续填写）"
     print(f"{done}{year}年度表三{rest}，草稿已保存：{target.path}")
-    findings = table3_findings(report, embedded_previous(report))
+    if backup is not None:
+        print(backup_notice(backup))
+    findings = table3_findings(report, previous_for(report, None, target.path.name)[0])
     if findings:
         for finding in findings:
             print(f"  [{finding.severity.label}] {finding.rule} {finding.message}")

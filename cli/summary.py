@@ -28,7 +28,7 @@ Row = tuple[object, ...]
 
 def verdict(item: Checked) -> str:
     if item.error:
-        return "无法读取"
+        return "无法读取" if item.report is None else "未检查"
     if item.has_errors:
         return "有错误"
     return "有警告" if item.count(Severity.WARNING) else "通过"
@@ -38,7 +38,9 @@ def summary_rows(items: list[Checked]) -> list[Row]:
     rows: list[Row] = []
     for item in items:
         if item.error or item.report is None:
-            rows.append((str(item.path), "", "", "", verdict(item), "", "", "", "", item.error, "", ""))
+            meta = item.report.meta if item.report else None
+            head = (meta.agency, meta.year or "", item.template) if meta else ("", "", "")
+            rows.append((str(item.path), *head, verdict(item), "", "", "", "", item.error, "", ""))
             continue
         meta = item.report.meta
         first = [f"[{f.rule}] {f.message}" for f in item.findings[:3]]
@@ -60,7 +62,7 @@ def detail_rows(items: list[Checked]) -> list[Row]:
         for notice in item.notices:
             rows.append((*head, *READING, "", notice))
         if item.error:
-            rows.append((*head, "读取", "无法读取", "", item.error))
+            rows.append((*head, "读取", verdict(item), "", item.error))
     return rows
 
 

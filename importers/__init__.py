@@ -47,12 +47,27 @@ def read_report(path: Path | str) -> Imported:
         raise LoadError(path, f"无法读取“{path.name}”：{exc.strerror or exc}。") from None
 
 
+#: Unknown cell keys named one by one up to this many, then counted.
+UNKNOWN_KEYS_SHOWN = 5
+
+
 def _read_draft(path: Path) -> Imported:
     try:
         report = load_draft(path)
     except DraftError as exc:
         raise LoadError(path, exc.message) from None
-    return Imported(report, [], TEMPLATE_ID, "draft")
+    return Imported(report, draft_notices(report), TEMPLATE_ID, "draft")
+
+
+def draft_notices(report: Report) -> list[str]:
+    """What a clerk should know about a draft as read: cells under keys this version does not know (a hand edit, a
+    typo, another tool) are kept in the file but neither shown nor checked."""
+    unknown = list(report.extra_cells)
+    if not unknown:
+        return []
+    names = "、".join(f"“{key}”" for key in unknown[:UNKNOWN_KEYS_SHOWN])
+    more = f"等{len(unknown)}个" if len(unknown) > UNKNOWN_KEYS_SHOWN else ""
+    return [f"草稿中有本软件不认识的单元格{names}{more}（已保留，未检查）。"]
 
 
 def _read_xlsx(path: Path) -> Imported:

@@ -82,7 +82,7 @@ def test_new_refuses_to_overwrite_without_force(huaian_path, tmp_path):
     out = tmp_path / "exists.nianbao"
     out.write_text("keep me", encoding="utf-8")
     result = run("new", "--previous", str(huaian_path), "-o", str(out))
-    assert result.returncode == 1 and "--force" in result.stderr
+    assert result.returncode == 2 and "--force" in result.stderr
     assert out.read_text(encoding="utf-8") == "keep me"
     assert run("new", "--previous", str(huaian_path), "-o", str(out), "--force").returncode == 0
     assert load_draft(out).meta.year == 2025

@@ -42,7 +42,7 @@ def test_import_overwrites_only_with_force(tmp_path, pingtan_path):
     draft = tmp_path / "draft.nianbao"
     draft.write_text("keep me", encoding="utf-8")
     refused = run("import", str(source), "-o", str(draft))
-    assert refused.returncode == 1 and "已存在。如要覆盖，请加 --force。" in refused.stderr
+    assert refused.returncode == 2 and "已存在。如要覆盖，请加 --force。" in refused.stderr
     assert draft.read_text(encoding="utf-8") == "keep me"
     forced = run("import", str(source), "-o", str(draft), "--force")
     assert forced.returncode == 0, forced.stderr
@@ -122,10 +122,12 @@ def test_batch_summary_xlsx(tmp_path, huaian_path):
     assert result.returncode == 2  # one file could not be read
     assert result.stdout.splitlines() == [
         "已检查7个文件：通过2份，有警告3份，有错误1份，无法读取1个。",
-        "文件夹中另有1个其他类型的文件未检查。",  # 说明.txt; the ~$ lock file is not counted
+        f"文件夹中另有1个其他类型的文件未检查：{folder / '说明.txt'}。",  # the ~$ lock file is not counted
         f"汇总表已保存：{out}（每份报告一行；全部问题见“全部问题”工作表）。",
     ]
-    assert result.stderr.splitlines()[-1] == "检查中 [7/7] d-draft.nianbao"
+    *progress, reason = result.stderr.splitlines()
+    assert progress[-1] == "检查中 [7/7] d-draft.nianbao"
+    assert reason.startswith(f"“{folder / '乡镇' / 'c-old.doc'}”是旧版 Word 文档")  # named, with its reason
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["汇总", "全部问题"]
     rows = list(book["汇总"].iter_rows(values_only=True))
@@ -185,4 +187,8 @@ def test_summary_is_never_written_over_a_report_and_not_reread(tmp_path):
     assert bad.returncode == 2 and ".xlsx" in bad.stderr
     summary = folder / "汇总.xlsx"
     assert run("check", str(folder), "--summary", str(summary)).returncode == 0
-    assert run("check", str(folder), "--summary", str(summary)).returncode == 0, "last run's summary is skipped"
+    again = run("check", str(folder), "--summary", str(summary))
+    assert again.returncode == 2 and "已存在。如要覆盖，请加 --force。" in again.stderr
+    forced = run("check", str(folder), "--summary", str(summary), "--force")
+    assert forced.returncode == 0, "last run's summary is skipped"
+    assert forced.stdout.startswith("已检查1个文件：")

@@ -77,7 +77,7 @@ def test_into_keeps_the_draft_and_earlier_departments(tmp_path, huaian_path):
     save_draft(original, draft)
     a, va = filled_sheet(tmp_path, "a.xlsx", "审批科", "licensing", seed=1)
     result = run("collect", "merge", str(a), "-o", str(draft))
-    assert result.returncode == 1 and f"请改用 --into {draft}" in result.stderr
+    assert result.returncode == 2 and f"请改用 --into {draft}" in result.stderr
     result = run("collect", "merge", str(a), "--into", str(draft))
     assert result.returncode == 0, result.stderr
     key = "t2.licensing.decisions"
@@ -101,7 +101,7 @@ def test_export_refuses_unknown_parts_and_existing_files(tmp_path):
     assert result.returncode == 2 and "不是采集表的内容" in result.stderr
     (tmp_path / "a.xlsx").write_bytes(b"x")
     result = run("collect", "export", "--parts", "t3", "--year", "2024", "-o", str(tmp_path / "a.xlsx"))
-    assert result.returncode == 1 and "--force" in result.stderr
+    assert result.returncode == 2 and "--force" in result.stderr
 
 
 def test_export_prefilled_from_last_years_report(tmp_path, huaian_path):

@@ -73,8 +73,13 @@ def test_export_never_overwrites_its_input_or_an_existing_file(tmp_path):
     draft = tmp_path / "d.nianbao"
     shutil.copy(FIXTURES / "huaian-city-gov-2024.nianbao", draft)
     before = draft.read_bytes()
-    result = run("export", str(draft), "--xlsx", str(draft))
-    assert result.returncode == 2 and "不能被导出的文件覆盖" in result.stderr
+    result = run("export", str(draft), "--xlsx", str(draft), "--force")
+    assert result.returncode == 2 and "扩展名应为 .xlsx" in result.stderr  # the suffix is checked first
+    copy = tmp_path / "copy.xlsx"
+    assert run("export", str(draft), "--xlsx", str(copy)).returncode == 0
+    copied = copy.read_bytes()
+    result = run("export", str(copy), "--xlsx", str(copy), "--force")
+    assert result.returncode == 2 and "是本命令要读取的文件" in result.stderr and copy.read_bytes() == copied
     result = run("export", str(draft), "--docx", str(tmp_path / "a.docx"), "--xlsx", str(tmp_path / "a.docx"))
     assert result.returncode == 2
     existing = tmp_path / "old.docx"

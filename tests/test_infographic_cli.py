@@ -81,9 +81,10 @@ def test_respects_a_chosen_platform(tmp_path, sample_path):
 
 
 @pytest.mark.parametrize("problem", ["missing input", "unreadable previous", "missing folder", "wrong suffix",
-                                     "output is a folder", "bad dpi"])
+                                     "output is a folder that does not exist", "bad dpi", "exists"])
 def test_file_problems_exit_two_with_a_chinese_reason(tmp_path, sample_path, problem):
     source, out, extra = str(sample_path), tmp_path / "out.png", []
+    given = None
     if problem == "missing input":
         source = str(tmp_path / "没有.nianbao")
     elif problem == "unreadable previous":
@@ -94,14 +95,19 @@ def test_file_problems_exit_two_with_a_chinese_reason(tmp_path, sample_path, pro
         out = tmp_path / "没有" / "out.png"
     elif problem == "wrong suffix":
         out = tmp_path / "out.jpg"
-    elif problem == "output is a folder":
+    elif problem == "output is a folder that does not exist":
         out = tmp_path / "folder.png"
-        out.mkdir()
+        given = str(out) + os.sep  # an existing folder would hold the page (tests/test_cli_safety.py)
+    elif problem == "exists":
+        out.write_bytes(b"keep")
     else:
         extra = ["--dpi", "5000"]
-    result = run(source, "-o", str(out), *extra)
+    result = run(source, "-o", given or str(out), *extra)
     assert result.returncode == 2, result.stdout
     assert re.search(r"[\u4e00-\u9fff]", result.stderr) and "Traceback" not in result.stderr
     assert result.stdout == ""
-    assert not out.is_file()
+    if problem == "exists":
+        assert out.read_bytes() == b"keep" and "--force" in result.stderr
+    else:
+        assert not out.exists()
 

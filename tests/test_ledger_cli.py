@@ -67,7 +67,7 @@ def test_an_existing_draft_is_not_overwritten_and_into_fills_its_table_three(tmp
     save_draft(report, draft)
     ledger, expected = _ledger(tmp_path)
     result = run("ledger", str(ledger), "--year", str(YEAR), "-o", str(draft))
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert f"请改用 --into {draft}" in result.stderr and "--force" in result.stderr
     assert load_draft(draft).cells == report.cells
     result = run("ledger", str(ledger), "--into", str(draft))  # the year is the draft's
@@ -87,13 +87,13 @@ def test_into_refuses_another_year_and_an_open_draft(tmp_path, huaian_path):
     save_draft(load_draft(huaian_path), draft)  # a 2024 report
     ledger, _ = _ledger(tmp_path, n=10)
     result = run("ledger", str(ledger), "--year", str(YEAR), "--into", str(draft))
-    assert result.returncode == 1 and "是2024年度的草稿，与 --year 2023 不一致" in result.stderr
+    assert result.returncode == 2 and "是2024年度的草稿，与 --year 2023 不一致" in result.stderr
     assert acquire(draft)
     try:
         result = run("ledger", str(ledger), "--into", str(draft))
     finally:
         release(draft)
-    assert result.returncode == 1 and "在本软件中打开" in result.stderr
+    assert result.returncode == 2 and "在本软件中打开" in result.stderr
 
 
 def test_unreadable_ledger_mapping_or_missing_year_exit_two(tmp_path):
