@@ -27,6 +27,7 @@ if sys.version_info < MINIMUM:
     sys.exit(2)
 
 import sysdeps  # noqa: E402 - after the version check: it needs a recent Python
+from cli.qt import has_display, no_display_message, platform_chosen  # noqa: E402 - standard library only
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -56,10 +57,6 @@ def needs_of_run(args: list[str]) -> tuple[list[str], bool]:
     if any(a in NO_WINDOW for a in args):
         return (["qt", "fonts"] if "--screenshots" in args else []), False
     return ["qt", "fonts", "display"], True
-
-
-def has_display() -> bool:
-    return not LINUX or any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def missing_packages(groups: list[str]) -> list[sysdeps.Package]:
@@ -93,13 +90,6 @@ def provide(groups: list[str], *, required: bool) -> bool:
         print(f"提示：本机缺少{describe(absent)}，需要它们的测试将跳过。如要运行这些测试，请先运行：\n"
               f"    {sysdeps.install_command(absent)}", file=stream)
     return False
-
-
-def no_display_message() -> str:
-    return (f"没有图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开程序窗口。请在桌面环境中运行 {me()} run。\n"
-            "不需要显示器的用法：\n"
-            f"    {me()} run --screenshots 文件夹 [草稿.nianbao]    把每个页面截图保存到文件夹\n"
-            f"    {me()} run check 草稿.nianbao                   命令行：检查、导出等（{me()} run --help）")
 
 
 # ----- the virtual environment -----------------------------------------------------------------------------------
@@ -154,7 +144,7 @@ def ensure_venv(requirements: str) -> Path | None:
 
 def run(args: list[str]) -> int:
     groups, window = needs_of_run(args)
-    if window and not has_display():
+    if window and not (has_display() or platform_chosen()):
         print(no_display_message(), file=sys.stderr)
         return EXIT_PLATFORM
     if not provide(groups, required=True):
@@ -162,7 +152,8 @@ def run(args: list[str]) -> int:
     python = ensure_venv("requirements.txt")
     if python is None:
         return EXIT_PLATFORM
-    return subprocess.call([str(python), str(ROOT / "main.py"), *(args or ["--sample"])], cwd=ROOT)
+    # In the caller's folder, so that file names typed relative to it are found.
+    return subprocess.call([str(python), str(ROOT / "main.py"), *(args or ["--sample"])])
 
 
 def test(args: list[str]) -> int:

@@ -14,7 +14,6 @@ read or written, an output that exists without --force, wrong arguments, no disp
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 from pathlib import Path
@@ -227,6 +226,8 @@ def suggest(word: str) -> str | None:
     for command in COMMANDS:
         if command == lowered:
             return command
+    import difflib  # only for a mistyped command: not on the way to the window
+
     close = difflib.get_close_matches(lowered, COMMANDS, n=1, cutoff=0.6)
     return close[0] if close else None
 
