@@ -23,7 +23,7 @@ def test_every_rule_is_documented_with_its_severity():
     for line in text.splitlines():
         if line.startswith("## "):
             heading = line
-        match = re.match(r"\|\s*([A-Z0-9-]+)\s*\|", line)
+        match = re.match(r"\|\s*([A-Z][A-Z0-9]*-[A-Z0-9-]+)\s*\|", line)
         if match:
             cells = [c.strip() for c in line.strip("|").split("|")]
             labels = [c for c in cells if c in ("错误", "警告", "提示")]
@@ -51,9 +51,11 @@ def test_links_lead_to_files_of_the_repository(doc):
         assert resolved.exists(), f"{doc.name} links to a missing file: {target}"
 
 
-def _options(parser: argparse.ArgumentParser, path: str = "") -> dict[str, set[str]]:
-    """{command path: its option strings}, every level of sub-commands included."""
-    found = {path: {s for a in parser._actions for s in a.option_strings if s not in ("-h", "--help")}}
+def _options(parser: argparse.ArgumentParser, path: str = "") -> dict[str, set[tuple[str, ...]]]:
+    """{command path: the option strings of each of its options (-o and --output are one)}, every level of
+    sub-commands included."""
+    found = {path: {tuple(a.option_strings) for a in parser._actions if a.option_strings
+                    and not set(a.option_strings) & {"-h", "--help"}}}
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for name, sub in action.choices.items():
@@ -68,10 +70,11 @@ def test_the_readme_lists_every_command_and_option():
         if command:
             assert re.search(rf"bootstrap\.py run {re.escape(command)}\b", text), f"README lacks `{command}`"
         lines = [line for line in text.splitlines() if f"run {command}" in line] if command else text.splitlines()
-        for option in options:
-            assert any(option in line for line in lines), f"README lacks {option} of `{command or 'main.py'}`"
-    for option in _options(build_gui_parser())[""]:
-        assert option in text, f"README lacks the GUI option {option}"
+        for spellings in options:
+            assert any(re.search(rf"(?<![\w-]){re.escape(s)}\b", line) for s in spellings for line in lines), (
+                f"README lacks {spellings[-1]} of `{command or 'main.py'}`")
+    for spellings in _options(build_gui_parser())[""]:
+        assert any(s in text for s in spellings), f"README lacks the GUI option {spellings[-1]}"
 
 
 def test_the_readme_uses_one_command_form():
