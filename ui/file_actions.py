@@ -68,6 +68,11 @@ class FileActions:
         if report.read_only:
             QMessageBox.information(self, "只能查看", f"“{path.name}”由更新版本的软件保存，本软件只能查看，"
                                     "不能修改或覆盖它。如需修改，请升级本软件。")
+        from importers import draft_notices
+
+        notices = draft_notices(report)  # the same as `check` prints: e.g. a hand-edited cell key it does not know
+        if notices:
+            QMessageBox.information(self, "打开草稿时的提示", f"“{path.name}”：\n" + "\n".join(notices))
         owner = locks.read_owner(path)
         if owner is not None and not report.read_only:
             choice = self.ask_locked(f"“{path.name}”正由{owner.describe()}打开。两处同时修改会互相覆盖。")

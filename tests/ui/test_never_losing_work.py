@@ -174,6 +174,21 @@ def test_a_newer_version_draft_opens_read_only_with_an_explanation(window, answe
     assert path.read_text(encoding="utf-8") == content
 
 
+def test_a_hand_edited_cell_key_it_does_not_know_is_named_on_opening_and_kept(window, answers, tmp_path,
+                                                                             sample_path):
+    import json
+
+    data = json.loads(sample_path.read_text(encoding="utf-8"))
+    data["cells"]["t3.new.naturel"] = 5  # a typo made by hand in the file
+    path = tmp_path / "手改.nianbao"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert window.open_draft(path)
+    kind, message = answers["asked"][-1]
+    assert kind == "info" and "t3.new.naturel" in message and "未检查" in message
+    window.save()
+    assert json.loads(path.read_text(encoding="utf-8"))["cells"]["t3.new.naturel"] == 5
+
+
 def test_import_last_years_word_report_shows_notices_and_carries_over(window, answers, huaian_path, tmp_path):
     from exporters import export_docx
 
