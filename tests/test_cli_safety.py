@@ -167,7 +167,7 @@ def test_export_into_folders_and_without_a_suffix(tmp_path, huaian_path):
     assert wrong.returncode == 2 and "扩展名应为 .docx" in wrong.stderr
 
 
-def test_infographic_into_a_folder(tmp_path, huaian_path):
+def test_infographic_into_a_folder(tmp_path, huaian_path, qt_libraries, chinese_font):
     result = run("infographic", str(huaian_path), "-o", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert (tmp_path / f"{HUAIAN}一图读懂.png").read_bytes().startswith(b"\x89PNG")
@@ -217,7 +217,10 @@ def test_names_made_from_a_report_are_safe_on_windows():
 
 @pytest.mark.parametrize("command", ["import", "new", "export", "infographic", "ledger", "collect export",
                                      "collect merge", "check --summary"])
-def test_an_existing_output_needs_force_exit_two(tmp_path, huaian_path, command):
+def test_an_existing_output_needs_force_exit_two(tmp_path, huaian_path, command, request):
+    if command == "infographic":  # draws Chinese: Qt and a Chinese font
+        request.getfixturevalue("qt_libraries")
+        request.getfixturevalue("chinese_font")
     suffix = {"export": ".docx", "infographic": ".png", "collect export": ".xlsx", "check --summary": ".csv"}
     out = tmp_path / f"out{suffix.get(command, '.nianbao')}"
     out.write_bytes(b"keep")
