@@ -49,9 +49,11 @@ RULES: tuple[Rule, ...] = (
     Rule("W-1", Severity.WARNING, "非规章制定机关不填报规章", _this_year(rules_soft.check_w1)),
     Rule("W-2", Severity.WARNING, "发出收费通知的，“六”中说明信息处理费情况", _this_year(rules_soft.check_w2)),
     Rule("W-3", Severity.WARNING, "“五、存在的主要问题及改进情况”不为空", _this_year(rules_soft.check_w3)),
-    Rule("W-4", Severity.INFO, "不引用已废止的格式，不沿用往年年份", _this_year(rules_soft.check_w4)),
+    Rule("W-4", Severity.WARNING, "不引用已废止的格式，不把往年年份当作本年", _this_year(rules_soft.check_w4)),
     *(Rule(p.rule, Severity.WARNING, f"正文中的{p.title}与表格一致", _text_rule(p))
       for p in rules_text.TEXT_PATTERNS),
+    Rule("TXT-NONE", Severity.ERROR, "表三有本年新收申请的，正文不写“无依申请公开”",
+         _this_year(rules_text.check_no_requests)),
 )
 RULE_BY_ID = {r.id: r for r in RULES}
 

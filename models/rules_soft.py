@@ -8,18 +8,14 @@ from functools import lru_cache
 
 from models import format2021 as fmt
 from models.findings import Finding, Severity, TextSpan
-from models.report import Report
+from models.report import Report, text_digest
 from models.rules_text import text_location
-from models.textscan import half_width, sentences
+from models.stale_years import stale_years
+from models.textscan import half_width
 
 FEE_WORDS = ("信息处理费", "处理费")
 EMPTY_PROBLEMS = re.compile(r"^(无|暂无|没有|无问题|暂无问题)[。.]?$")
 OLD_FORMAT = re.compile(r"〔\s*2019\s*〕\s*60\s*号|[\[［(（]\s*2019\s*[\]］)）]\s*60\s*号|2019\s*年?\s*第?\s*60\s*号")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
-_FIGURE = re.compile(r"\d+\s*(?:件|条|个|次|场|期|项|篇|份|人次|万元|元)")
-_COMPARISON = ("较", "比", "同比", "环比", "上年", "上一年", "去年", "以来", "增长", "下降", "减少", "增加", "截至",
-               "截止", "至今", "分别")
-_TITLE = re.compile(r"《[^》]*》|〈[^〉]*〉")
 
 
 def check_w1(report: Report) -> Iterator[Finding]:
@@ -68,12 +64,13 @@ def check_w3(report: Report) -> Iterator[Finding]:
 
 
 def check_w4(report: Report) -> Iterator[Finding]:
-    """The superseded 2019 format cited, or an earlier year named in a sentence about this year's figures."""
+    """The superseded 2019 format cited, or an earlier year written as if it were the report's (models.stale_years):
+    both are last year's text not yet updated."""
     for text_key in fmt.ALL_TEXT_KEYS:
         raw = report.texts.get(text_key, "")
         for start, end in _old_format_citations(raw) if raw else ():
             yield Finding(
-                "W-4", Severity.INFO, (),
+                "W-4", Severity.WARNING, (),
                 f"{text_location(text_key)}：引用了已被国办公开办函〔2021〕30号取代的国办公开办函〔2019〕60号格式。",
                 span=TextSpan(text_key, start, end),
                 detail=f"{text_key}:2019-60",
@@ -81,42 +78,22 @@ def check_w4(report: Report) -> Iterator[Finding]:
     year = report.meta.year
     if not year:
         return
-    for text_key in (fmt.PREAMBLE_KEY, *(k for s in fmt.TEXT_CHECKED_SECTIONS for k in fmt.text_keys(s))):
+    for text_key in (fmt.PREAMBLE_KEY, *(k for s in fmt.NARRATIVE_SECTIONS for k in fmt.text_keys(s))):
         raw = report.texts.get(text_key, "")
-        for start, named, sentence, figure in _stale_years(raw, year) if raw else ():
+        for start, named, sentence in stale_years(raw, year) if raw else ():
             yield Finding(
-                "W-4", Severity.INFO, (),
-                f"{text_location(text_key)}：“{sentence}”写的是{named}年，"
-                f"本报告为{year}年度，请核实是否沿用了往年的文字或数字。",
+                "W-4", Severity.WARNING, (),
+                f"{text_location(text_key)}：“{_shortened(sentence)}”写的是{named}年，本报告为{year}年度。"
+                f"如是沿用往年的文字，请改为{year}年的情况；如确指{named}年，请写明（如“较{named}年”）或填写说明。",
                 span=TextSpan(text_key, start, start + 4),
-                detail=f"{text_key}:{named}:{figure}",
+                detail=f"{text_key}:{named}:{text_digest(sentence)}",
             )
+
+
+def _shortened(sentence: str, limit: int = 60) -> str:
+    return sentence if len(sentence) <= limit else sentence[:limit] + "…"
 
 
 @lru_cache(maxsize=256)
 def _old_format_citations(raw: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), m.end()) for m in OLD_FORMAT.finditer(half_width(raw)))
-
-
-@lru_cache(maxsize=256)
-def _stale_years(raw: str, year: int) -> tuple[tuple[int, int, str, str], ...]:
-    """(position, year named, the sentence, the figure) for each sentence naming an earlier year with a figure.
-
-    Cached by text: while the clerk types in one editor, the other texts are not scanned again.
-    """
-    text = half_width(raw)
-    if not any(int(m.group(1)) < year for m in _YEAR.finditer(text)):
-        return ()
-    found = []
-    for offset, sentence in sentences(text):
-        plain = _TITLE.sub(lambda m: " " * len(m.group()), sentence)
-        figure = _FIGURE.search(_YEAR.sub("", plain))
-        if any(word in plain for word in _COMPARISON) or not figure:
-            continue
-        for match in _YEAR.finditer(plain):
-            named = int(match.group(1))
-            if named < year:
-                found.append((offset + match.start(1), named, raw[offset:offset + len(sentence)].strip(),
-                              figure.group()))
-                break
-    return tuple(found)

@@ -153,3 +153,37 @@ def _compare(report: Report, pattern: TextPattern, text_key: str, raw: str,
         span=TextSpan(text_key, number_start, number_end),
         detail=f"{text_key}:{written}",
     )
+
+
+# A sentence saying there were no applications: 无依申请公开事项, 未收到政府信息公开申请, 没有受理信息公开申请 …
+# (not 无依申请公开逾期答复情况 or 未发生行政复议: the negation must govern the applications themselves).
+_DISCLOSURE = r"(?:政府信息公开|依申请公开|信息公开)"
+_NO_REQUESTS = re.compile(
+    rf"(?:无|没有|暂无|未有)(?:收到|受理|接到)?(?:任何)?{_DISCLOSURE}的?(?:申请|事项|情况|工作)"
+    rf"|(?:未|没有|未曾)(?:收到|受理|接到)(?:过)?(?:任何)?(?:(?!申请)[^。；;，,！？!?\d]){{0,20}}?{_DISCLOSURE}的?申请"
+)
+
+
+@lru_cache(maxsize=256)
+def no_request_sentences(raw: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each phrase in `raw` that says no 政府信息公开 application was received."""
+    return tuple((m.start(), m.end()) for m in _NO_REQUESTS.finditer(half_width(raw)))
+
+
+def check_no_requests(report: Report) -> Iterator[Finding]:
+    """Section 一 says there were no applications although table 三 counts new ones (TXT-NONE, an error)."""
+    new_key = fmt.t3("new", "total")
+    count = report.number(new_key)
+    if not count:
+        return
+    for text_key in fmt.text_keys("s1"):
+        raw = report.texts.get(text_key, "")
+        for start, end in no_request_sentences(raw) if raw else ():
+            yield Finding(
+                "TXT-NONE", Severity.ERROR, (new_key,),
+                f"{text_location(text_key)}：正文写“{raw[start:end]}”，但表三本年新收政府信息公开申请{count}件。"
+                "请按本年情况改写这一段（可用“插入依申请公开段落”按表三生成）。",
+                0, count,
+                span=TextSpan(text_key, start, end),
+                detail=f"{text_key}:none",
+            )

@@ -7,9 +7,11 @@ from collections.abc import Iterator
 from models import format2021 as fmt
 from models.findings import Finding, Severity
 from models.report import Report, text_digest
+from models.textscan import similarity
 
 SWING_FACTOR = 5
 SWING_MINIMUM = 10
+SAME_WORDING = 0.9  # X-4: this alike in wording (years and figures left out) is 雷同
 
 
 def _last_year(previous: Report) -> str:
@@ -74,21 +76,26 @@ def check_x3(report: Report, previous: Report | None) -> Iterator[Finding]:
 
 
 def check_x4(report: Report, previous: Report | None) -> Iterator[Finding]:
-    """Section 五 word for word the same as last year's (or as carried over and left unchanged)."""
+    """Section 五 the same as last year's: word for word, or alike in wording once years and figures are left out
+    (models.textscan.similarity ≥ SAME_WORDING); or, without last year's report, carried over and left unchanged."""
     text = report.section_text("s5")
     if not text.strip():
         return
-    digest = text_digest(text)
     heading = fmt.SECTION_BY_KEY["s5"].heading
-    if previous is not None and text_digest(previous.section_text("s5")) == digest:
+    if previous is not None and previous.section_text("s5").strip():
+        alike = similarity(text, previous.section_text("s5"))
+        if alike < SAME_WORDING:
+            return
+        how = "完全相同" if text_digest(text) == text_digest(previous.section_text("s5")) else (
+            f"基本相同（除年份和数字外{alike:.0%}相同）")
         source = _last_year(previous)
     else:
         carried = report.provenance.get("text:s5")
-        if carried is None or carried.digest != digest:
+        if carried is None or carried.digest != text_digest(text):
             return
-        source = f"{carried.year}年度报告" if carried.year else "上年度报告"
+        how, source = "完全相同", f"{carried.year}年度报告" if carried.year else "上年度报告"
     yield Finding(
         "X-4", Severity.WARNING, (),
-        f"“{heading}”与{source}完全相同。年度报告格式通知要求不得内容雷同，请按本年实际情况修改。",
+        f"“{heading}”与{source}{how}。年度报告格式通知要求不得内容雷同，请按本年实际情况修改。",
         detail="s5",
     )

@@ -47,7 +47,7 @@ def test_w4_old_format_cited():
     assert _rules(report, "W-4") == []
     report.texts["preamble"] = "根据国办公开办函〔2019〕60号要求编制。"
     [finding] = _rules(report, "W-4")
-    assert finding.severity is Severity.INFO and finding.span.text_key == "preamble"
+    assert finding.severity is Severity.WARNING and finding.span.text_key == "preamble"
 
 
 def test_w4_earlier_year_in_a_sentence_about_figures():
