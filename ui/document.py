@@ -12,13 +12,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from models import autosum
+from models import autosum, carried_text
 from models import format2021 as fmt
 from models.findings import Finding, Severity
 from models.report import Report
 from models.rules import evaluate
 from models.values import CellValue, Parsed, parse
 from ui.commands import SetAutoSumCommand, SetCellsCommand
+from ui.page_status import PAGE_KEYS, page_of, split_pending
 
 AUTOSUM_KEY = "autosum"  # draft extra key: the total cells the clerk switched to 自动合计
 
@@ -28,6 +29,7 @@ class ReportDocument(QObject):
     textChanged = Signal(str)       # text key
     metaChanged = Signal()
     findingsChanged = Signal()
+    carriedChanged = Signal(str)    # text key whose carried text was confirmed
     autoSumChanged = Signal()
     modifiedChanged = Signal(bool)
 
@@ -43,6 +45,9 @@ class ReportDocument(QObject):
         self.previous = previous
         self.undo_stack = QUndoStack(self)
         self.findings: list[Finding] = []
+        self.pending: list[Finding] = []  # blanks on pages the clerk has not left yet: "未填", not yet errors
+        self.pending_cells: frozenset[str] = frozenset()
+        self.checked_pages: set[str] = set()  # pages left (or exported) with blanks: their blanks are errors
         self.by_cell: dict[str, list[Finding]] = {}
         self.by_text: dict[str, list[Finding]] = {}
         self._direct_edits = False  # text/meta edits since the last save (they bypass the undo stack)
@@ -135,6 +140,16 @@ class ReportDocument(QObject):
         self.textChanged.emit(key)
         self.refresh()
 
+    def unconfirmed_texts(self) -> list[str]:
+        """Text keys still holding last year's text, neither edited nor confirmed."""
+        return carried_text.unconfirmed_keys(self.report)
+
+    def confirm_text(self, key: str) -> None:
+        """The clerk keeps last year's paragraph under `key` for this year."""
+        if carried_text.confirm(self.report, key):
+            self._touch()
+            self.carriedChanged.emit(key)
+
     def set_note(self, fingerprint: str, note: str) -> None:
         if self.report.notes.get(fingerprint, "") == note:
             return
@@ -173,8 +188,26 @@ class ReportDocument(QObject):
 
     # ----- findings -------------------------------------------------------------------------------------------
 
+    def leave_page(self, page: str) -> None:
+        """The clerk leaves `page`: a blank left there is now an error."""
+        if page not in self.checked_pages and any(page_of(f) == page for f in self.pending):
+            self.checked_pages.add(page)
+            self.refresh()
+
+    def check_all_pages(self) -> None:
+        """Asked to export: every blank is an error."""
+        if self.pending or len(self.checked_pages) < len(PAGE_KEYS):
+            self.checked_pages = set(PAGE_KEYS)
+            if self.pending:
+                self.refresh()
+
+    def pending_rows(self) -> int:
+        """How many rows (and required fields) are not yet filled in on pages not yet left: 还有N行未填."""
+        return len(self.pending)
+
     def refresh(self) -> None:
-        self.findings = evaluate(self.report, self.previous)
+        self.findings, self.pending = split_pending(evaluate(self.report, self.previous), self.checked_pages)
+        self.pending_cells = frozenset(key for finding in self.pending for key in finding.cells)
         by_cell: dict[str, list[Finding]] = {}
         by_text: dict[str, list[Finding]] = {}
         for finding in self.findings:

@@ -40,6 +40,7 @@ class Editor(QWidget):
         self.sidebar.setAccessibleName("报告各部分")
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
+        self._shown = ""  # the page on screen, left when another is shown
         for key, title in PAGES:
             page = self._make_page(key, title)
             self.pages[key] = page
@@ -63,6 +64,7 @@ class Editor(QWidget):
         layout.addLayout(right, 1)
         self.sidebar.currentRowChanged.connect(self._show_row)
         doc.findingsChanged.connect(self.update_status)
+        doc.carriedChanged.connect(lambda _key: self.update_status())
         doc.metaChanged.connect(self.update_banner)
         self.sidebar.setCurrentRow(0)
         self.update_status()
@@ -93,6 +95,9 @@ class Editor(QWidget):
         if row < 0:
             return
         self.commit_pending()
+        if self._shown and self._shown != PAGES[row][0]:
+            self.doc.leave_page(self._shown)  # blanks left behind become errors
+        self._shown = PAGES[row][0]
         self.stack.setCurrentIndex(row)
         self.pages[PAGES[row][0]].focus_first()
         self.back.setEnabled(row > 0)
@@ -111,6 +116,15 @@ class Editor(QWidget):
         self.commit_pending()
         page = self.go_to(page_of(finding))
         page.show_finding(finding)
+
+    def show_text(self, text_key: str) -> None:
+        """Switch to the page where `text_key` is written and put the cursor in its editor."""
+        from ui.page_status import page_of_text
+
+        page = self.go_to(page_of_text(text_key))
+        editor = getattr(page, "editors", {}).get(text_key) or getattr(page, "preamble", None)
+        if editor is not None:
+            editor.setFocus()
 
     def update_status(self) -> None:
         report, findings = self.doc.report, self.doc.findings

@@ -51,6 +51,14 @@ class FindingsModel(QAbstractListModel):
         return None
 
 
+def pending_text(doc: ReportDocument) -> str:
+    """"；还有12行未填" — blanks on pages not yet left, counted apart from the errors ('' when none)."""
+    rows = sum(1 for f in doc.pending if f.rule == "V-1")
+    fields = len(doc.pending) - rows
+    parts = ([f"还有{rows}行未填"] if rows else []) + ([f"{fields}项基本信息未填"] if fields else [])
+    return "；" + "，".join(parts) if parts else ""
+
+
 class FindingsPanel(QDockWidget):
     activated = Signal(object)  # Finding
 
@@ -96,7 +104,8 @@ class FindingsPanel(QDockWidget):
                 self.list.setCurrentIndex(self.model.index(fingerprints.index(current.fingerprint)))
         counts = {s: sum(1 for f in self.doc.findings if f.severity is s) for s in Severity}
         parts = [f"{counts[s]}个{s.label}" for s in Severity if counts[s]]
-        self.setWindowTitle(f"问题（{len(self.doc.findings)}）" + ("：" + "，".join(parts) if parts else ""))
+        title = f"问题（{len(self.doc.findings)}）" + ("：" + "，".join(parts) if parts else "")
+        self.setWindowTitle(title + pending_text(self.doc))
 
     def _activate(self, index: QModelIndex) -> None:
         finding = index.data(Qt.ItemDataRole.UserRole)

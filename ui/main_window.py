@@ -48,6 +48,7 @@ class MainWindow(FileActions, Tools, QMainWindow):
         self.start = StartPage()
         self.stack.addWidget(self.start)
         self._findings: FindingsPanel | None = None
+        self._panel_hidden_for_review = False
         self.start.newRequested.connect(self.new_report)
         self.start.importRequested.connect(lambda: self.import_previous())
         self.start.openRequested.connect(lambda: self.open_draft())
@@ -172,6 +173,7 @@ class MainWindow(FileActions, Tools, QMainWindow):
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)
         self.editor.pageChanged.connect(lambda _key: self.autosave())
+        self.editor.pageChanged.connect(self._panel_for_page)
         self.editor.go_to(page)
         doc.modifiedChanged.connect(lambda _m: self._update_title())
         doc.metaChanged.connect(self._update_title)
@@ -187,6 +189,7 @@ class MainWindow(FileActions, Tools, QMainWindow):
                 page_widget.model.notice.connect(self.statusBar().showMessage)  # type: ignore[attr-defined]
         self.findings.set_document(doc)
         self.findings.show()
+        self._panel_hidden_for_review = False
         self._sync_actions()
         self._update_title()
         if doc.report.read_only:
@@ -202,9 +205,43 @@ class MainWindow(FileActions, Tools, QMainWindow):
 
             self._export = ExportFlow(self)
             self._export.finished.connect(lambda written: self.statusBar().showMessage(f"已导出：{written}", 8000))
+        self.doc.check_all_pages()  # asked to export: a blank anywhere is now an error
+        if kind != "infographic" and not self.doc.error_count() and not self._carried_text_kept():
+            return False
         options = self.editor.pages["review"].export_options()  # type: ignore[union-attr, attr-defined]
         return self._export.start(kind, self.doc.report, self.doc.findings, self.doc.previous, options, path,
                                   draft=self.doc.path)
+
+    def _carried_text_kept(self) -> bool:
+        """Before an official export: last year's paragraphs neither edited nor confirmed are named, and the clerk
+        decides; "No" goes to the first of them."""
+        from models.carried_text import carried_year
+        from models.rules_text import text_location
+
+        keys = self.doc.unconfirmed_texts()  # type: ignore[union-attr]
+        if not keys:
+            return True
+        listing = "\n".join(f"· {text_location(k)}（{carried_year(self.doc.report, k) or '上'}年度原文）"
+                            for k in keys)
+        answer = QMessageBox.question(
+            self, "还有上年度的原文",
+            f"以下{len(keys)}段仍是上年度报告的原文，既未修改也未确认：\n{listing}\n\n"
+            "正式报告将原样带出这些文字。仍要导出吗？选“否”转到第一段修改或确认。",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            return True
+        self.editor.show_text(keys[0])  # type: ignore[union-attr]
+        return False
+
+    def _panel_for_page(self, key: str) -> None:
+        """检查与导出 lists every finding itself, with the 说明 boxes: the panel is not shown again beside it."""
+        panel = self.findings
+        if key == "review" and panel.isVisible():
+            panel.hide()
+            self._panel_hidden_for_review = True
+        elif key != "review" and self._panel_hidden_for_review:
+            panel.show()
+            self._panel_hidden_for_review = False
 
     # ----- leaving ----------------------------------------------------------------------------------------------
 

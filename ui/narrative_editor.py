@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QTextEdit, QToolTip, QWidget
 
+from models import carried_text
 from models.findings import Finding
 from ui import theme
 from ui.document import ReportDocument
@@ -24,6 +25,30 @@ def python_position(text: str, position: int) -> int:
     return index
 
 
+CONFIRM_SHORTCUT = "Ctrl+Return"
+
+
+class CarriedBar(QFrame):
+    """Above a paragraph carried over from last year: 以下为2024年度原文，请修改或确认。 and a 确认沿用 button."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("carriedBar")
+        self.setAutoFillBackground(True)
+        self.setStyleSheet(f"#carriedBar {{ background: {theme.CARRIED_BACKGROUND.name()};"
+                           f" border-bottom: 1px solid {theme.CARRIED_BORDER.name()}; }}")
+        self.label = QLabel()
+        self.button = QPushButton("确认沿用")
+        self.button.setToolTip(f"本年情况与上年相同，保留这段文字（{CONFIRM_SHORTCUT.replace('Return', 'Enter')}）。"
+                               "修改这段文字也会去掉此提示。")
+        self.button.setCursor(Qt.CursorShape.PointingHandCursor)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 2, 2, 2)
+        row.addWidget(QLabel("↺"))
+        row.addWidget(self.label, 1)
+        row.addWidget(self.button)
+
+
 class NarrativeEditor(QPlainTextEdit):
     def __init__(self, doc: ReportDocument, text_key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,12 +57,49 @@ class NarrativeEditor(QPlainTextEdit):
         self.setPlainText(doc.report.texts.get(text_key, ""))
         self.setTabChangesFocus(True)
         self.setReadOnly(doc.report.read_only)
+        self.carried_bar = CarriedBar(self)
+        self.carried_bar.button.clicked.connect(self.confirm_carried)
+        confirm = QAction("确认沿用上年度原文", self)
+        confirm.setShortcut(QKeySequence(CONFIRM_SHORTCUT))
+        confirm.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        confirm.triggered.connect(self.confirm_carried)
+        self.addAction(confirm)
         self.textChanged.connect(self._store)
         doc.findingsChanged.connect(self.mark_findings)
+        doc.carriedChanged.connect(lambda key: key == text_key and self.update_carried())
         self.mark_findings()
+        self.update_carried()
 
     def _store(self) -> None:
         self.doc.set_text(self.text_key, self.toPlainText())
+        self.update_carried()
+
+    # ----- last year's text -----------------------------------------------------------------------------------
+
+    def is_carried(self) -> bool:
+        return carried_text.is_unconfirmed(self.doc.report, self.text_key)
+
+    def confirm_carried(self) -> None:
+        if self.is_carried() and not self.isReadOnly():
+            self.doc.confirm_text(self.text_key)
+
+    def update_carried(self) -> None:
+        """Show the bar while the text is last year's, neither edited nor confirmed."""
+        carried = self.is_carried()
+        if carried:
+            self.carried_bar.label.setText(carried_text.mark_text(self.doc.report, self.text_key))
+            self.carried_bar.button.setEnabled(not self.isReadOnly())
+        self.carried_bar.setHidden(not carried)
+        self.setViewportMargins(0, self.carried_bar.sizeHint().height() if carried else 0, 0, 0)
+        self._place_bar()
+
+    def _place_bar(self) -> None:
+        frame = self.frameWidth()
+        self.carried_bar.setGeometry(frame, frame, self.width() - 2 * frame, self.carried_bar.sizeHint().height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_bar()
 
     def findings(self) -> list[Finding]:
         return self.doc.by_text.get(self.text_key, [])

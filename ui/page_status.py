@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from models import format2021 as fmt
+from models.carried_text import unconfirmed_keys
 from models.findings import Finding, Severity
 from models.report import Report
 
@@ -21,16 +22,31 @@ _SECTION_PAGES = {"s5": ("W-3", "X-4")}
 def page_of(finding: Finding) -> str:
     """The page where the clerk fixes `finding`: the text for a number written in the narrative, else the table."""
     if finding.span is not None:
-        key = finding.span.text_key
-        if key == fmt.PREAMBLE_KEY:
-            return "meta"
-        return key.split(".")[0]
+        return page_of_text(finding.span.text_key)
     if finding.cells:
         return finding.cells[0].split(".")[0]
     for page, rules in _SECTION_PAGES.items():
         if finding.rule in rules:
             return page
     return "review"
+
+
+#: Rules whose findings are only "not yet filled in" while the clerk has not yet left their page (see split_pending).
+_PENDING_RULES = ("V-1", "V-META")
+
+
+def is_blank_finding(finding: Finding) -> bool:
+    """A finding that only says something is not filled in yet (a blank cell, a required field left empty)."""
+    return finding.rule in _PENDING_RULES and (finding.rule != "V-1" or finding.detail == "blank")
+
+
+def split_pending(findings: list[Finding], checked_pages: set[str]) -> tuple[list[Finding], list[Finding]]:
+    """(findings to show as they are, blanks still "未填"): a blank on a page the clerk has not left yet is not yet
+    an error — a new report is not a sea of red; it becomes one on leaving the page with it, or on exporting."""
+    shown, pending = [], []
+    for finding in findings:
+        (pending if is_blank_finding(finding) and page_of(finding) not in checked_pages else shown).append(finding)
+    return shown, pending
 
 
 def page_status(page: str, report: Report, findings: list[Finding]) -> str:
@@ -41,7 +57,14 @@ def page_status(page: str, report: Report, findings: list[Finding]) -> str:
         return NOT_STARTED  # an untouched page is not yet a problem, even though its blanks are V-1 findings
     if any(page_of(f) == page and f.severity is not Severity.INFO for f in findings):
         return PROBLEMS
+    if any(page_of_text(key) == page for key in unconfirmed_keys(report)):
+        return IN_PROGRESS  # last year's text, neither edited nor confirmed, is not this year's answer
     return DONE if filled == total else IN_PROGRESS
+
+
+def page_of_text(text_key: str) -> str:
+    """The page where a text is edited: 报告开头 on 基本信息, the others on their section's page."""
+    return "meta" if text_key == fmt.PREAMBLE_KEY else text_key.split(".")[0]
 
 
 def _filled(page: str, report: Report) -> tuple[int, int]:

@@ -11,7 +11,9 @@ HEADER_BACKGROUND = QColor("#dde5f0")
 ERROR_BACKGROUND = QColor("#f7c6c6")
 WARNING_BACKGROUND = QColor("#fbe3a8")
 CARRIED_BACKGROUND = QColor("#d9f0e3")
+CARRIED_BORDER = QColor("#7fb996")
 AUTO_BACKGROUND = QColor("#ececec")
+PENDING_BACKGROUND = QColor("#f6f6f2")  # 未填: a blank on a page the clerk has not left yet (not yet an error)
 SWING_BACKGROUND = QColor("#d6e4ff")  # more than 5× up or down from last year (对比上年)
 # Keyed by Severity (a str enum: "error", "warning", "info"), without importing the model at start-up.
 SEVERITY_BACKGROUND = {"error": ERROR_BACKGROUND, "warning": WARNING_BACKGROUND}

@@ -54,6 +54,26 @@ def type_chinese(widget: QWidget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
+def press(widget: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+          text: str = "") -> None:
+    """A key pressed and released on `widget`, posted through the event loop as a keyboard delivers it (shortcuts
+    included); unlike QTest.keyClick this cannot crash PySide6 6.11 when a handler raises."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    widget.setFocus()
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.postEvent(widget, QKeyEvent(kind, key, modifiers, text))
+    QApplication.processEvents()
+
+
+def type_keys(widget: QWidget, text: str) -> None:
+    """ASCII text (digits, letters) typed key by key with `press`."""
+    for char in text:
+        key = Qt.Key(ord(char.upper())) if char.isalnum() else Qt.Key.Key_Space
+        press(widget, key, text=char)
+
+
 def type_into_cell(qtbot, view, key: str, text: str) -> None:
     """Select a table cell, type digits as a clerk does and press Enter; wait for the model to take the value."""
     model = view.model()

@@ -19,7 +19,10 @@ def test_sidebar_statuses_follow_the_work(window):
     assert editor.status_of("t3") == NOT_STARTED and editor.status_of("meta") == IN_PROGRESS
     editor.pages["t3"].view.select_key("t3.new.natural")
     editor.pages["t3"].view.paste("5")
-    assert editor.status_of("t3") == PROBLEMS  # V-1: the rest of the table is blank
+    assert editor.status_of("t3") == IN_PROGRESS  # the rest of the table is blank: 未填, not yet an error
+    editor.go_to("t3")
+    editor.go_to("t4")
+    assert editor.status_of("t3") == PROBLEMS  # left with blanks: V-1 errors now
     editor.pages["t2"].view.select_key("t2.rules.issued")
     editor.pages["t2"].view.paste("0\t0\t0\n0\t0\t0\n0\n0\n0\n0")
     assert editor.status_of("t2") == DONE
@@ -69,6 +72,10 @@ def test_review_page_groups_findings_and_keeps_notes(window, pingtan_path, huaia
     report = new_year_from(previous)
     window.set_document(ReportDocument(report, previous=previous))
     page = window.editor.go_to("review")
+    groups = [page.tree.topLevelItem(i).text(0) for i in range(page.tree.topLevelItemCount())]
+    assert groups[0].startswith("警告")  # the blank tables are 未填 until left or exported, counted apart
+    assert "行未填" in page.summary.text() and "未填" in page.blocked.text()
+    window.doc.check_all_pages()  # as 导出 does
     groups = [page.tree.topLevelItem(i).text(0) for i in range(page.tree.topLevelItemCount())]
     assert groups[0].startswith("错误") and groups[1].startswith("警告")
     x4 = next(f for f in window.doc.findings if f.rule == "X-4")

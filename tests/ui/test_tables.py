@@ -39,13 +39,17 @@ def test_findings_activation_puts_the_cursor_in_the_named_cell(window, qtbot):
 
 def test_next_problem_walks_the_list(window):
     report = consistent_report(3)
-    report.set("t3.new.natural", None)
+    report.set("t3.new.natural", report.number("t3.new.natural") + 1)
     report.set("t4.review.total", 10**6)
+    report.set("t2.rules.issued", None)  # a blank on a page not yet left: 未填, not a problem to step to
     window.set_document(ReportDocument(report))
-    window.findings.step(1)
-    assert window.editor.current_key == "t3"
-    window.findings.step(1)
-    assert window.editor.current_key == "t4"
+    assert "还有1行未填" in window.findings.windowTitle()
+    visited = []
+    for _ in range(3):  # errors first: T3-A and T3-B (the 自然人 column and the 新收 row), then T4-A
+        window.findings.step(1)
+        visited.append(window.editor.current_key)
+    assert visited == ["t3", "t3", "t4"]
+    assert "t2" not in {f.cells[0].split(".")[0] for f in window.doc.findings if f.cells}
     window.findings.step(-1)
     assert window.editor.current_key == "t3"
 
@@ -101,6 +105,8 @@ def test_delete_blanks_the_selection_in_one_step(window, qtbot):
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     report = window.doc.report
     assert report.is_blank("t2.rules.issued") and report.is_blank("t2.rules.repealed")
+    assert any(f.rule == "V-1" and "t2.rules.issued" in f.cells for f in window.doc.pending)  # 未填 on this page
+    window.editor.go_to("t3")  # left with blanks: now V-1 errors
     assert any(f.rule == "V-1" and "t2.rules.issued" in f.cells for f in window.doc.findings)
     window.undo_action.trigger()
     assert not report.is_blank("t2.rules.issued") and not report.is_blank("t2.rules.repealed")

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 from models.findings import Finding, Severity
 from ui import theme
 from ui.document import ReportDocument
+from ui.findings_panel import pending_text
 from ui.pages.base import Page
 
 NOTE_HINT = "如确属正常情况，请写明原因（说明会保存在草稿中，并列入自查清单）"
@@ -84,13 +85,20 @@ class ReviewPage(Page):
         errors = sum(1 for f in findings if f.severity is Severity.ERROR)
         warnings = [f for f in findings if f.severity is Severity.WARNING]
         explained = sum(1 for f in warnings if self.doc.report.notes.get(f.fingerprint))
+        pending = pending_text(self.doc).lstrip("；")
+        pending = f"{pending}（导出时算作错误）。" if pending else ""
         if not findings:
-            self.summary.setText("全部规则检查通过，没有发现问题。")
+            self.summary.setText(pending or "全部规则检查通过，没有发现问题。")
         else:
             self.summary.setText(f"共{len(findings)}个问题：{errors}个错误，{len(warnings)}个警告（已说明{explained}个），"
-                                 f"{len(findings) - errors - len(warnings)}个提示。双击问题可跳到对应位置。")
-        self.blocked.setText(f"有{errors}个错误未改正：正式导出前必须改正全部错误（可导出标有“草稿（未通过校验）”的草稿）。"
-                             if errors else "没有错误，可以导出正式文件。")
+                                 f"{len(findings) - errors - len(warnings)}个提示。双击问题可跳到对应位置。{pending}")
+        if errors:
+            blocked = f"有{errors}个错误未改正：正式导出前必须改正全部错误（可导出标有“草稿（未通过校验）”的草稿）。"
+        elif self.doc.pending:
+            blocked = f"{pending_text(self.doc).lstrip('；')}：正式导出前必须填写（没有发生的填0）。"
+        else:
+            blocked = "没有错误，可以导出正式文件。"
+        self.blocked.setText(blocked)
         self._fill_tree(findings)
 
     def _fill_tree(self, findings: list[Finding]) -> None:

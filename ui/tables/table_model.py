@@ -21,6 +21,7 @@ _ALIGN_NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ALIGN_LABEL = int(Qt.AlignmentFlag.AlignCenter)
 _ALIGN_ROW_LABEL = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 AUTO_SUM_TIP = "自动合计：由各项相加得出，不能直接修改。如需手工填写，请在表格上方关闭自动合计。"
+PENDING_TIP = "未填：离开本页或导出时仍空白的单元格算作错误。没有发生的请填0（空白不等于0）。"
 #: Last year's value and the change, shown under the value when 对比上年 is on ("" when off or not loaded).
 PREVIOUS_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
@@ -167,6 +168,8 @@ class OfficialTableModel(QAbstractTableModel):
             return QBrush(theme.AUTO_BACKGROUND)
         if key in self.doc.report.provenance:
             return QBrush(theme.CARRIED_BACKGROUND)
+        if key in self.doc.pending_cells:
+            return QBrush(theme.PENDING_BACKGROUND)
         return None
 
     def _tooltip(self, key: str) -> str:
@@ -180,6 +183,8 @@ class OfficialTableModel(QAbstractTableModel):
             lines.append(change_text(self.doc.report.cells.get(key), self.doc.previous.cells.get(key)))
         if self.doc.is_auto(key):
             lines.append(AUTO_SUM_TIP)
+        if key in self.doc.pending_cells:
+            lines.append(PENDING_TIP)
         return "\n".join(lines)
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -204,7 +209,7 @@ class OfficialTableModel(QAbstractTableModel):
         for key in self._position:
             findings = doc.by_cell.get(key)
             tints[key] = (tuple(f.fingerprint + f.message for f in findings) if findings else (),
-                          doc.is_auto(key), key in doc.report.provenance)
+                          doc.is_auto(key), key in doc.report.provenance, key in doc.pending_cells)
         return tints
 
     def _emit_for(self, keys: list[str] | set[str], roles: list[int] | None = None) -> None:
