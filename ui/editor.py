@@ -129,7 +129,7 @@ class Editor(QWidget):
     def update_status(self) -> None:
         report, findings = self.doc.report, self.doc.findings
         for row, (key, title) in enumerate(PAGES):
-            status = page_status(key, report, findings)
+            status = page_status(key, report, findings, self.doc.pending)
             item = self.sidebar.item(row)
             item.setText(f"{STATUS_MARKS[status]} {title}\n      {status}")
             item.setData(Qt.ItemDataRole.UserRole, status)

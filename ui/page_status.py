@@ -49,9 +49,13 @@ def split_pending(findings: list[Finding], checked_pages: set[str]) -> tuple[lis
     return shown, pending
 
 
-def page_status(page: str, report: Report, findings: list[Finding]) -> str:
+def page_status(page: str, report: Report, findings: list[Finding], pending: list[Finding] | None = None) -> str:
+    """The sidebar status of `page`; for 检查与导出, blanks still 未填 (`pending`) or last year's text not yet
+    confirmed keep it 进行中."""
     if page == "review":
-        return PROBLEMS if any(f.severity is Severity.ERROR for f in findings) else DONE
+        if any(f.severity is Severity.ERROR for f in findings):
+            return PROBLEMS
+        return IN_PROGRESS if pending or unconfirmed_keys(report) else DONE
     filled, total = _filled(page, report)
     if filled == 0:
         return NOT_STARTED  # an untouched page is not yet a problem, even though its blanks are V-1 findings

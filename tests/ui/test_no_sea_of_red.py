@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 
 from tests.ui.gui import type_into_cell
 from ui import theme
-from ui.page_status import NOT_STARTED, PROBLEMS
+from ui.page_status import IN_PROGRESS, NOT_STARTED, PROBLEMS
 
 
 def background(view, key):
@@ -25,6 +25,7 @@ def test_a_new_report_is_not_a_sea_of_red(window):
     assert background(view, "t3.new.natural") == theme.PENDING_BACKGROUND
     assert "未填" in view.model().index_of("t3.new.natural").data(Qt.ItemDataRole.ToolTipRole)
     assert editor.status_of("t3") == NOT_STARTED
+    assert editor.status_of("review") == IN_PROGRESS  # nothing wrong yet, but far from done
 
 
 def test_leaving_a_page_with_blanks_makes_them_errors(window, qtbot):
