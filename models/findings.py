@@ -51,6 +51,14 @@ class Finding:
     # What, besides the rule and the cells, tells this finding apart from another of the same rule (e.g. the
     # number written in the text); part of the fingerprint, never a position that shifts while typing.
     detail: str = ""
+    # The cells most likely wrong, among `cells` (not part of the fingerprint): where a row's and a column's sums
+    # both fail, the cell they share; else the total. Only these are painted strongly; empty means all of `cells`.
+    focus: tuple[str, ...] = ()
+
+    @property
+    def likeliest(self) -> tuple[str, ...]:
+        """The cells to paint strongly and to jump to."""
+        return self.focus or self.cells
 
     @property
     def difference(self) -> Number | None:

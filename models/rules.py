@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from models import rules_soft, rules_tables, rules_text, rules_years
 from models.findings import Finding, Severity
+from models.focus import with_focus
 from models.report import Report
 
 Check = Callable[[Report, Report | None], Iterable[Finding]]
@@ -65,6 +66,7 @@ def evaluate(report: Report, previous: Report | None = None) -> list[Finding]:
         if rule.needs_previous and previous is None:
             continue
         findings.extend(rule.check(report, previous))
+    findings = with_focus(findings, report.cells)
     findings.sort(key=Finding.sort_key)
     return findings
 

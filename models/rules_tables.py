@@ -69,7 +69,7 @@ def check_t3b(report: Report) -> Iterator[Finding]:
             yield Finding(
                 "T3-B", Severity.ERROR, (*parts, fmt.t3(row.key, "total")),
                 f"表三·{row.name}行：{terms}＝{left}，但总计为{right}，相差{abs(left - right)}。",
-                left, right,
+                left, right, focus=(fmt.t3(row.key, "total"),),
             )
 
 
@@ -86,7 +86,7 @@ def check_t3c(report: Report) -> Iterator[Finding]:
                 "T3-C", Severity.ERROR, (*leaves, total_key),
                 f"表三·{col.label}列：（一）至（六）各项办理结果之和为{left}，但（七）总计为{right}，"
                 f"相差{abs(left - right)}。",
-                left, right,
+                left, right, focus=(total_key,),
             )
 
 
@@ -104,7 +104,7 @@ def check_t4(block_key: str, rule_id: str):
             yield Finding(
                 rule_id, Severity.ERROR, keys,
                 f"表四·{block.name}：{terms}＝{left}，但总计为{right}，相差{abs(left - right)}。",
-                left, right,
+                left, right, focus=(keys[-1],),
             )
 
     check.__doc__ = f"{block_key}: upheld + corrected + other + pending = total."

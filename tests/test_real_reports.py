@@ -53,4 +53,5 @@ def test_pingtan_broken_by_hand_shows_the_actual_numbers(pingtan_path):
     report = load_draft(pingtan_path)
     report.set("t3.handled_total.natural", 71)
     messages = [f.message for f in evaluate(report) if f.rule == "T3-A"]
-    assert messages == ["表三·自然人列：新收71＋上年结转1＝72，但办理结果总计71＋结转下年度0＝71，相差1。"]
+    assert messages == ["表三·自然人列：新收71＋上年结转1＝72，但办理结果总计71＋结转下年度0＝71，相差1。"
+                        "最可能填错的是“表三·办理结果总计·自然人”（71）：它所在的行和列都不平。"]

@@ -35,8 +35,11 @@ def test_t3a_message_shows_both_sides_and_names_the_column():
     assert finding.severity is Severity.ERROR
     assert finding.cells == ("t3.new.natural", "t3.carried_in.natural", "t3.handled_total.natural",
                              "t3.carried_out.natural")
-    assert finding.message == "表三·自然人列：新收12＋上年结转3＝15，但办理结果总计10＋结转下年度4＝14，相差1。"
+    assert finding.message.startswith(
+        "表三·自然人列：新收12＋上年结转3＝15，但办理结果总计10＋结转下年度4＝14，相差1。")
     assert (finding.left, finding.right, finding.difference) == (15, 14, 1)
+    # Each of the four rows' sums fails too (their 总计 was left as it was): each crossing cell is a suspect.
+    assert finding.focus == finding.cells and "最可能填错的是“表三·本年新收·自然人”（12）" in finding.message
 
 
 def test_t3a_holds_while_t3c_catches_a_hand_typed_total():

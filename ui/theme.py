@@ -17,6 +17,9 @@ PENDING_BACKGROUND = QColor("#f6f6f2")  # 未填: a blank on a page the clerk ha
 SWING_BACKGROUND = QColor("#d6e4ff")  # more than 5× up or down from last year (对比上年)
 # Keyed by Severity (a str enum: "error", "warning", "info"), without importing the model at start-up.
 SEVERITY_BACKGROUND = {"error": ERROR_BACKGROUND, "warning": WARNING_BACKGROUND}
+# Cells a finding involves that are not its likeliest wrong ones: a faint tint (and a dashed outline, see
+# ui/tables/delegates.py), so that one wrong number paints one strong red cell.
+SEVERITY_FAINT = {"error": QColor("#fcefef"), "warning": QColor("#fdf6e4")}
 SEVERITY_COLOR = {"error": QColor("#b42318"), "warning": QColor("#b54708"), "info": QColor("#175cd3")}
 
 # Preferred UI fonts, this platform's first: a missing first family makes Qt pick fallbacks glyph by glyph, which

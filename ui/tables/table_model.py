@@ -159,9 +159,10 @@ class OfficialTableModel(QAbstractTableModel):
         return None
 
     def _background(self, key: str) -> QBrush | None:
-        severity = self.doc.worst(key)
-        if severity in theme.SEVERITY_BACKGROUND:
-            return QBrush(theme.SEVERITY_BACKGROUND[severity])
+        cue = self.cue(key)
+        if cue is not None and cue[0] in theme.SEVERITY_BACKGROUND:
+            severity, likeliest = cue
+            return QBrush((theme.SEVERITY_BACKGROUND if likeliest else theme.SEVERITY_FAINT)[severity])
         if self.show_previous and any(f.rule == "X-3" for f in self.doc.by_cell.get(key, [])):
             return QBrush(theme.SWING_BACKGROUND)
         if self.doc.is_auto(key):
@@ -175,7 +176,8 @@ class OfficialTableModel(QAbstractTableModel):
     def _tooltip(self, key: str) -> str:
         lines = [fmt.cell_label(key)]
         for finding in self.doc.by_cell.get(key, []):
-            lines.append(f"【{finding.severity.label}·{finding.rule}】{finding.message}")
+            involved = "" if key in finding.likeliest else "与此格有关："
+            lines.append(f"【{finding.severity.label}·{finding.rule}】{involved}{finding.message}")
         carried = self.doc.previous_year_label(key)
         if carried:
             lines.append(f"{carried}（上年结转下年度）")
@@ -208,8 +210,8 @@ class OfficialTableModel(QAbstractTableModel):
         tints = {}
         for key in self._position:
             findings = doc.by_cell.get(key)
-            tints[key] = (tuple(f.fingerprint + f.message for f in findings) if findings else (),
-                          doc.is_auto(key), key in doc.report.provenance, key in doc.pending_cells)
+            marks = tuple((f.fingerprint, f.message, key in f.likeliest) for f in findings) if findings else ()
+            tints[key] = (marks, doc.is_auto(key), key in doc.report.provenance, key in doc.pending_cells)
         return tints
 
     def _emit_for(self, keys: list[str] | set[str], roles: list[int] | None = None) -> None:
@@ -226,6 +228,17 @@ class OfficialTableModel(QAbstractTableModel):
         changed = {key for key, tint in tints.items() if self._tints.get(key) != tint}
         self._tints = tints
         self._emit_for(changed, [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole])
+
+    def cue(self, key: str) -> tuple[Severity, bool] | None:
+        """The worst severity of the findings naming `key`, and whether `key` is among their likeliest wrong cells
+        (painted strongly) or only involved (painted faintly: one wrong number, one red cell)."""
+        findings = self.doc.by_cell.get(key)
+        if not findings:
+            return None
+        likeliest = [f.severity for f in findings if key in f.likeliest]
+        if likeliest:
+            return min(likeliest, key=lambda s: s.rank), True
+        return min((f.severity for f in findings), key=lambda s: s.rank), False
 
     def severity_at(self, index: Index) -> Severity | None:
         key = self.key_at(index)
