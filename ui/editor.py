@@ -127,9 +127,9 @@ class Editor(QWidget):
             editor.setFocus()
 
     def update_status(self) -> None:
-        report, findings = self.doc.report, self.doc.findings
+        report, findings, unconfirmed = self.doc.report, self.doc.findings, self.doc.unconfirmed_texts()
         for row, (key, title) in enumerate(PAGES):
-            status = page_status(key, report, findings, self.doc.pending)
+            status = page_status(key, report, findings, self.doc.pending, unconfirmed)
             item = self.sidebar.item(row)
             item.setText(f"{STATUS_MARKS[status]} {title}\n      {status}")
             item.setData(Qt.ItemDataRole.UserRole, status)

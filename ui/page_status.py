@@ -49,19 +49,21 @@ def split_pending(findings: list[Finding], checked_pages: set[str]) -> tuple[lis
     return shown, pending
 
 
-def page_status(page: str, report: Report, findings: list[Finding], pending: list[Finding] | None = None) -> str:
-    """The sidebar status of `page`; for 检查与导出, blanks still 未填 (`pending`) or last year's text not yet
-    confirmed keep it 进行中."""
+def page_status(page: str, report: Report, findings: list[Finding], pending: list[Finding] | None = None,
+                unconfirmed: list[str] | None = None) -> str:
+    """The sidebar status of `page`. Last year's text not yet confirmed (`unconfirmed`, computed here when None)
+    keeps a page 进行中; for 检查与导出, so do blanks still 未填 (`pending`)."""
+    unconfirmed = unconfirmed_keys(report) if unconfirmed is None else unconfirmed
     if page == "review":
         if any(f.severity is Severity.ERROR for f in findings):
             return PROBLEMS
-        return IN_PROGRESS if pending or unconfirmed_keys(report) else DONE
+        return IN_PROGRESS if pending or unconfirmed else DONE
     filled, total = _filled(page, report)
     if filled == 0:
         return NOT_STARTED  # an untouched page is not yet a problem, even though its blanks are V-1 findings
     if any(page_of(f) == page and f.severity is not Severity.INFO for f in findings):
         return PROBLEMS
-    if any(page_of_text(key) == page for key in unconfirmed_keys(report)):
+    if any(page_of_text(key) == page for key in unconfirmed):
         return IN_PROGRESS  # last year's text, neither edited nor confirmed, is not this year's answer
     return DONE if filled == total else IN_PROGRESS
 
