@@ -170,6 +170,113 @@ def test_table_four_as_the_clerk_typed_it(window, qtbot):
                               "t4.review.total": 3, "t4.suit_direct.total": 26, "t4.suit_after_review.total": 0})
 
 
+# ----- checkboxes above the table --------------------------------------------------------------------------------
+
+def test_typing_goes_on_in_table_three_after_clicking_each_checkbox(window, qtbot):
+    page = _page(window, "t3", T3_ROW_TOTALS | T3_HANDLED, previous=True)
+    view, report = page.view, window.doc.report
+    (row_totals, _), (handled, _) = page.switches
+    before = dict(report.cells)
+    view.select_key("t3.new.natural")
+    typed: dict[str, int] = {}
+
+    def row(keys: list[str], values: list[int]) -> None:
+        type_cells(values)
+        typed.update(zip(keys, values, strict=True))
+
+    row(["t3.new.natural", "t3.new.commercial"], [11, 12])
+    _click(handled)                       # （七）总计行 back to manual: not this row
+    assert not handled.isChecked() and _focus_in_table(view)
+    row(["t3.new.research", "t3.new.nonprofit"], [13, 14])
+    _click(page.compare)                  # 对比上年 on: taller rows, wider columns
+    assert page.compare.isChecked() and _focus_in_table(view)
+    row(["t3.new.legal_service", "t3.new.other"], [15, 16])   # Tab skips 本年新收·总计 (自动合计)
+    type_text("17")                       # typed, not yet committed, when the switch is clicked
+    _click(row_totals)                    # 总计列 back to manual: 上年结转·总计 is now typed too
+    assert not row_totals.isChecked() and _focus_in_table(view)
+    tab()
+    row([f"t3.carried_in.{c}" for c in T3_ALL[1:]], [18, 19, 20, 21, 22, 123])
+    typed["t3.carried_in.natural"] = 17
+    _wait_for(qtbot, report, typed)
+    assert report.cells["t3.new.total"] == sum(range(11, 17))   # computed while 自动合计 was on
+    _assert_only_changed(before, report, typed, T3_ROW_TOTALS | T3_HANDLED)
+
+
+def test_typing_goes_on_in_table_four_after_clicking_each_checkbox(window, qtbot):
+    page = _page(window, "t4", T4_TOTALS, previous=True)
+    view, report = page.view, window.doc.report
+    ((totals, _),) = page.switches
+    view.select_key("t4.review.upheld")
+    type_cells([1, 2])
+    _click(page.compare)
+    assert _focus_in_table(view)
+    type_cells([3, 4])                    # Tab skips 行政复议·总计
+    _click(totals)                        # 总计 now typed by hand
+    assert _focus_in_table(view)
+    type_cells([13, 4, 8, 1, 26])
+    _wait_for(qtbot, report, {"t4.review.upheld": 1, "t4.review.corrected": 2, "t4.review.other": 3,
+                              "t4.review.pending": 4, "t4.review.total": 10, "t4.suit_direct.upheld": 13,
+                              "t4.suit_direct.corrected": 4, "t4.suit_direct.other": 8,
+                              "t4.suit_direct.pending": 1, "t4.suit_direct.total": 26})
+
+
+def test_clicking_a_checkbox_leaves_the_keyboard_in_the_table(window):
+    page = _page(window, "t3", previous=True)
+    page.view.select_key("t3.new.research")
+    for box in [box for box, _ in page.switches] + [page.compare]:
+        _click(box)
+        assert _focus_in_table(page.view), box.text()
+        assert _current_key(page.view) == "t3.new.research"
+
+
+def test_digits_typed_on_a_focused_checkbox_go_to_the_current_cell(window, qtbot):
+    page = _page(window, "t3")
+    view, report = page.view, window.doc.report
+    view.select_key("t3.carried_in.research")
+    box = page.switches[0][0]
+    box.setFocus(Qt.FocusReason.TabFocusReason)   # reached with the keyboard
+    _settle()
+    assert QApplication.focusWidget() is box
+    type_text("42")
+    assert _focus_in_table(view)
+    enter()
+    _wait_for(qtbot, report, {"t3.carried_in.research": 42})
+    assert not box.isChecked()
+
+
+def test_tab_from_a_checkbox_into_the_table_changes_no_cell(window, qtbot):
+    page = _page(window, "t3")
+    view, report = page.view, window.doc.report
+    before = dict(report.cells)
+    view.select_key("t3.new.commercial")
+    page.switches[-1][0].setFocus(Qt.FocusReason.TabFocusReason)
+    _settle()
+    for _ in range(6):
+        if _focus_in_table(view):
+            break
+        tab()
+    assert QApplication.focusWidget() is view, "Tab from the checkboxes reaches the table, no editor open"
+    assert view.state() != QAbstractItemView.State.EditingState
+    assert report.cells == before
+    assert _current_key(view) == "t3.new.commercial"
+    type_text("5")
+    enter()
+    _wait_for(qtbot, report, {"t3.new.commercial": 5})
+
+
+def test_the_compare_shortcut_keeps_the_keyboard_in_the_table(window, qtbot):
+    page = _page(window, "t3", previous=True)
+    view, report = page.view, window.doc.report
+    view.select_key("t3.new.natural")
+    type_text("8")
+    page.compare.animateClick()           # what its Alt+Y (对比上年(&Y)) does
+    qtbot.waitUntil(page.compare.isChecked, timeout=2000)
+    assert _focus_in_table(view)
+    tab()
+    type_cells([9])
+    _wait_for(qtbot, report, {"t3.new.natural": 8, "t3.new.commercial": 9})
+
+
 # ----- moving over read-only cells --------------------------------------------------------------------------------
 
 def test_shift_tab_enter_and_arrows_skip_read_only_cells(window, qtbot):
