@@ -36,3 +36,8 @@ def ui_font(point_size: float = 10.0) -> QFont:
     font.setFamilies([*UI_FONT_FAMILIES, *font.families()])
     font.setPointSizeF(point_size)
     return font
+
+# Official tables: the selection while the keyboard is elsewhere (pale, so that it does not look like the place typing
+# goes to), and the table's frame while the keyboard is not in it (the highlight colour when it is).
+INACTIVE_SELECTION = QColor("#c7dcee")
+TABLE_FRAME = QColor("#c3ccd6")

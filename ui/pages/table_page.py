@@ -1,8 +1,16 @@
-"""Table pages 二, 三, 四: the official table, auto-sum switches and a colour legend."""
+"""Table pages 二, 三, 四: the official table, auto-sum switches and a colour legend.
+
+The checkboxes above the table never take the keyboard away from it: a click toggles them and leaves the keyboard
+where it was (in the table, on the same cell), and digits typed while one has the keyboard focus (reached with Tab)
+go to the table's current cell. So a clerk typing a row never loses digits to a checkbox, and the Tabs that follow
+move from cell to cell rather than from the checkbox into the table.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QLabel
 
 from models import autosum
 from models.findings import Finding
@@ -10,9 +18,9 @@ from ui import theme
 from ui.document import ReportDocument
 from ui.pages.base import Page
 from ui.tables.table_model import OfficialTableModel
-from ui.tables.table_view import OfficialTableView
+from ui.tables.table_view import OfficialTableView, types_a_character
 
-HINT = ("每个单元格都要填写，没有发生的填0（空白不等于0）。回车下移，Tab右移，Delete清空，"
+HINT = ("每个单元格都要填写，没有发生的填0（空白不等于0）。回车下移，Tab右移（跳过自动合计的总计），Delete清空，"
         "Ctrl+V 可粘贴从 Excel/WPS 复制的整块数字，Ctrl+Z 撤销。")
 AUTO_SWITCHES = {
     "t3": (("总计列自动合计", frozenset(autosum.ROW_TOTALS)),
@@ -46,14 +54,17 @@ class TablePage(Page):
         for label, keys in AUTO_SWITCHES.get(table, ()):
             box = QCheckBox(label)
             box.setToolTip("开启后总计由各项相加得出（只读）；关闭后可手工填写，便于核对他人填写的总计。")
-            box.toggled.connect(lambda on, keys=keys: doc.set_auto_sum(keys, on))
+            box.toggled.connect(lambda on, keys=keys: self._set_auto_sum(keys, on))
             box.setEnabled(not doc.report.read_only)
+            self._keep_keyboard_in_table(box)
             bar.addWidget(box)
             self.switches.append((box, keys))
+            self.view.auto_switch_labels.update(dict.fromkeys(keys, label))
         self.compare = QCheckBox("对比上年(&Y)")
         self.compare.setToolTip("在每个数值下显示上年数值和变化；变化超过5倍的（X-3）以蓝色标出。需要先从上年报告导入。")
         self.compare.setEnabled(doc.previous is not None)
         self.compare.toggled.connect(self._compare)
+        self._keep_keyboard_in_table(self.compare)
         bar.addWidget(self.compare)
         bar.addStretch(1)
         bar.addWidget(_legend())
@@ -61,6 +72,26 @@ class TablePage(Page):
         self.layout_.addWidget(self.view, 1)
         doc.autoSumChanged.connect(self._sync_switches)
         self._sync_switches()
+
+    def _keep_keyboard_in_table(self, box: QCheckBox) -> None:
+        # Tab reaches it; a click, or its Alt+ shortcut (animateClick), toggles it without taking the keyboard.
+        box.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        box.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (isinstance(watched, QCheckBox) and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and types_a_character(event)):
+            # A checkbox has no use for digits: they are meant for the cell the table shows as current.
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+            QApplication.sendEvent(self.view, QKeyEvent(event.type(), event.key(), event.modifiers(),
+                                                        event.text(), event.isAutoRepeat(), event.count()))
+            return True
+        return super().eventFilter(watched, event)
+
+    def _set_auto_sum(self, keys: frozenset[str], on: bool) -> None:
+        # A value being typed is taken first: its cell may be one that is switched to 自动合计.
+        self.view.commit_pending()
+        self.doc.set_auto_sum(keys, on)
 
     def _compare(self, on: bool) -> None:
         self.model.set_show_previous(on)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QRegularExpressionValidator
-from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from models import format2021 as fmt
 from models.values import MAX_AMOUNT_DECIMALS, MAX_AMOUNT_INTEGER_DIGITS, MAX_COUNT_DIGITS
@@ -71,6 +71,10 @@ class CellDelegate(QStyledItemDelegate):
         super().initStyleOption(option, index)
         if index.data(PREVIOUS_ROLE):
             option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+        # While the keyboard is elsewhere (a checkbox above the table, the findings list) the selection is painted
+        # with the view's Inactive colours, pale, so it does not look like the place typing goes to.
+        if not getattr(option.widget, "focus_within", True):
+            option.state &= ~QStyle.StateFlag.State_Active
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QLineEdit)

@@ -6,6 +6,7 @@ with the reasons. Pure Python (no Qt), so it is tested directly.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from dataclasses import dataclass, field
@@ -21,6 +22,8 @@ class PastePlan:
     values: dict[str, CellValue] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    #: What the block gives for totals in 自动合计 mode: not pasted (the sum is), but compared with it.
+    auto_values: dict[str, CellValue] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -58,7 +61,8 @@ def plan_paste(grid: fmt.Grid, start_key: str, block: list[list[str]], auto_keys
     if not block or not any(block):
         plan.problems.append("剪贴板中没有可粘贴的内容。")
         return plan
-    if fill_keys and len(block) == 1 and len(block[0]) == 1:
+    filling = bool(fill_keys and len(block) == 1 and len(block[0]) == 1)
+    if filling:
         targets = [(key, block[0][0]) for key in fill_keys]
     else:
         rows = input_rows(grid)
@@ -76,6 +80,9 @@ def plan_paste(grid: fmt.Grid, start_key: str, block: list[list[str]], auto_keys
     for key, text in targets:
         if key in auto_keys:
             skipped_auto += 1
+            if not filling:
+                with contextlib.suppress(ValueRefused):  # not a number: nothing to compare with the sum
+                    plan.auto_values[key] = parse(key, text).value
             continue
         try:
             parsed = parse(key, text)
