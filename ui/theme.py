@@ -20,6 +20,7 @@ SEVERITY_BACKGROUND = {"error": ERROR_BACKGROUND, "warning": WARNING_BACKGROUND}
 # Cells a finding involves that are not its likeliest wrong ones: a faint tint (and a dashed outline, see
 # ui/tables/delegates.py), so that one wrong number paints one strong red cell.
 SEVERITY_FAINT = {"error": QColor("#fcefef"), "warning": QColor("#fdf6e4")}
+CUE_COLORS = {"carried": QColor("#2e7d4f"), "auto": QColor("#555555")}  # the marks of carried and auto-sum cells
 SEVERITY_COLOR = {"error": QColor("#b42318"), "warning": QColor("#b54708"), "info": QColor("#175cd3")}
 
 # Preferred UI fonts, this platform's first: a missing first family makes Qt pick fallbacks glyph by glyph, which

@@ -30,3 +30,14 @@ def test_a_single_wrong_number_paints_one_strong_red_cell(window, qtbot, huaian_
     finding = next(f for f in window.doc.findings if f.rule == "T3-C")
     window.show_finding(finding)  # 上一个/下一个问题 and the list jump to the likeliest cell
     assert model.key_at(view.currentIndex()) == "t3.granted.total"
+
+
+def test_the_jump_goes_to_the_likeliest_cell_not_the_rows_total(window, qtbot, huaian_path):
+    window.set_document(ReportDocument(load_draft(huaian_path)))
+    window.editor.go_to("t3")
+    view = window.editor.pages["t3"].view
+    type_into_cell(qtbot, view, "t3.granted.natural", "1289")  # should be 1288: its row and column break
+    row_finding = next(f for f in window.doc.findings if f.rule == "T3-B")
+    window.editor.go_to("t2")
+    window.show_finding(row_finding)
+    assert window.editor.current_key == "t3" and view.model().key_at(view.currentIndex()) == "t3.granted.natural"

@@ -30,9 +30,11 @@ AUTO_SWITCHES = {
 
 
 def _legend() -> QLabel:
-    chips = [(theme.ERROR_BACKGROUND, "错误"), (theme.WARNING_BACKGROUND, "警告"),
-             (theme.CARRIED_BACKGROUND, "上年结转带入"), (theme.AUTO_BACKGROUND, "自动合计")]
-    html = "　".join(f'<span style="color:{c.darker(115).name()}; font-size:14pt">■</span>{t}' for c, t in chips)
+    chips = [(theme.ERROR_BACKGROUND, "◤", "错误"), (theme.SEVERITY_FAINT["error"], "┅", "与错误有关"),
+             (theme.WARNING_BACKGROUND, "△", "警告"), (theme.CARRIED_BACKGROUND, "●", "上年结转带入"),
+             (theme.AUTO_BACKGROUND, "Σ", "自动合计"), (theme.PENDING_BACKGROUND, "", "未填")]
+    html = "　".join(f'<span style="color:{c.darker(115).name()}; font-size:14pt">■</span><b>{g}</b>{t}'
+                    for c, g, t in chips)
     label = QLabel(html)
     label.setObjectName("hint")
     return label
@@ -105,10 +107,9 @@ class TablePage(Page):
             box.blockSignals(False)
 
     def show_finding(self, finding: Finding) -> None:
-        keys = [k for k in finding.cells if k.startswith(self.key + ".")]
-        if keys:
-            # The cell the finding is about: for a sum rule the total or the first blank/odd cell.
-            self.view.select_key(keys[-1] if finding.rule.startswith(("T3-B", "T4")) else keys[0], edit=True)
+        keys = [k for k in finding.likeliest if k.startswith(self.key + ".")]
+        if keys:  # the cell most likely wrong (the crossing of a row and a column sum, else the total)
+            self.view.select_key(keys[0], edit=True)
 
     def focus_first(self) -> None:
         self.view.setFocus()

@@ -2,13 +2,41 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QRegularExpressionValidator
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QRegularExpression,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QPolygonF,
+    QRegularExpressionValidator,
+)
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from models import format2021 as fmt
 from models.values import MAX_AMOUNT_DECIMALS, MAX_AMOUNT_INTEGER_DIGITS, MAX_COUNT_DIGITS
-from ui.tables.table_model import PREVIOUS_ROLE
+from ui import theme
+from ui.tables.table_model import CUE_ROLE, PREVIOUS_ROLE
+
+#: The mark each tint also gets, so that colour is never the only cue (red and green look alike to many men): a
+#: shape in the top-left corner (drawn, not a font's glyph: ◤ error, △ warning, ● carried, Σ auto-sum) and a
+#: border — solid for an error, dotted for a warning, dashed (dash-dot) for a cell only involved in an error (a
+#: warning).
+CUE_SHAPES = {"error": "◤", "warning": "△", "carried": "●", "auto": "Σ"}
+CUE_BORDERS = {"error": (Qt.PenStyle.SolidLine, 2), "warning": (Qt.PenStyle.DotLine, 2),
+               "involved-error": (Qt.PenStyle.DashLine, 1), "involved-warning": (Qt.PenStyle.DashDotLine, 1)}
 
 # The editor admits what a clerk types on a keyboard; full-width digits and units are for pasting and are parsed
 # by the model (models.values) like everything else.
@@ -52,12 +80,15 @@ class CellDelegate(QStyledItemDelegate):
         return editor
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
-        """With 对比上年 on, the value sits in the upper part and last year's value and change below it."""
+        """The value with its tint and mark; with 对比上年 on, the value in the upper part and last year's value and
+        change below it."""
         previous = index.data(PREVIOUS_ROLE)
-        if not previous:
-            super().paint(painter, option, index)
-            return
         super().paint(painter, option, index)  # background, selection and the value (top-aligned, initStyleOption)
+        cue = index.data(CUE_ROLE)
+        if cue:
+            paint_cue(painter, option.rect, cue, option.font)
+        if not previous:
+            return
         painter.save()
         font = QFont(option.font)
         font.setPointSizeF(max(6.0, option.font.pointSizeF() * 0.78))
@@ -87,3 +118,41 @@ class CellDelegate(QStyledItemDelegate):
         assert isinstance(editor, QLineEdit)
         if editor.text() != (index.data(Qt.ItemDataRole.EditRole) or ""):
             model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+
+def paint_cue(painter, rect, cue: str, font: QFont) -> None:
+    """The corner shape and the border of `cue` (see CUE_SHAPES, CUE_BORDERS) inside `rect`."""
+    severity = cue.removeprefix("involved-")
+    color = theme.SEVERITY_COLOR.get(severity, theme.CUE_COLORS.get(cue, QColor("#4d4d4d")))
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if cue in CUE_BORDERS:
+        style, width = CUE_BORDERS[cue]
+        painter.setPen(QPen(color, width, style))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        inset = width // 2 + 1
+        painter.drawRect(rect.adjusted(inset, inset, -inset - 1, -inset - 1))
+    size = max(7, min(11, rect.height() // 3))
+    x, y = rect.left() + 3, rect.top() + 3
+    shape = CUE_SHAPES.get(cue)
+    if shape == "◤":
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawPolygon(QPolygonF([QPointF(x, y), QPointF(x + size, y), QPointF(x, y + size)]))
+    elif shape == "△":
+        painter.setPen(QPen(color, 1.6))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPolygon(QPolygonF([QPointF(x + size / 2, y), QPointF(x + size, y + size), QPointF(x, y + size)]))
+    elif shape == "●":
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawEllipse(QPointF(x + size / 2 - 1, y + size / 2 - 1), size / 2 - 1, size / 2 - 1)
+    elif shape == "Σ":
+        small = QFont(font)
+        small.setPixelSize(size + 2)
+        small.setBold(True)
+        painter.setFont(small)
+        painter.setPen(color)
+        corner = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        painter.drawText(QRectF(x, y - 2, size + 6, size + 4), corner, "Σ")
+    painter.restore()

@@ -24,6 +24,9 @@ AUTO_SUM_TIP = "自动合计：由各项相加得出，不能直接修改。如�
 PENDING_TIP = "未填：离开本页或导出时仍空白的单元格算作错误。没有发生的请填0（空白不等于0）。"
 #: Last year's value and the change, shown under the value when 对比上年 is on ("" when off or not loaded).
 PREVIOUS_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+#: What the cell's tint means, drawn as a mark too (never colour alone): error, warning, involved-error,
+#: involved-warning, carried, auto, pending, or None.
+CUE_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 
 
 def compact_change(now: object, before: object) -> str:
@@ -130,6 +133,8 @@ class OfficialTableModel(QAbstractTableModel):
             return QBrush(Qt.GlobalColor.black)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{fmt.cell_label(key)}：{format_value(self.doc.report.cells.get(key)) or '空白'}"
+        if role == CUE_ROLE:
+            return self._cue_name(key)
         if role == PREVIOUS_ROLE:
             previous = self.doc.previous
             if not self.show_previous or previous is None:
@@ -171,6 +176,18 @@ class OfficialTableModel(QAbstractTableModel):
             return QBrush(theme.CARRIED_BACKGROUND)
         if key in self.doc.pending_cells:
             return QBrush(theme.PENDING_BACKGROUND)
+        return None
+
+    def _cue_name(self, key: str) -> str | None:
+        cue = self.cue(key)
+        if cue is not None and cue[0] in theme.SEVERITY_BACKGROUND:
+            return cue[0].value if cue[1] else f"involved-{cue[0].value}"
+        if self.doc.is_auto(key):
+            return "auto"
+        if key in self.doc.report.provenance:
+            return "carried"
+        if key in self.doc.pending_cells:
+            return "pending"
         return None
 
     def _tooltip(self, key: str) -> str:
@@ -230,15 +247,14 @@ class OfficialTableModel(QAbstractTableModel):
         self._emit_for(changed, [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole])
 
     def cue(self, key: str) -> tuple[Severity, bool] | None:
-        """The worst severity of the findings naming `key`, and whether `key` is among their likeliest wrong cells
-        (painted strongly) or only involved (painted faintly: one wrong number, one red cell)."""
-        findings = self.doc.by_cell.get(key)
+        """The worst severity that tints `key` (errors and warnings; a 提示 does not), and whether `key` is among
+        the likeliest wrong cells of such a finding (painted strongly) or only involved in it (painted faintly: one
+        wrong number, one red cell)."""
+        findings = [f for f in self.doc.by_cell.get(key, ()) if f.severity in theme.SEVERITY_BACKGROUND]
         if not findings:
             return None
-        likeliest = [f.severity for f in findings if key in f.likeliest]
-        if likeliest:
-            return min(likeliest, key=lambda s: s.rank), True
-        return min((f.severity for f in findings), key=lambda s: s.rank), False
+        worst = min((f.severity for f in findings), key=lambda s: s.rank)
+        return worst, any(key in f.likeliest for f in findings if f.severity is worst)
 
     def severity_at(self, index: Index) -> Severity | None:
         key = self.key_at(index)
