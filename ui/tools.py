@@ -143,7 +143,7 @@ class Tools:
         if self.doc is None:
             return False
         from importers.collection_reader import CollectionReadError, read_collection_sheet
-        from models.collection_merge import MergeRefused, apply_merged, merge, stored_contributions
+        from models.collection_merge import STORE_KEY, MergeRefused, apply_merged, merge, stored_contributions
 
         if paths is None:
             names, _ = QFileDialog.getOpenFileNames(self, "选择各科室交回的数据采集表", "", "Excel 工作簿 (*.xlsx)")
@@ -179,8 +179,12 @@ class Tools:
             return False
         scratch = report.copy()
         changes = apply_merged(scratch, merged)
-        self.doc.set_cells({key: new for key, (_old, new) in changes.items()}, "汇总数据采集表")
-        self.doc.set_extra("collection", scratch.extra.get("collection"))
+        # The departments' numbers kept in the draft change in the same undo step as the cells: an undone merge
+        # must not come back with the next one.
+        self.doc.set_cells({key: new for key, (_old, new) in changes.items()}, "汇总数据采集表",
+                           extra={STORE_KEY: scratch.extra.get(STORE_KEY)})
+        if changes:
+            self.editor.go_to(next(iter(changes)).split(".")[0])  # where the numbers landed (t2, t3 or t4)
         self.statusBar().showMessage(f"已汇总{len(merged.contributions)}个科室的数据（改动{len(changes)}个单元格），"
                                      "可用 Ctrl+Z 撤销。", 10000)
         return True
