@@ -29,6 +29,7 @@ class FileActions:
     slot: str
     _locked: Path | None
     _autosaved_generation: int
+    _discarded: tuple[ReportDocument | None, int] | None = None  # a report whose work the clerk discarded, and when
 
     # ----- opening ----------------------------------------------------------------------------------------------
 
@@ -231,7 +232,9 @@ class FileActions:
     def autosave(self) -> bool:
         """Write unsaved work into the autosave slot (on the timer, on every page change, before a crash dialog).
 
-        A report with nothing unsaved (saved, or undone back to what was saved) has no slot: nothing to recover.
+        Returns True when the unsaved work is in the slot (written now or already there). A report with nothing
+        unsaved (saved, or undone back to what was saved) has no slot: there is nothing to recover. Work the clerk
+        discarded is not written back.
         """
         doc = self.doc
         if doc is None or doc.report.read_only:
@@ -239,10 +242,13 @@ class FileActions:
         self.commit_pending()
         if not doc.is_modified:
             if self._autosaved_generation != doc.generation:
-                self._drop_autosave()
+                self._remove_slot()
+                self._autosaved_generation = doc.generation
+            return False
+        if self._discarded == (doc, doc.generation):
             return False
         if doc.generation == self._autosaved_generation:
-            return False
+            return True
         from models import autosave
         from models.drafts import DraftError
 
@@ -306,17 +312,20 @@ class FileActions:
         return True
 
     def _drop_autosave(self) -> None:
-        """Remove the current report's autosave slot: its work is saved, or the clerk discarded it.
+        """Remove the current report's autosave slot: the clerk saved or discarded its work.
 
-        The work stays counted as autosaved: the timer, firing while a question about the next file is open, must
-        not write it back. A change made after this (the report stays when the next file cannot be opened) is
-        autosaved as usual.
+        The timer, firing while a question about the next file is open, must not write the discarded work back. A
+        change made after this (the report stays when the next file cannot be opened) is autosaved as usual.
         """
+        self._remove_slot()
+        self._autosaved_generation = -1
+        self._discarded = (self.doc, self.doc.generation) if self.doc is not None else None
+
+    def _remove_slot(self) -> None:
         from models import autosave
 
         if self.slot:
             autosave.discard(locations.autosave_dir() / f"{self.slot}{DRAFT_SUFFIX}")
-        self._autosaved_generation = self.doc.generation if self.doc is not None else -1
 
     def ask_save(self, text: str) -> QMessageBox.StandardButton:
         box = QMessageBox(QMessageBox.Icon.Question, "保存修改", text, parent=self)
