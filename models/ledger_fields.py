@@ -171,6 +171,28 @@ def load_saved_mapping() -> ColumnMapping | None:
     return load_mapping(path) if path.exists() else None
 
 
+def set_aside_saved_mapping() -> Path | None:
+    """Rename an unreadable remembered mapping out of the way (kept for whoever wants to look at it, never read
+    again), so that the next mapping the clerk gives is remembered in its place. Returns the new path, or None when
+    there was nothing to rename or it could not be renamed."""
+    from datetime import datetime
+
+    path = saved_mapping_path()
+    if not path.exists():
+        return None
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for attempt in range(100):
+        target = path.with_name(f"{path.stem}.unreadable-{stamp}{f'-{attempt}' if attempt else ''}{path.suffix}")
+        if target.exists():
+            continue
+        try:
+            path.rename(target)
+        except OSError:
+            return None
+        return target
+    return None
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # The header row
 # ---------------------------------------------------------------------------------------------------------------

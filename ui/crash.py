@@ -1,17 +1,22 @@
 """The last line of defence: an unhandled exception autosaves first, is logged, and is shown in Chinese.
 
 The app keeps running where it can; the traceback goes to the log file in the platformdirs log folder, never to
-the clerk.
+the clerk. Work done off the GUI thread runs in a `Worker`, which hands every error back to the GUI thread: there
+an unexpected one is handled as the crash handler does (`report_failure`). An exception that still reaches the
+hook on another thread is passed to the GUI thread too; no dialog or autosave ever runs on a worker's thread.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QObject, QRunnable, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 LOG_NAME = "app.log"
@@ -23,11 +28,14 @@ def setup_logging() -> None:
 
     from models import locations
 
-    if any(isinstance(h, RotatingFileHandler) for h in log.handlers):
-        return
+    target = locations.logs_dir() / LOG_NAME
+    for old in [h for h in log.handlers if isinstance(h, RotatingFileHandler)]:
+        if Path(old.baseFilename) == target:
+            return
+        log.removeHandler(old)  # the data folder moved (GOVREPORT_HOME): the log follows it
+        old.close()
     try:
-        handler = RotatingFileHandler(locations.logs_dir() / LOG_NAME, maxBytes=1_000_000, backupCount=3,
-                                      encoding="utf-8")
+        handler = RotatingFileHandler(target, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     except OSError:
         return
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
@@ -35,8 +43,38 @@ def setup_logging() -> None:
     log.setLevel(logging.INFO)
 
 
+def on_gui_thread() -> bool:
+    app = QApplication.instance()
+    return app is None or QThread.currentThread() is app.thread()
+
+
+def _autosave_safely(autosave: Callable[[], object] | None) -> bool:
+    if autosave is None:
+        return False
+    try:
+        return bool(autosave())
+    except Exception:
+        log.exception("autosave during error handling failed")
+        return False
+
+
+class _Relay(QObject):
+    """Carries the text of an error raised on another thread to the GUI thread (made on the GUI thread)."""
+
+    error = Signal(str)
+
+    def __init__(self, handle: Callable[[str], None]) -> None:
+        super().__init__()
+        self._handle = handle
+        self.error.connect(self.deliver, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(str)
+    def deliver(self, text: str) -> None:
+        self._handle(text)
+
+
 def install(autosave: Callable[[], object], parent: Callable[[], QWidget | None]) -> None:
-    """Replace sys.excepthook: autosave, log, then a dialog with 打开日志文件夹."""
+    """Replace sys.excepthook (and threading.excepthook): autosave, log, then a dialog with 打开日志文件夹."""
 
     shown: set[str] = set()
     busy = [False]
@@ -45,8 +83,14 @@ def install(autosave: Callable[[], object], parent: Callable[[], QWidget | None]
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, tb)
             return
-        setup_logging()
         text = "".join(traceback.format_exception(kind, error, tb))
+        if not on_gui_thread():
+            relay.error.emit(text)  # a dialog and an autosave are only safe on the GUI thread
+            return
+        handle(text)
+
+    def handle(text: str) -> None:
+        setup_logging()
         if busy[0] or text in shown:
             # An error repeating on every repaint, or raised while the dialog is up: logged once, shown once.
             if text not in shown:
@@ -61,19 +105,68 @@ def install(autosave: Callable[[], object], parent: Callable[[], QWidget | None]
             busy[0] = False
 
     def _handle(text: str) -> None:
-        saved = False
-        try:
-            saved = bool(autosave())
-        except Exception:
-            log.exception("autosave during crash handling failed")
+        saved = _autosave_safely(autosave)
         log.error("unhandled exception\n%s", text)
         if QApplication.instance() is not None:
             show_dialog(parent(), saved)
 
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None and not issubclass(args.exc_type, SystemExit):
+            hook(args.exc_type, args.exc_value, args.exc_traceback)
+
+    relay = _Relay(handle)
     sys.excepthook = hook
+    threading.excepthook = thread_hook
 
 
-def show_dialog(parent: QWidget | None, saved: bool) -> None:
+class Explained(Exception):
+    """A failure the work itself explains in Chinese (a file that cannot be written …): shown as it is, not
+    logged as a crash."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class WorkerSignals(QObject):
+    done = Signal(object)   # what the work returned
+    failed = Signal(str)    # an Explained failure: its Chinese message
+    crashed = Signal(str)   # an unexpected error: its traceback (for the log, never for the clerk)
+
+
+class Worker(QRunnable):
+    """Runs `work()` off the GUI thread and hands its outcome back through `signals`, made here on the GUI thread
+    (connect them with a queued connection). Nothing escapes run(): an exception there would reach sys.excepthook
+    on the worker's thread, where no dialog can be shown, and the clerk would see nothing."""
+
+    def __init__(self, work: Callable[[], object]) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = WorkerSignals()
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Explained as exc:
+            self.signals.failed.emit(exc.message)
+            return
+        except BaseException as exc:  # every error goes back to the GUI thread
+            self.signals.crashed.emit("".join(traceback.format_exception(exc)))
+            return
+        self.signals.done.emit(result)
+
+
+def report_failure(parent: QWidget | None, outcome: str, details: str,
+                   autosave: Callable[[], object] | None = None) -> None:
+    """An unexpected error a worker handed back, on the GUI thread, handled as the crash handler does: autosave
+    first, the traceback to the log, then the Chinese dialog. `outcome` says what did not happen (一图读懂没有导出)."""
+    saved = _autosave_safely(autosave)
+    setup_logging()
+    log.error("unexpected error in a worker (%s)\n%s", outcome, details)
+    show_dialog(parent, saved, outcome)
+
+
+def show_dialog(parent: QWidget | None, saved: bool, outcome: str = "当前操作没有完成") -> None:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QMessageBox
@@ -81,7 +174,7 @@ def show_dialog(parent: QWidget | None, saved: bool) -> None:
     from models import locations
 
     box = QMessageBox(QMessageBox.Icon.Critical, "程序出错",
-                      "程序遇到意外错误，当前操作没有完成。"
+                      f"程序遇到意外错误，{outcome}。"
                       + ("未保存的内容已自动保存，下次启动时可以恢复。" if saved else "")
                       + f"\n\n错误详情已写入日志：{locations.logs_dir() / LOG_NAME}\n请将日志发给技术支持人员。",
                       parent=parent)

@@ -1,12 +1,14 @@
 """The open report as the UI sees it: the Report, its file, last year's report, undo stack and live findings.
 
-Every change goes through here: cell changes as undo commands (an auto-sum recomputed in the same step), text and
+Every change goes through here: cell changes as undo commands (an auto-sum recomputed in the same step, what a tool
+stores in the draft with its cells in the same step too), text and
 meta changes directly (the text editors keep their own undo). After each change all rules run again and the
 findings are indexed by cell and by text key for the views.
 """
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -90,13 +92,19 @@ class ReportDocument(QObject):
         """Parse what the clerk typed for `key` (raises ValueRefused with a Chinese reason)."""
         return parse(key, text)
 
-    def set_cells(self, values: dict[str, CellValue], label: str) -> None:
-        """Change cells as one undo step; totals in 自动合计 mode follow in the same step."""
+    def set_cells(self, values: dict[str, CellValue], label: str,
+                  extra: dict[str, object | None] | None = None) -> None:
+        """Change cells as one undo step; totals in 自动合计 mode follow in the same step.
+
+        `extra`: what a tool stores in the draft with its result (`report.extra` key → value, None removes it),
+        changed in the same undo step, so that undo and redo restore it with the cells.
+        """
         changes = {k: v for k, v in values.items() if not self.is_auto(k)}
         changes.update(self._auto_changes(changes))
         changes = {k: v for k, v in changes.items() if _differs(self.report.cells.get(k), v)}
-        if changes:
-            self.undo_stack.push(SetCellsCommand(self, changes, label))
+        extra = {k: v for k, v in (extra or {}).items() if self.report.extra.get(k) != v}
+        if changes or extra:
+            self.undo_stack.push(SetCellsCommand(self, changes, label, extra))
 
     def _auto_changes(self, changes: dict[str, CellValue]) -> dict[str, CellValue]:
         auto = self.auto_keys
@@ -115,6 +123,16 @@ class ReportDocument(QObject):
         self.generation += 1
         self.cellsChanged.emit(list(values))
         self.refresh()
+
+    def apply_extra(self, values: dict[str, object | None]) -> None:
+        """Used by undo commands: store a tool's data in the draft (None removes the key); copies, never aliases."""
+        for key, value in values.items():
+            if value is None:
+                self.report.extra.pop(key, None)
+            else:
+                self.report.extra[key] = copy.deepcopy(value)
+        self.generation += 1
+        self.metaChanged.emit()
 
     def set_auto_sum(self, keys: frozenset[str], on: bool) -> None:
         """Switch total cells between 自动合计 and manual entry (one undo step, totals filled when switching on)."""

@@ -1,17 +1,22 @@
 """Exporting from the 检查与导出 page: save dialog, the export in a worker thread with a progress indicator, then
-打开文件 / 打开所在文件夹. Errors block the final export; an explicit draft export stays possible."""
+打开文件 / 打开所在文件夹. Errors block the final export; an explicit draft export stays possible.
+
+The worker (ui/crash.py's Worker) hands every failure back to the GUI thread: an exporter's own, explained in
+Chinese, in a 导出失败 message; an unexpected one autosaved, logged and shown as the crash handler does."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from models import locations
 from models.findings import Finding, Severity
 from models.report import Report
+from ui.crash import Explained, Worker, report_failure
 
 FILTERS = {"docx": "Word 文档 (*.docx)", "xlsx": "Excel 工作簿 (*.xlsx)",
            "infographic": "PNG 图片 (*.png);;PDF 文件 (*.pdf)"}
@@ -27,58 +32,44 @@ def documents_folder() -> Path:
     return Path(found) if found else locations.drafts_dir()
 
 
-class _Signals(QObject):
-    done = Signal(object)    # Path
-    failed = Signal(str)     # Chinese message
+def _export_work(kind: str, report: Report, path: Path, findings: list[Finding], previous: Report | None,
+                 options: dict[str, bool]) -> Callable[[], Path]:
+    """The export as work for a Worker: runs on a copy of the report, off the GUI thread, never touches a widget.
 
+    The exporters' own failures (a file that cannot be written, no Chinese font …) come back explained; anything
+    else is an unexpected error, reported on the GUI thread as the crash handler does."""
 
-class _ExportTask(QRunnable):
-    """Runs the export on a copy of the report, off the GUI thread; never touches a widget."""
-
-    def __init__(self, kind: str, report: Report, path: Path, findings: list[Finding], previous: Report | None,
-                 options: dict[str, bool]) -> None:
-        super().__init__()
-        self.kind, self.report, self.path = kind, report, path
-        self.findings, self.previous, self.options = findings, previous, options
-        self.signals = _Signals()
-
-    def run(self) -> None:
-        from exporters import DocxOptions, ExportError, XlsxOptions, export_docx, export_xlsx
-
-        if self.kind == "infographic":
+    def work() -> Path:
+        if kind == "infographic":
             from ui.infographic import InfographicError, render
 
             try:
-                self.signals.done.emit(render(self.report, self.path, self.previous))
+                return render(report, path, previous)
             except InfographicError as exc:
-                self.signals.failed.emit(exc.message)
-            return
-        try:
-            if self.kind == "docx":
-                written = export_docx(self.report, self.path, findings=self.findings, previous=self.previous,
-                                      options=DocxOptions(**self.options))
-            else:
-                written = export_xlsx(self.report, self.path, findings=self.findings, previous=self.previous,
-                                      options=XlsxOptions(allow_errors=self.options["allow_errors"]))
-        except ExportError as exc:
-            self.signals.failed.emit(exc.message)
-            return
-        except Exception as exc:
-            import logging
+                raise Explained(exc.message) from exc
+        from exporters import DocxOptions, ExportError, XlsxOptions, export_docx, export_xlsx
 
-            logging.getLogger("govreport").exception("export failed")
-            self.signals.failed.emit(f"导出失败：{exc}")
-            return
-        self.signals.done.emit(written)
+        try:
+            if kind == "docx":
+                return export_docx(report, path, findings=findings, previous=previous,
+                                   options=DocxOptions(**options))
+            return export_xlsx(report, path, findings=findings, previous=previous,
+                               options=XlsxOptions(allow_errors=options["allow_errors"]))
+        except ExportError as exc:
+            raise Explained(exc.message) from exc
+
+    return work
 
 
 class ExportFlow(QObject):
     finished = Signal(object)  # Path, once written (for tests and the status bar)
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, autosave: Callable[[], object] | None = None) -> None:
         super().__init__(parent)
         self.parent_widget = parent
-        self._tasks: list[_ExportTask] = []
+        # What an unexpected error in an export saves first (the main window's autosave).
+        self.autosave = autosave if autosave is not None else getattr(parent, "autosave", None)
+        self._tasks: list[Worker] = []
         self.last_directory: Path | None = None
 
     def ask_path(self, kind: str, suggested: str, draft: Path | None = None) -> Path | None:
@@ -110,7 +101,7 @@ class ExportFlow(QObject):
                 return False
         self.last_directory = path.parent
         options = {**options, "allow_errors": bool(errors)}
-        task = _ExportTask(kind, report.copy(), path, list(findings), previous, options)
+        task = Worker(_export_work(kind, report.copy(), path, list(findings), previous, options))
         progress = QProgressDialog(f"正在导出{KIND_NAMES[kind]}……", "", 0, 0, self.parent_widget)
         progress.setWindowTitle("导出")
         progress.setCancelButton(None)
@@ -120,21 +111,28 @@ class ExportFlow(QObject):
                                   Qt.ConnectionType.QueuedConnection)
         task.signals.failed.connect(lambda message: self._failed(task, progress, message),
                                     Qt.ConnectionType.QueuedConnection)
+        task.signals.crashed.connect(lambda details: self._crashed(task, progress, kind, details),
+                                     Qt.ConnectionType.QueuedConnection)
         self._tasks.append(task)
         task.setAutoDelete(False)
         QThreadPool.globalInstance().start(task)
         return True
 
-    def _done(self, task: _ExportTask, progress: QProgressDialog, kind: str, written: Path) -> None:
+    def _done(self, task: Worker, progress: QProgressDialog, kind: str, written: Path) -> None:
         progress.close()
         self._tasks.remove(task)
         self.finished.emit(written)
         self.offer_open(kind, written)
 
-    def _failed(self, task: _ExportTask, progress: QProgressDialog, message: str) -> None:
+    def _failed(self, task: Worker, progress: QProgressDialog, message: str) -> None:
         progress.close()
         self._tasks.remove(task)
         QMessageBox.critical(self.parent_widget, "导出失败", message)
+
+    def _crashed(self, task: Worker, progress: QProgressDialog, kind: str, details: str) -> None:
+        progress.close()
+        self._tasks.remove(task)
+        report_failure(self.parent_widget, f"{KIND_NAMES[kind]}没有导出", details, self.autosave)
 
     def offer_open(self, kind: str, written: Path) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, "导出完成", f"已导出{KIND_NAMES[kind]}：\n{written}",

@@ -29,6 +29,7 @@ class FileActions:
     slot: str
     _locked: Path | None
     _autosaved_generation: int
+    _discarded: tuple[ReportDocument | None, int] | None = None  # a report whose work the clerk discarded, and when
 
     # ----- opening ----------------------------------------------------------------------------------------------
 
@@ -152,11 +153,9 @@ class FileActions:
         self.stack.setCurrentWidget(self.start)
 
     def close_document(self) -> None:
-        from models import autosave
-
         self._hold_lock(None)
-        if self.doc is not None and self.slot:
-            autosave.discard(locations.autosave_dir() / f"{self.slot}{DRAFT_SUFFIX}")
+        if self.doc is not None:
+            self._drop_autosave()
         if self.editor is not None:
             self.stack.removeWidget(self.editor)
             self.editor.deleteLater()
@@ -231,13 +230,25 @@ class FileActions:
         return True
 
     def autosave(self) -> bool:
-        """Write unsaved work into the autosave slot (on the timer, on every page change, before a crash dialog)."""
+        """Write unsaved work into the autosave slot (on the timer, on every page change, before a crash dialog).
+
+        Returns True when the unsaved work is in the slot (written now or already there). A report with nothing
+        unsaved (saved, or undone back to what was saved) has no slot: there is nothing to recover. Work the clerk
+        discarded is not written back.
+        """
         doc = self.doc
         if doc is None or doc.report.read_only:
             return False
         self.commit_pending()
-        if not doc.is_modified or doc.generation == self._autosaved_generation:
+        if not doc.is_modified:
+            if self._autosaved_generation != doc.generation:
+                self._remove_slot()
+                self._autosaved_generation = doc.generation
             return False
+        if self._discarded == (doc, doc.generation):
+            return False
+        if doc.generation == self._autosaved_generation:
+            return True
         from models import autosave
         from models.drafts import DraftError
 
@@ -282,16 +293,39 @@ class FileActions:
     # ----- leaving ----------------------------------------------------------------------------------------------
 
     def confirm_discard(self) -> bool:
-        """Before the current report is closed: 保存 / 不保存 / 取消 when it has unsaved changes."""
+        """Before the current report is closed: 保存 / 不保存 / 取消 when it has unsaved changes.
+
+        Discarded means discarded: with 不保存 (or nothing unsaved) the report's autosave slot goes at once, so the
+        next start does not offer it for recovery, whichever way the report is then left (new, open, sample,
+        import, close).
+        """
         if self.doc is None:
             return True
         self.commit_pending()
-        if not self.doc.is_modified:
-            return True
-        answer = self.ask_save(f"“{self.doc.display_name}”有未保存的修改，是否保存？")
-        if answer == QMessageBox.StandardButton.Save:
-            return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        if self.doc.is_modified:
+            answer = self.ask_save(f"“{self.doc.display_name}”有未保存的修改，是否保存？")
+            if answer == QMessageBox.StandardButton.Save:
+                return self.save()
+            if answer != QMessageBox.StandardButton.Discard:
+                return False
+        self._drop_autosave()
+        return True
+
+    def _drop_autosave(self) -> None:
+        """Remove the current report's autosave slot: the clerk saved or discarded its work.
+
+        The timer, firing while a question about the next file is open, must not write the discarded work back. A
+        change made after this (the report stays when the next file cannot be opened) is autosaved as usual.
+        """
+        self._remove_slot()
+        self._autosaved_generation = -1
+        self._discarded = (self.doc, self.doc.generation) if self.doc is not None else None
+
+    def _remove_slot(self) -> None:
+        from models import autosave
+
+        if self.slot:
+            autosave.discard(locations.autosave_dir() / f"{self.slot}{DRAFT_SUFFIX}")
 
     def ask_save(self, text: str) -> QMessageBox.StandardButton:
         box = QMessageBox(QMessageBox.Icon.Question, "保存修改", text, parent=self)

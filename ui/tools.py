@@ -37,7 +37,7 @@ class Tools:
             return False
         from importers.ledger_reader import LedgerReadError, read_ledger, read_raw
         from models.ledger import compute_table3
-        from models.ledger_fields import load_saved_mapping, save_mapping
+        from models.ledger_fields import MappingError, save_mapping
 
         if path is None:
             name, _ = QFileDialog.getOpenFileName(self, "选择依申请公开台账", "", "台账 (*.xlsx *.csv);;所有文件 (*)")
@@ -48,7 +48,7 @@ class Tools:
         if not year:
             QMessageBox.warning(self, "缺少报告年度", "请先在“基本信息”中填写报告年度。")
             return False
-        mapping = load_saved_mapping()
+        mapping = self._remembered_mapping()
         try:
             ledger = read_ledger(path, mapping)
         except LedgerReadError as first:
@@ -69,7 +69,11 @@ class Tools:
             except LedgerReadError as exc:
                 QMessageBox.warning(self, "无法读取台账", exc.message)
                 return False
-            save_mapping(mapping)
+            try:
+                save_mapping(mapping)
+            except MappingError as exc:
+                QMessageBox.warning(self, "没有记住台账的列", f"{exc.message}\n\n本次仍按指定的各列计算表三，"
+                                    "下次需要重新指定。")
         result = compute_table3(ledger.sheets, year, mapping)
         listed = _listing([str(p) for p in result.problems])
         if result.problems and not self.ask_continue(
@@ -82,6 +86,26 @@ class Tools:
         self.statusBar().showMessage(f"已按台账“{path.name}”的{result.counted}件申请填写表三（改动{len(changes)}个单元格）。"
                                      "可用 Ctrl+Z 撤销。", 10000)
         return True
+
+    def _remembered_mapping(self) -> ColumnMapping | None:
+        """The column mapping remembered from an earlier ledger. One that cannot be read is renamed aside and
+        explained; the clerk goes on, and names the columns again if the ledger's headers are not recognised."""
+        from models.ledger_fields import MappingError, load_saved_mapping, set_aside_saved_mapping
+
+        try:
+            return load_saved_mapping()
+        except MappingError as exc:
+            import logging
+
+            # What exactly is wrong with the file is for the log; the clerk never wrote it by hand.
+            logging.getLogger("govreport").warning("remembered ledger mapping unusable: %s", exc.message)
+            aside = set_aside_saved_mapping()
+            kept = (f"该文件已改名为“{aside.name}”（在{aside.parent}），不再使用。" if aside is not None
+                    else "本次不使用该文件。")
+            QMessageBox.warning(self, "记住的台账列对应关系无法读取",
+                                f"上次记住的台账列对应关系已损坏，无法读取。{kept}\n\n"
+                                "台账的表头能认出时照常计算；认不出时，请重新指定各列（会重新记住）。")
+            return None
 
     def ask_mapping(self, headers: list[str]) -> ColumnMapping | None:
         from ui.tool_dialogs import MappingDialog
@@ -143,7 +167,7 @@ class Tools:
         if self.doc is None:
             return False
         from importers.collection_reader import CollectionReadError, read_collection_sheet
-        from models.collection_merge import MergeRefused, apply_merged, merge, stored_contributions
+        from models.collection_merge import STORE_KEY, MergeRefused, apply_merged, merge, stored_contributions
 
         if paths is None:
             names, _ = QFileDialog.getOpenFileNames(self, "选择各科室交回的数据采集表", "", "Excel 工作簿 (*.xlsx)")
@@ -179,8 +203,12 @@ class Tools:
             return False
         scratch = report.copy()
         changes = apply_merged(scratch, merged)
-        self.doc.set_cells({key: new for key, (_old, new) in changes.items()}, "汇总数据采集表")
-        self.doc.set_extra("collection", scratch.extra.get("collection"))
+        # The departments' numbers kept in the draft change in the same undo step as the cells: an undone merge
+        # must not come back with the next one.
+        self.doc.set_cells({key: new for key, (_old, new) in changes.items()}, "汇总数据采集表",
+                           extra={STORE_KEY: scratch.extra.get(STORE_KEY)})
+        if changes:
+            self.editor.go_to(next(iter(changes)).split(".")[0])  # where the numbers landed (t2, t3 or t4)
         self.statusBar().showMessage(f"已汇总{len(merged.contributions)}个科室的数据（改动{len(changes)}个单元格），"
                                      "可用 Ctrl+Z 撤销。", 10000)
         return True
