@@ -99,6 +99,16 @@ def test_required_fields_have_a_red_asterisk_and_are_tinted_while_empty(window, 
     assert _meta_findings(window) == []
 
 
+def test_the_page_opens_no_window_of_its_own(window, qtbot):
+    """A hint label shown before it had a parent once opened as a window of its own and took the focus away."""
+    page = _open(window, _blank_report())
+    type_chinese(page.agency, "测试区")
+    post_keys(qtbot, page.publish, "2026-2-30")
+    qtbot.wait(50)
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]
+    assert window.isActiveWindow() and QApplication.focusWidget() is page.publish
+
+
 # ----- the year ------------------------------------------------------------------------------------------------
 
 def test_the_year_box_shows_the_reports_own_year_or_nothing(window):
@@ -222,8 +232,7 @@ def test_activating_a_meta_finding_focuses_its_field(window, qtbot, key, rule):
     _post(panel.list, Qt.Key.Key_Return, "\r")
     page = window.editor.pages["meta"]
     qtbot.waitUntil(lambda: window.editor.current_key == "meta", timeout=2000)
-    # The window's focus widget: offscreen, the window may lose activation once a line edit has focus.
-    qtbot.waitUntil(lambda: window.focusWidget() is page.field_of(key), timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.field_of(key), timeout=2000)
     if isinstance(page.field_of(key), QLineEdit):
         assert page.field_of(key).text() == "" or page.field_of(key).hasSelectedText()
 
@@ -237,5 +246,6 @@ def test_the_review_page_jumps_to_the_field_too(window, qtbot):
     assert first.text(0).startswith("V-META") and "机关名称" in first.text(0)
     review.tree.itemActivated.emit(first, 0)
     page = window.editor.pages["meta"]
-    qtbot.waitUntil(lambda: window.editor.current_key == "meta" and window.focusWidget() is page.agency, timeout=2000)
+    qtbot.waitUntil(lambda: window.editor.current_key == "meta" and QApplication.focusWidget() is page.agency,
+                    timeout=2000)
     assert "错误" in review.blocked.text()

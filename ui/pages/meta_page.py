@@ -131,7 +131,7 @@ class MetaPage(Page):
         self.year.setPlaceholderText("未填")
         self.year.setMaxLength(8)
         self.year.setFixedWidth(self.year.fontMetrics().horizontalAdvance("0000年度") + 28)
-        self.year_hint = _hint_label()
+        self.year_hint = _hint_label(self)
         self.year_field = ParsedField(
             self.year, self.year_hint, parse=parse_year, show=str, current=lambda: doc.report.meta.year,
             store=lambda value: doc.set_meta(year=value), name="报告年度", blank="未填", restyle=self._restyle)
@@ -219,20 +219,13 @@ class MetaPage(Page):
         self.publish.setPlaceholderText("未定")
         self.publish.setClearButtonEnabled(True)
         self.publish.setFixedWidth(self.publish.fontMetrics().horizontalAdvance("2025年12月31日") + 48)
-        self.publish_hint = _hint_label()
+        self.publish_hint = _hint_label(self)
         self.publish_field = ParsedField(
             self.publish, self.publish_hint, parse=parse_date, show=format_date,
             current=lambda: doc.report.meta.publish_date, store=lambda value: doc.set_meta(publish_date=value),
             name="发布日期", blank="未定", restyle=self._restyle, idle_hint=DATE_HINT)
-        self.calendar = QCalendarWidget()
-        self.calendar.setGridVisible(True)
-        self.calendar.clicked.connect(self._pick_date)
-        self.calendar.activated.connect(self._pick_date)
-        self.calendar_menu = QMenu(self)
-        action = QWidgetAction(self.calendar_menu)
-        action.setDefaultWidget(self.calendar)
-        self.calendar_menu.addAction(action)
-        self.calendar_menu.aboutToShow.connect(self._prepare_calendar)
+        self.calendar: QCalendarWidget | None = None
+        self.calendar_menu: QMenu | None = None
         self.calendar_button = QToolButton()
         self.calendar_button.setText("日历")
         self.calendar_button.setToolTip("在日历中选择发布日期")
@@ -246,16 +239,26 @@ class MetaPage(Page):
         return row
 
     def _open_calendar(self) -> None:
-        button = self.calendar_button
-        self.calendar_menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
-
-    def _prepare_calendar(self) -> None:
+        """The calendar drops down under its button, on the date set or else 1 January of the year after the report."""
+        if self.calendar_menu is None:  # made when first needed: a popup window costs, most clerks type the date
+            self.calendar = QCalendarWidget()
+            self.calendar.setGridVisible(True)
+            self.calendar.clicked.connect(self._pick_date)
+            self.calendar.activated.connect(self._pick_date)
+            self.calendar_menu = QMenu(self)
+            action = QWidgetAction(self.calendar_menu)
+            action.setDefaultWidget(self.calendar)
+            self.calendar_menu.addAction(action)
+        assert self.calendar is not None
         meta = self.doc.report.meta
         shown = meta.publish_date or (date(meta.year + 1, 1, 1) if meta.year else date.today())
         self.calendar.setSelectedDate(_qdate(shown))
+        button = self.calendar_button
+        self.calendar_menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
 
     def _pick_date(self, picked: QDate) -> None:
-        self.calendar_menu.close()
+        if self.calendar_menu is not None:
+            self.calendar_menu.close()
         self.publish_field.pick(picked.toPython())
 
     # ----- deadline ---------------------------------------------------------------------------------------------
@@ -305,8 +308,9 @@ class MetaPage(Page):
         self.agency.setFocus()
 
 
-def _hint_label() -> QLabel:
-    label = QLabel()
+def _hint_label(parent: QWidget) -> QLabel:
+    """A hint under a field; made with its parent, since showing a parentless label would open a window."""
+    label = QLabel(parent)
     label.setObjectName("hint")
     label.setWordWrap(True)
     return label
