@@ -18,6 +18,7 @@ from models.report import Meta, Report
 from tests.builders import consistent_report
 from tests.ui.gui import type_chinese
 from ui.document import ReportDocument
+from ui.page_status import DONE, PROBLEMS
 from ui.pages.meta_page import MISSING_BACKGROUND
 
 TINT = QColor(MISSING_BACKGROUND)
@@ -107,6 +108,17 @@ def test_the_page_opens_no_window_of_its_own(window, qtbot):
     qtbot.wait(50)
     assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]
     assert window.isActiveWindow() and QApplication.focusWidget() is page.publish
+
+
+def test_the_sidebar_shows_the_page_done_once_every_field_is_filled(window, qtbot):
+    window.new_report()
+    page, editor = window.editor.pages["meta"], window.editor
+    assert editor.status_of("meta") == PROBLEMS and window.doc.report.meta.year  # the year comes preset
+    type_chinese(page.agency, "测试县交通运输局")
+    page.level.setCurrentIndex(page.level.findData("县级政府部门"))
+    assert editor.status_of("meta") == PROBLEMS  # W-DATE, a warning, until the date is set
+    post_keys(qtbot, page.publish, "2026-1-20")
+    assert editor.status_of("meta") == DONE
 
 
 # ----- the year ------------------------------------------------------------------------------------------------
