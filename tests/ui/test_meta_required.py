@@ -169,14 +169,18 @@ def test_a_date_typed_key_by_key(window, qtbot, typed):
 def test_a_date_committed_by_an_input_method_or_pasted(window, qtbot):
     page = _open(window, consistent_report(5))
     clear(qtbot, page.publish)
-    type_chinese(page.publish, "2026年3月28日")
-    assert window.doc.report.meta.publish_date == date(2026, 3, 28)
-    clear(qtbot, page.publish)
     QGuiApplication.clipboard().setText("2026-3-28")
     _post(page.publish, Qt.Key.Key_V, "", Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.doc.report.meta.publish_date == date(2026, 3, 28), timeout=2000)
     post_keys(qtbot, page.publish, "")
     assert page.publish.text() == "2026年3月28日"
+    clear(qtbot, page.publish)
+    type_chinese(page.publish, "2026年4月2日")
+    assert window.doc.report.meta.publish_date == date(2026, 4, 2)
+    clear(qtbot, page.publish)
+    QGuiApplication.clipboard().setText(" 2026/03/28\n")  # copied from a cell, with its line end
+    _post(page.publish, Qt.Key.Key_V, "", Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.doc.report.meta.publish_date == date(2026, 3, 28), timeout=2000)
 
 
 def test_a_date_that_is_not_one_is_refused_and_not_stored(window, qtbot):
@@ -261,3 +265,11 @@ def test_the_review_page_jumps_to_the_field_too(window, qtbot):
     qtbot.waitUntil(lambda: window.editor.current_key == "meta" and QApplication.focusWidget() is page.agency,
                     timeout=2000)
     assert "错误" in review.blocked.text()
+
+
+def test_a_read_only_report_cannot_be_changed_here(window):
+    report = consistent_report(5)
+    report.read_only = True
+    page = _open(window, report)
+    for widget in (page.agency, page.year, page.level, page.publish, page.calendar_button, page.deadline):
+        assert not widget.isEnabled()
