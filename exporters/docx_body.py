@@ -25,12 +25,16 @@ from exporters.docx_xml import paragraph_xml, rpr_xml, run_xml, text_paragraph
 from exporters.fonts import FontSet
 from exporters.text_width import display_width
 from models import format2021 as fmt
+from models.meta_input import format_date
 from models.report import Report
 
 #: Full-width characters of 2号 (22 pt) that fit the 156 mm type area.
 TITLE_CHARS_PER_LINE = int(TEXT_WIDTH_MM / (TITLE_PT * 25.4 / 72))
 _SUBHEADING = re.compile(r"^（[一二三四五六七八九十]{1,3}）")
 _MAX_HEADING_CHARS = 30
+#: The 落款 date line when no publication date is set (W-DATE): 年 月 日 with room to write the date in by hand,
+#: as on a 公文 awaiting its 成文日期. Ideographic spaces, so that Word keeps their width.
+DATE_PLACEHOLDER = "　　　　年　　月　　日"
 
 
 def paragraphs(text: str) -> Iterator[str]:
@@ -97,11 +101,10 @@ class BodyWriter:
         return "".join(out)
 
     def signature(self, report: Report) -> str:
-        """落款: the agency and the publication date (2025年1月20日), right-aligned, when the date is set."""
+        """落款: the agency and the publication date (2025年1月20日), right-aligned; a blank date line to fill in by
+        hand when the date is not set yet."""
         published = report.meta.publish_date
-        if published is None:
-            return ""
-        date_text = f"{published.year}年{published.month}月{published.day}日"
+        date_text = format_date(published) if published else DATE_PLACEHOLDER
         lines = [text_paragraph("", NORMAL, self.body)]
         if report.meta.agency:
             lines.append(text_paragraph(report.meta.agency, SIGNATURE, self.body))

@@ -15,7 +15,7 @@ from importers.docx_labels import norm
 from importers.docx_reader import DocxUnreadable, WordTable, read_document
 from importers.docx_t3 import T3Reader
 from importers.docx_tables import SECTION_OF_TABLE, TABLE_OF_SECTION, Found, classify, read_t2, read_t4
-from importers.docx_text import as_date, find_title, match_section, split_narrative, year_from_period
+from importers.docx_text import as_date, find_title, is_blank_date, match_section, split_narrative, year_from_period
 from importers.result import Imported, LoadError
 from models import format2019
 from models import format2021 as fmt
@@ -184,7 +184,8 @@ def _meta(report: Report, layout: Layout, notices: list[str], category: str = ""
             notices.append(f"报告年度按统计期限读作{meta.year}年，请核对。")
     s6 = layout.sections.get(SECTION_INDEX["s6"], [])
     signature: list[str] = []
-    while s6 and (as_date(s6[-1]) is not None or (meta.agency and norm(s6[-1]) == norm(meta.agency))):
+    while s6 and (as_date(s6[-1]) is not None or is_blank_date(s6[-1])
+                  or (meta.agency and norm(s6[-1]) == norm(meta.agency))):
         signature.insert(0, s6.pop())
     if signature:
         meta.publish_date = meta.publish_date or next((d for p in signature if (d := as_date(p))), None)

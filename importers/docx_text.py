@@ -182,6 +182,11 @@ def year_from_period(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def is_blank_date(text: str) -> bool:
+    """A 落款 date line left blank to be filled in by hand (`    年  月  日`, as our export writes it undated)."""
+    return norm(text) == "年月日"
+
+
 def as_date(text: str) -> date | None:
     """A line that is only a date (2025年1月20日), as a date."""
     match = _DATE.match(norm(text))

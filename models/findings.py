@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from models.format2021 import CELL_ORDER
+from models.format2021 import CELL_ORDER, META_LABELS
 
 
 class Severity(StrEnum):
@@ -28,6 +28,8 @@ SEVERITY_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severit
 SEVERITY_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 Number = int | Decimal
+#: 基本信息 comes first in the wizard: its fields sort before every table cell.
+_META_ORDER = {key: i - len(META_LABELS) for i, key in enumerate(META_LABELS)}
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,8 @@ class Finding:
         return f"{self.rule}#{hashlib.sha1(basis.encode('utf-8')).hexdigest()[:10]}"
 
     def sort_key(self) -> tuple[int, int, str]:
-        first = min((CELL_ORDER.get(c, len(CELL_ORDER)) for c in self.cells), default=len(CELL_ORDER))
+        first = min((CELL_ORDER.get(c, _META_ORDER.get(c, len(CELL_ORDER))) for c in self.cells),
+                    default=len(CELL_ORDER))
         return (self.severity.rank, first, self.rule)
 
     def as_json(self) -> dict[str, object]:

@@ -90,6 +90,18 @@ HEADING_VARIANTS: dict[str, tuple[str, ...]] = {
 }
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# Meta fields (基本信息) as findings name them: keys like cell keys, so that a finding can point at a field
+# ---------------------------------------------------------------------------------------------------------------
+
+META_AGENCY, META_YEAR, META_LEVEL, META_PUBLISH_DATE = "meta.agency", "meta.year", "meta.level", "meta.publish_date"
+META_LABELS: dict[str, str] = {META_AGENCY: "机关名称", META_YEAR: "报告年度", META_LEVEL: "机关层级",
+                               META_PUBLISH_DATE: "发布日期"}
+#: The report years the app accepts as typed: old reports exist (2008 is the first year of the 条例); the 2019 format
+#: covers 2019 and 2020, this one 2021 onward.
+YEAR_MIN, YEAR_MAX = 2008, 2100
+
+
 def report_title(agency: str, year: int | None) -> str:
     """`<机关名称><年份>年政府信息公开工作年度报告`."""
     year_text = f"{year}年" if year else ""
@@ -315,7 +327,11 @@ CELL_ORDER: dict[str, int] = {k: i for i, k in enumerate(ALL_CELL_KEYS)}
 
 def cell_label(key: str) -> str:
     cell = CELL_BY_KEY.get(key)
-    return cell.label if cell else key
+    if cell:
+        return cell.label
+    if key in META_LABELS:
+        return f"基本信息·{META_LABELS[key]}"
+    return key
 
 
 # ---------------------------------------------------------------------------------------------------------------

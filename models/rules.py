@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from models import rules_soft, rules_tables, rules_text, rules_years
+from models import rules_meta, rules_soft, rules_tables, rules_text, rules_years
 from models.findings import Finding, Severity
 from models.focus import with_focus
 from models.report import Report
@@ -42,6 +42,7 @@ RULES: tuple[Rule, ...] = (
     Rule("T4-C", Severity.ERROR, "表四·行政诉讼·复议后起诉：各项结果之和＝总计",
          _this_year(rules_tables.check_t4("suit_after_review", "T4-C"))),
     Rule("V-1", Severity.ERROR, "每个单元格均已填写有效数值（空白不等于0）", _this_year(rules_tables.check_v1)),
+    Rule("V-META", Severity.ERROR, "基本信息：机关名称、报告年度、机关层级均已填写", _this_year(rules_meta.check_meta)),
     Rule("X-1", Severity.WARNING, "本年上年结转＝上年结转下年度", rules_years.check_x1, needs_previous=True),
     Rule("X-2", Severity.WARNING, "现行有效件数＝上年现行有效＋本年制发－本年废止", rules_years.check_x2,
          needs_previous=True),
@@ -51,6 +52,7 @@ RULES: tuple[Rule, ...] = (
     Rule("W-2", Severity.WARNING, "发出收费通知的，“六”中说明信息处理费情况", _this_year(rules_soft.check_w2)),
     Rule("W-3", Severity.WARNING, "“五、存在的主要问题及改进情况”不为空", _this_year(rules_soft.check_w3)),
     Rule("W-4", Severity.WARNING, "不引用已废止的格式，不把往年年份当作本年", _this_year(rules_soft.check_w4)),
+    Rule("W-DATE", Severity.WARNING, "已填写发布日期（落款日期）", _this_year(rules_meta.check_date)),
     *(Rule(p.rule, Severity.WARNING, f"正文中的{p.title}与表格一致", _text_rule(p))
       for p in rules_text.TEXT_PATTERNS),
     Rule("TXT-NONE", Severity.ERROR, "表三有本年新收申请的，正文不写“无依申请公开”",

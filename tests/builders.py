@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from datetime import date
 from decimal import Decimal
 
 from models import format2021 as fmt
@@ -13,7 +14,7 @@ def consistent_report(seed: int = 0, *, level: str = "设区的市级人民政�
                       high: int = 50) -> Report:
     """A report that satisfies every sum of tables 三 and 四, filled with pseudo-random counts."""
     rng = random.Random(seed)
-    report = Report(meta=Meta("测试市人民政府", year, level, None))
+    report = Report(meta=Meta("测试市人民政府", year, level, date(year + 1, 1, 20)))
     for block in fmt.T2_BLOCKS:
         for row in block.rows:
             for col in block.columns:
@@ -50,7 +51,7 @@ def fill_t3(report: Report, leaves: dict[tuple[str, str], int], carried_out: dic
 
 
 def zero_report(year: int = 2023, level: str = "县级政府部门") -> Report:
-    report = Report(meta=Meta("测试单位", year, level, None))
+    report = Report(meta=Meta("测试单位", year, level, date(year + 1, 1, 20)))
     for key in fmt.ALL_CELL_KEYS:
         report.set(key, 0)
     report.texts["s5.problems"] = "政策解读形式较为单一。"

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 
 from models.drafts import load_draft, save_draft
 from tests.conftest import ROOT
@@ -17,8 +18,16 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
                           encoding="utf-8", env=env, timeout=60)
 
 
-def test_check_clean_reports_exit_zero(sample_path, huaian_path):
+def test_check_clean_reports_exit_zero(sample_path, huaian_path, tmp_path):
     result = run("check", str(sample_path), str(huaian_path))
+    assert result.returncode == 0, result.stderr  # a warning does not fail the check
+    assert "铜官区招商服务中心 2023年度" in result.stdout
+    # Both reports as published carry no date: their one finding is W-DATE.
+    assert [line.split()[1] for line in result.stdout.splitlines() if line.startswith("  [")] == ["W-DATE"] * 2
+    dated = load_draft(sample_path)
+    dated.meta.publish_date = date(2024, 1, 25)
+    save_draft(dated, tmp_path / "dated.nianbao")
+    result = run("check", str(tmp_path / "dated.nianbao"))
     assert result.returncode == 0, result.stderr
     assert "铜官区招商服务中心 2023年度" in result.stdout and "未发现问题" in result.stdout
 

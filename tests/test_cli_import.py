@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+from datetime import date
 
 import openpyxl
 
+from exporters import export_docx
 from models import format2021 as fmt
 from models.drafts import load_draft
 from tests.builders import consistent_report
@@ -29,7 +31,8 @@ def test_import_writes_the_draft_and_prints_the_notices(tmp_path, huaian_path):
     assert result.stdout.splitlines()[:3] == [
         f"已从“淮安2024.docx”导入淮安市人民政府2024年度报告，草稿已保存：{saved}",
         f"  [读取] {LEVEL}",
-        "检查结果：未发现问题。",
+        # V-META: the level Word does not print, until chosen; W-DATE: the report as published carries no date.
+        f"检查结果：1个错误，1个警告。运行 python3 bootstrap.py run check {saved} 查看详情。",
     ]
     report = load_draft(saved)
     assert report.cells == load_draft(huaian_path).cells
@@ -101,7 +104,9 @@ def test_check_says_2019_format(tmp_path, sample_path):
 def batch_folder(tmp_path, huaian_path):
     folder = tmp_path / "各部门"
     (folder / "乡镇").mkdir(parents=True)
-    write_report(folder / "a-clean.docx", load_draft(huaian_path))
+    clean = load_draft(huaian_path)
+    clean.meta.publish_date = date(2025, 3, 28)
+    export_docx(clean, folder / "a-clean.docx")  # made by this app: level and date are in the file
     broken = consistent_report(6)
     broken.meta.agency = "=HYPERLINK(\"http://example.invalid\",\"点击\")"  # a title written to look like a formula
     broken.set("t3.new.natural", broken.number("t3.new.natural") + 1)
@@ -121,7 +126,8 @@ def test_batch_summary_xlsx(tmp_path, huaian_path):
     result = run("check", str(folder), "--summary", str(out))
     assert result.returncode == 2  # one file could not be read
     assert result.stdout.splitlines() == [
-        "已检查7个文件：通过2份，有警告3份，有错误1份，无法读取1个。",
+        # b-broken and e0…e2 are Word files in the official layout, which does not print the level (V-META).
+        "已检查7个文件：通过1份，有警告1份，有错误4份，无法读取1个。",
         f"文件夹中另有1个其他类型的文件未检查：{folder / '说明.txt'}。",  # the ~$ lock file is not counted
         f"汇总表已保存：{out}（每份报告一行；全部问题见“全部问题”工作表）。",
     ]
@@ -139,15 +145,16 @@ def test_batch_summary_xlsx(tmp_path, huaian_path):
     assert by_file["a-clean.docx"][1:9] == ("淮安市人民政府", 2024, "2021", "通过", 0, 0, 0, 1)
     broken = by_file["b-broken.docx"]
     assert broken[1] == "=HYPERLINK(\"http://example.invalid\",\"点击\")" and broken[4] == "有错误"
-    assert broken[5] == 2 and broken[9].startswith("[T3-A] 表三·自然人列：新收")
+    assert broken[5] == 3 and broken[9].startswith("[V-META] 基本信息：未选择机关层级")
+    assert broken[10].startswith("[T3-A] 表三·自然人列：新收")
     assert book["汇总"]["B3"].data_type == "s"
     old = by_file["c-old.doc"]
     assert old[4] == "无法读取" and old[9].startswith("“c-old.doc”是旧版 Word 文档")
-    assert by_file["d-draft.nianbao"][4:9] == ("通过", 0, 0, 0, 0)
+    assert by_file["d-draft.nianbao"][4:9] == ("有警告", 0, 1, 0, 0)  # W-DATE: published without a date
     details = list(book["全部问题"].iter_rows(values_only=True))
     assert details[0] == ("文件", "机关名称", "年度", "规则", "严重程度", "涉及单元格", "内容")
     broken_rules = [row[3] for row in details if row[0].endswith("b-broken.docx")]
-    assert broken_rules[:2] == ["T3-A", "T3-B"] and broken_rules[-1] == "读取"
+    assert broken_rules[:3] == ["V-META", "T3-A", "T3-B"] and broken_rules[-1] == "读取"
     t3a = next(row for row in details if row[3] == "T3-A")
     assert t3a[5].startswith(f"{fmt.cell_label('t3.new.natural')}、")
 
@@ -166,7 +173,7 @@ def test_batch_summary_csv_opens_in_excel(tmp_path, huaian_path):
     detail = tmp_path / "汇总_全部问题.csv"
     lines = list(csv.reader(detail.read_bytes().decode("utf-8-sig").splitlines()))
     assert lines[0] == ["文件", "机关名称", "年度", "规则", "严重程度", "涉及单元格", "内容"]
-    assert [row[3] for row in lines[1:3]] == ["读取", "T3-A"]
+    assert [row[3] for row in lines[1:4]] == ["读取", "V-META", "T3-A"]  # 基本信息 first: the level (Word)
 
 
 def test_batch_of_nothing(tmp_path):

@@ -1,28 +1,117 @@
-"""基本信息: agency, year, level, publish date, the deadline, and the report's opening paragraph."""
+"""基本信息: agency, year, level, publish date, the deadline, and the report's opening paragraph.
+
+机关名称, 报告年度 and 机关层级 are required (rule V-META): their labels carry a red asterisk and an empty one
+is tinted. 报告年度 and 发布日期 are text boxes read by models/meta_input.py: blank means not set, anything that is
+not a whole year or date is refused with a hint and not stored (the value from before the edit stays).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QObject, Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
+    QCalendarWidget,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
-    QSpinBox,
+    QToolButton,
     QWidget,
+    QWidgetAction,
 )
 
 from models import format2021 as fmt
 from models.findings import Finding
+from models.meta_input import InputRefused, format_date, parse_date, parse_year
+from ui import theme
 from ui.document import ReportDocument
 from ui.narrative_editor import NarrativeEditor
 from ui.pages.base import Page
+
+ERROR_COLOR = theme.SEVERITY_COLOR["error"].name()
+#: The tint of an empty required field: the error colour, very light.
+MISSING_BACKGROUND = "#fdecec"
+REQUIRED_MARK = f'<span style="color:{ERROR_COLOR}; font-weight:bold">*</span>'
+DATE_HINT = "如2025年1月20日、2025-1-20、2025.1.20；未定时留空，Word 落款处的日期留待填写。"
+
+
+class ParsedField(QObject):
+    """A QLineEdit whose text is parsed into a meta value as the clerk types.
+
+    While typing, a text that parses is stored at once (Ctrl+S or a page switch never loses it) and one that does
+    not (yet) leaves the value the field had before this edit. When the edit ends (Enter, focus leaves) a refused
+    text stays in the box with a red hint saying why and that it was not stored; a good one is shown normalised.
+    """
+
+    def __init__(self, edit: QLineEdit, hint: QLabel, *, parse: Callable[[str], Any], show: Callable[[Any], str],
+                 current: Callable[[], Any], store: Callable[[Any], None], name: str, blank: str,
+                 restyle: Callable[[QWidget], None], idle_hint: str = "") -> None:
+        super().__init__(edit)
+        self.edit, self.hint = edit, hint
+        self.parse, self.show, self.current, self.store = parse, show, current, store
+        self.name, self.blank, self.restyle, self.idle_hint = name, blank, restyle, idle_hint
+        self.before: Any = current()
+        self.editing = False
+        self.refused = ""
+        edit.setText(show(self.before) if self.before is not None else "")
+        edit.textEdited.connect(self._edited)
+        edit.editingFinished.connect(self._finished)
+        self._show_hint("")
+
+    def _edited(self, text: str) -> None:
+        if not self.editing:
+            self.editing, self.before = True, self.current()
+        try:
+            value = self.parse(text)
+        except InputRefused:
+            self.store(self.before)
+            self._show_hint("")
+            return
+        self.store(value)
+        self._show_hint("", f"将填写为：{self.show(value)}" if value is not None else "")
+
+    def _finished(self) -> None:
+        text = self.edit.text()
+        try:
+            value = self.parse(text)
+        except InputRefused as refused:
+            if self.editing:
+                self.store(self.before)
+            kept = self.current()
+            self.editing = False
+            still = f"仍为{self.show(kept)}" if kept is not None else f"仍{self.blank}"
+            self._show_hint(f"{refused.message}未保存，{self.name}{still}。")
+            return
+        self.editing = False
+        self.store(value)
+        shown = self.show(value) if value is not None else ""
+        if text != shown:
+            self.edit.setText(shown)
+        self._show_hint("")
+
+    def pick(self, value: Any) -> None:
+        """A value chosen outside the text (the calendar): shown and stored."""
+        self.editing = False
+        self.edit.setText(self.show(value))
+        self.store(value)
+        self._show_hint("")
+
+    def _show_hint(self, refused: str, note: str = "") -> None:
+        self.refused = refused
+        text = refused or note or self.idle_hint
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
+        self.hint.setStyleSheet(f"color: {ERROR_COLOR};" if refused else "")
+        self.edit.setProperty("refused", bool(refused))
+        self.edit.setToolTip(refused)
+        self.restyle(self.edit)
 
 
 class MetaPage(Page):
@@ -33,23 +122,29 @@ class MetaPage(Page):
         self.doc = doc
         meta = doc.report.meta
         form = QFormLayout()
+        self.labels: dict[str, QLabel] = {}
         self.agency = QLineEdit(meta.agency)
-        self.agency.setPlaceholderText("例如：某某区人民政府办公室")
+        self.agency.setPlaceholderText("必填，例如：某某区人民政府办公室")
         self.agency.textChanged.connect(lambda text: doc.set_meta(agency=text.strip()))
-        form.addRow("机关名称(&N)：", self.agency)
-        self.year = QSpinBox()
-        self.year.setRange(2021, 2100)
-        self.year.setValue(meta.year or date.today().year - 1)
-        self.year.valueChanged.connect(lambda value: doc.set_meta(year=value))
-        form.addRow("报告年度(&Y)：", self.year)
+        form.addRow(self._label(fmt.META_AGENCY, "(&N)", self.agency), self.agency)
+        self.year = QLineEdit()
+        self.year.setPlaceholderText("未填")
+        self.year.setMaxLength(8)
+        self.year.setFixedWidth(self.year.fontMetrics().horizontalAdvance("0000年度") + 28)
+        self.year_hint = _hint_label(self)
+        self.year_field = ParsedField(
+            self.year, self.year_hint, parse=parse_year, show=str, current=lambda: doc.report.meta.year,
+            store=lambda value: doc.set_meta(year=value), name="报告年度", blank="未填", restyle=self._restyle)
+        form.addRow(self._label(fmt.META_YEAR, "(&Y)", self.year), _row(self.year, self.year_hint))
         self.level = QComboBox()
         self.level.addItem("（请选择）", "")
         for level in fmt.LEVELS:
             self.level.addItem(level, level)
         self.level.setCurrentIndex(max(0, self.level.findData(meta.level)))
         self.level.currentIndexChanged.connect(lambda _i: doc.set_meta(level=self.level.currentData()))
-        form.addRow("机关层级(&L)：", self.level)
-        form.addRow("发布日期(&D)：", self._publish_row())
+        form.addRow(self._label(fmt.META_LEVEL, "(&L)", self.level), self.level)
+        publish_row = self._publish_row()
+        form.addRow(self._label(fmt.META_PUBLISH_DATE, "(&D)", self.publish), publish_row)
         form.addRow("公开截止日期：", self._deadline_row())
         title = QLabel()
         title.setObjectName("hint")
@@ -62,33 +157,111 @@ class MetaPage(Page):
         self.preamble.setMaximumHeight(140)
         self.layout_.addWidget(self.preamble)
         self.layout_.addStretch(1)
+        doc.metaChanged.connect(self._mark_missing)
+        self._mark_missing()
         if doc.report.read_only:
-            for widget in (self.agency, self.year, self.level, self.publish, self.undecided, self.deadline):
+            for widget in (self.agency, self.year, self.level, self.publish, self.calendar_button, self.deadline):
                 widget.setEnabled(False)
 
-    def _publish_row(self) -> QWidget:
+    # ----- required fields --------------------------------------------------------------------------------------
+
+    REQUIRED = (fmt.META_AGENCY, fmt.META_YEAR, fmt.META_LEVEL)
+
+    def _label(self, key: str, mnemonic: str, buddy: QWidget | None) -> QLabel:
+        required = key in self.REQUIRED
+        label = QLabel(f"{fmt.META_LABELS[key]}{mnemonic}{REQUIRED_MARK if required else ''}：")
+        label.setTextFormat(Qt.TextFormat.RichText)
+        if buddy is not None:
+            label.setBuddy(buddy)
+            buddy.setAccessibleName(fmt.META_LABELS[key] + ("（必填）" if required else ""))
+        if required:
+            label.setToolTip("必填")
+        self.labels[key] = label
+        return label
+
+    def field_of(self, key: str) -> QWidget | None:
+        return {fmt.META_AGENCY: self.agency, fmt.META_YEAR: self.year, fmt.META_LEVEL: self.level,
+                fmt.META_PUBLISH_DATE: self.publish}.get(key)
+
+    def missing_fields(self) -> list[str]:
+        """The required fields that are empty in the report, as meta keys (what the tint shows)."""
         meta = self.doc.report.meta
+        empty = {fmt.META_AGENCY: not meta.agency.strip(), fmt.META_YEAR: not meta.year,
+                 fmt.META_LEVEL: meta.level not in fmt.LEVELS}
+        return [key for key in self.REQUIRED if empty[key]]
+
+    def _mark_missing(self) -> None:
+        missing = self.missing_fields()
+        for key in self.REQUIRED:
+            widget = self.field_of(key)
+            assert widget is not None
+            if widget.property("missing") != (key in missing):
+                widget.setProperty("missing", key in missing)
+                self._restyle(widget)
+
+    @staticmethod
+    def _restyle(widget: QWidget) -> None:
+        """A required field left empty is tinted; a refused text gets a red frame."""
+        rules = []
+        if widget.property("missing"):
+            rules.append(f"background-color: {MISSING_BACKGROUND};")
+        if widget.property("refused"):
+            rules.append(f"border: 2px solid {ERROR_COLOR};")
+        style = f"{type(widget).__name__} {{ {' '.join(rules)} }}" if rules else ""
+        if widget.styleSheet() != style:
+            widget.setStyleSheet(style)
+
+    # ----- publish date -----------------------------------------------------------------------------------------
+
+    def _publish_row(self) -> QWidget:
+        doc = self.doc
+        self.publish = QLineEdit()
+        self.publish.setPlaceholderText("未定")
+        self.publish.setClearButtonEnabled(True)
+        self.publish.setFixedWidth(self.publish.fontMetrics().horizontalAdvance("2025年12月31日") + 48)
+        self.publish_hint = _hint_label(self)
+        self.publish_field = ParsedField(
+            self.publish, self.publish_hint, parse=parse_date, show=format_date,
+            current=lambda: doc.report.meta.publish_date, store=lambda value: doc.set_meta(publish_date=value),
+            name="发布日期", blank="未定", restyle=self._restyle, idle_hint=DATE_HINT)
+        self.calendar: QCalendarWidget | None = None
+        self.calendar_menu: QMenu | None = None
+        self.calendar_button = QToolButton()
+        self.calendar_button.setText("日历")
+        self.calendar_button.setToolTip("在日历中选择发布日期")
+        self.calendar_button.clicked.connect(self._open_calendar)
         row = QWidget()
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
-        self.undecided = QCheckBox("未定")
-        self.publish = QDateEdit()
-        self.publish.setCalendarPopup(True)
-        self.publish.setDisplayFormat("yyyy年M月d日")
-        self.publish.setDate(_qdate(meta.publish_date) if meta.publish_date else QDate.currentDate())
-        self.undecided.setChecked(meta.publish_date is None)
-        self.publish.setEnabled(meta.publish_date is not None)
-        self.undecided.toggled.connect(self._store_publish)
-        self.publish.dateChanged.connect(self._store_publish)
         line.addWidget(self.publish)
-        line.addWidget(self.undecided)
-        line.addStretch(1)
+        line.addWidget(self.calendar_button)
+        line.addWidget(self.publish_hint, 1)
         return row
 
-    def _store_publish(self) -> None:
-        self.publish.setEnabled(not self.undecided.isChecked())
-        value = None if self.undecided.isChecked() else self.publish.date().toPython()
-        self.doc.set_meta(publish_date=value)
+    def _open_calendar(self) -> None:
+        """The calendar drops down under its button, on the date set or else 1 January of the year after the report."""
+        if self.calendar_menu is None:  # made when first needed: a popup window costs, most clerks type the date
+            self.calendar = QCalendarWidget()
+            self.calendar.setGridVisible(True)
+            self.calendar.clicked.connect(self._pick_date)
+            self.calendar.activated.connect(self._pick_date)
+            self.calendar_menu = QMenu(self)
+            action = QWidgetAction(self.calendar_menu)
+            action.setDefaultWidget(self.calendar)
+            self.calendar_menu.addAction(action)
+        assert self.calendar is not None
+        meta = self.doc.report.meta
+        shown = meta.publish_date or (date(meta.year + 1, 1, 1) if meta.year else date.today())
+        self.calendar.setSelectedDate(_qdate(shown))
+        button = self.calendar_button
+        self.calendar_menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
+
+    def _pick_date(self, picked: QDate) -> None:
+        if self.calendar_menu is not None:
+            self.calendar_menu.close()
+        self.publish_field.pick(picked.toPython())
+
+    # ----- deadline ---------------------------------------------------------------------------------------------
 
     def _deadline_row(self) -> QWidget:
         row = QWidget()
@@ -120,14 +293,36 @@ class MetaPage(Page):
         self.deadline.setDate(QDate(*deadline) if deadline else self._default_deadline())
         self.deadline.blockSignals(False)
 
+    # ----- findings ---------------------------------------------------------------------------------------------
+
     def show_finding(self, finding: Finding) -> None:
         if finding.span is not None and finding.span.text_key == fmt.PREAMBLE_KEY:
             self.preamble.show_span(finding)
-        else:
-            self.level.setFocus()
+            return
+        field = next((w for key in finding.cells if (w := self.field_of(key)) is not None), self.level)
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+        if isinstance(field, QLineEdit):
+            field.selectAll()
 
     def focus_first(self) -> None:
         self.agency.setFocus()
+
+
+def _hint_label(parent: QWidget) -> QLabel:
+    """A hint under a field; made with its parent, since showing a parentless label would open a window."""
+    label = QLabel(parent)
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    return label
+
+
+def _row(field: QWidget, hint: QLabel) -> QWidget:
+    row = QWidget()
+    line = QHBoxLayout(row)
+    line.setContentsMargins(0, 0, 0, 0)
+    line.addWidget(field, 0, Qt.AlignmentFlag.AlignLeft)
+    line.addWidget(hint, 1)
+    return row
 
 
 def _qdate(value: date) -> QDate:
