@@ -31,8 +31,8 @@ def test_import_writes_the_draft_and_prints_the_notices(tmp_path, huaian_path):
     assert result.stdout.splitlines()[:3] == [
         f"已从“淮安2024.docx”导入淮安市人民政府2024年度报告，草稿已保存：{saved}",
         f"  [读取] {LEVEL}",
-        # V-META: the level Word does not print, until chosen; W-DATE: the report as published carries no date.
-        f"检查结果：1个错误，1个警告。运行 python3 bootstrap.py run check {saved} 查看详情。",
+        # W-DATE: the report as published carries no date. The level Word does not print is only a notice here.
+        f"检查结果：1个警告。运行 python3 bootstrap.py run check {saved} 查看详情。",
     ]
     report = load_draft(saved)
     assert report.cells == load_draft(huaian_path).cells
@@ -126,8 +126,7 @@ def test_batch_summary_xlsx(tmp_path, huaian_path):
     result = run("check", str(folder), "--summary", str(out))
     assert result.returncode == 2  # one file could not be read
     assert result.stdout.splitlines() == [
-        # b-broken and e0…e2 are Word files in the official layout, which does not print the level (V-META).
-        "已检查7个文件：通过1份，有警告1份，有错误4份，无法读取1个。",
+        "已检查7个文件：通过1份，有警告4份，有错误1份，无法读取1个。",  # e0…e2 and d: published without a date
         f"文件夹中另有1个其他类型的文件未检查：{folder / '说明.txt'}。",  # the ~$ lock file is not counted
         f"汇总表已保存：{out}（每份报告一行；全部问题见“全部问题”工作表）。",
     ]
@@ -145,8 +144,7 @@ def test_batch_summary_xlsx(tmp_path, huaian_path):
     assert by_file["a-clean.docx"][1:9] == ("淮安市人民政府", 2024, "2021", "通过", 0, 0, 0, 1)
     broken = by_file["b-broken.docx"]
     assert broken[1] == "=HYPERLINK(\"http://example.invalid\",\"点击\")" and broken[4] == "有错误"
-    assert broken[5] == 3 and broken[9].startswith("[V-META] 基本信息：未选择机关层级")
-    assert broken[10].startswith("[T3-A] 表三·自然人列：新收")
+    assert broken[5] == 2 and broken[9].startswith("[T3-A] 表三·自然人列：新收")  # not the level Word omits
     assert book["汇总"]["B3"].data_type == "s"
     old = by_file["c-old.doc"]
     assert old[4] == "无法读取" and old[9].startswith("“c-old.doc”是旧版 Word 文档")
@@ -154,7 +152,7 @@ def test_batch_summary_xlsx(tmp_path, huaian_path):
     details = list(book["全部问题"].iter_rows(values_only=True))
     assert details[0] == ("文件", "机关名称", "年度", "规则", "严重程度", "涉及单元格", "内容")
     broken_rules = [row[3] for row in details if row[0].endswith("b-broken.docx")]
-    assert broken_rules[:3] == ["V-META", "T3-A", "T3-B"] and broken_rules[-1] == "读取"
+    assert broken_rules[:2] == ["T3-A", "T3-B"] and broken_rules[-1] == "读取"
     t3a = next(row for row in details if row[3] == "T3-A")
     assert t3a[5].startswith(f"{fmt.cell_label('t3.new.natural')}、")
 
@@ -173,7 +171,7 @@ def test_batch_summary_csv_opens_in_excel(tmp_path, huaian_path):
     detail = tmp_path / "汇总_全部问题.csv"
     lines = list(csv.reader(detail.read_bytes().decode("utf-8-sig").splitlines()))
     assert lines[0] == ["文件", "机关名称", "年度", "规则", "严重程度", "涉及单元格", "内容"]
-    assert [row[3] for row in lines[1:4]] == ["读取", "V-META", "T3-A"]  # 基本信息 first: the level (Word)
+    assert [row[3] for row in lines[1:3]] == ["读取", "T3-A"]
 
 
 def test_batch_of_nothing(tmp_path):

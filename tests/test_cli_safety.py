@@ -312,14 +312,15 @@ def test_import_and_check_report_the_same_findings(tmp_path, huaian_path):
     in_check = checked.stdout.splitlines()[0].rsplit("：", 1)[1]
     assert in_import == in_check and "警告" in in_check
     assert "按草稿中保存的2024年度报告核对跨年度规则" in imported.stdout
-    # A Word file: what import finds is what check finds in the draft it saved, and in the Word file itself.
+    # A Word file: what import finds is what check finds in the Word file itself; the draft it saved differs only by
+    # V-META, since the Word layout does not print the 机关层级 and the draft is the clerk's to complete.
     word = write_report(tmp_path / "2025.docx", carried)
     saved = tmp_path / "from-word.nianbao"
     imported = run("import", str(word), "-o", str(saved))
     rules = {f["rule"] for f in json.loads(run("check", str(saved), "--json").stdout)["reports"][0]["findings"]}
     of_word = json.loads(run("check", str(word), "--json").stdout)["reports"][0]["findings"]
-    assert rules == {f["rule"] for f in of_word}
-    assert tally(imported.stdout, "检查结果：") == tally(run("check", str(saved)).stdout, "年度（")
+    assert rules == {f["rule"] for f in of_word} | {"V-META"} and "V-META" not in {f["rule"] for f in of_word}
+    assert tally(imported.stdout, "检查结果：") == tally(run("check", str(word)).stdout, "年度（")
 
 
 # --- what check says about the files it could not read ---------------------------------------------------------------
