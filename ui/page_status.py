@@ -31,13 +31,12 @@ def page_of(finding: Finding) -> str:
     return "review"
 
 
-#: Rules whose findings are only "not yet filled in" while the clerk has not yet left their page (see split_pending).
-_PENDING_RULES = ("V-1", "V-META")
-
-
 def is_blank_finding(finding: Finding) -> bool:
-    """A finding that only says something is not filled in yet (a blank cell, a required field left empty)."""
-    return finding.rule in _PENDING_RULES and (finding.rule != "V-1" or finding.detail == "blank")
+    """A finding that only says something is not filled in yet: a blank cell (V-1), a required field (V-META) or
+    the publication date (W-DATE) left empty — not a wrong value."""
+    if finding.rule == "V-1":
+        return finding.detail == "blank"
+    return finding.rule in ("V-META", "W-DATE") and not finding.detail
 
 
 def split_pending(findings: list[Finding], checked_pages: set[str]) -> tuple[list[Finding], list[Finding]]:

@@ -18,7 +18,7 @@ from models.report import Meta, Report
 from tests.builders import consistent_report
 from tests.ui.gui import type_chinese
 from ui.document import ReportDocument
-from ui.page_status import DONE, PROBLEMS
+from ui.page_status import DONE, IN_PROGRESS, PROBLEMS
 from ui.pages.meta_page import MISSING_BACKGROUND
 
 TINT = QColor(MISSING_BACKGROUND)
@@ -68,7 +68,8 @@ def _inside_colour(widget) -> QColor:
 
 
 def _meta_findings(window, rule: str = "V-META") -> list:
-    return [f for f in window.doc.findings if f.rule == rule]
+    """Findings of `rule`, shown or still 未填 (a blank field on 基本信息 before the clerk leaves the page)."""
+    return [f for f in (*window.doc.findings, *window.doc.pending) if f.rule == rule]
 
 
 # ----- required, tinted ------------------------------------------------------------------------------------------
@@ -113,7 +114,10 @@ def test_the_page_opens_no_window_of_its_own(window, qtbot):
 def test_the_sidebar_shows_the_page_done_once_every_field_is_filled(window, qtbot):
     window.new_report()
     page, editor = window.editor.pages["meta"], window.editor
-    assert editor.status_of("meta") == PROBLEMS and window.doc.report.meta.year  # the year comes preset
+    assert editor.status_of("meta") == IN_PROGRESS and window.doc.report.meta.year  # the year comes preset
+    editor.go_to("s1")  # left with agency, level and date blank: now errors and a warning
+    assert editor.status_of("meta") == PROBLEMS
+    editor.go_to("meta")
     type_chinese(page.agency, "测试县交通运输局")
     page.level.setCurrentIndex(page.level.findData("县级政府部门"))
     assert editor.status_of("meta") == PROBLEMS  # W-DATE, a warning, until the date is set

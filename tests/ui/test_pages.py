@@ -10,14 +10,14 @@ from tests.builders import consistent_report
 from tests.ui.gui import type_chinese
 from ui.deadline import deadline_text
 from ui.document import ReportDocument
-from ui.page_status import DONE, NOT_STARTED, PAGE_KEYS, PROBLEMS
+from ui.page_status import DONE, IN_PROGRESS, NOT_STARTED, PAGE_KEYS, PROBLEMS
 
 
 def test_sidebar_statuses_follow_the_work(window):
     window.new_report()
     editor = window.editor
     assert editor.status_of("t3") == NOT_STARTED
-    assert editor.status_of("meta") == PROBLEMS  # the year is set, agency and level are not yet (V-META)
+    assert editor.status_of("meta") == IN_PROGRESS  # the year is set; agency, level and date are 未填 (V-META)
     editor.pages["t3"].view.select_key("t3.new.natural")
     editor.pages["t3"].view.paste("5")
     assert editor.status_of("t3") == IN_PROGRESS  # the rest of the table is blank: 未填, not yet an error
