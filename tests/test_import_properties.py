@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from importers import read_report
-from importers.docx_text import as_date
+from importers.docx_text import as_date, match_section, match_subheading
 from models import format2021 as fmt
 from models.report import Meta, Report
 from tests.docx_builders import write_report
@@ -50,9 +50,15 @@ def reports(draw) -> Report:
 
 def _plausible(report: Report) -> bool:
     """Texts the importer rightly reads otherwise: a last line of 六 that is the agency's name or a date (a
-    signature), a preamble line that is only a date (the publication date)."""
+    signature), a preamble line that is only a date (the publication date), a line that is a heading as real reports
+    write them without their ordinal (`主动公开` alone on its line is （一）主动公开情况)."""
     lines = report.texts.get("s6", "").split("\n") + report.texts.get(fmt.PREAMBLE_KEY, "").split("\n")
-    return not any(as_date(line) or line == report.meta.agency for line in lines)
+    if any(as_date(line) or line == report.meta.agency for line in lines):
+        return False
+    every_line = [line for text in report.texts.values() for line in text.split("\n")]
+    return not any(match_section(line, -1) or any(match_subheading(line, section, -1)
+                                                   for section in fmt.SECTIONS if section.subheadings)
+                   for line in every_line)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
