@@ -48,3 +48,10 @@ def run(command: list[str | Path], cwd: Path | None = None, timeout: float = 120
            "PYTHONIOENCODING": "utf-8"}
     return subprocess.run([str(part) for part in command], cwd=cwd, env=env, capture_output=True, timeout=timeout,
                           encoding="utf-8", errors="replace")
+
+
+def only_undated(stdout: str) -> bool:
+    """`check` of the bundled sample: no error, and its one finding the publication date it was published without
+    (W-DATE)."""
+    lines = [line.split()[1] for line in stdout.splitlines() if line.startswith("  [")]
+    return "：1个警告" in stdout and lines == ["W-DATE"]
