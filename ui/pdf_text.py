@@ -24,25 +24,49 @@ _first_by_face: dict[tuple[str, str, int], dict[int, str]] = {}
 def corrections(pieces: Iterable[tuple[QFont, str]]) -> dict[str, str]:
     """{character Qt writes in the text layer: character drawn} for the texts drawn, each in its font.
 
-    Each text is shaped as QPainter shapes it (the locale's forms, e.g. the Chinese em dash, and fallback fonts for
-    characters the font lacks), so the glyphs are the ones in the PDF.
+    Each character is shaped as QPainter shapes it amid Chinese text (the locale's forms, e.g. the Chinese em dash,
+    and the fallback font for a character the font lacks), so the glyphs are the ones in the PDF. Character by
+    character: Qt's string positions in a line that mixes fonts are not reliable.
     """
     fixes: dict[str, str] = {}
-    flags = QTextLayout.GlyphRunRetrievalFlag
-    wanted = flags.RetrieveGlyphIndexes | flags.RetrieveStringIndexes
     for font, text in dict.fromkeys(pieces):
-        layout = QTextLayout(text, font)
-        layout.beginLayout()
-        layout.createLine()
-        layout.endLayout()
-        for run in layout.glyphRuns(-1, -1, wanted):
-            first = _first_code_points(run.rawFont())
-            for glyph, index in zip(run.glyphIndexes(), run.stringIndexes(), strict=True):
-                char = text[index]
-                written = first.get(glyph)
-                if written is not None and written != char and ord(char) < 0x10000 and not char.isspace():
+        for char in set(text):
+            if char.isspace() or ord(char) > 0xFFFF:  # Qt's reverse map covers the BMP only: nothing to correct
+                continue
+            for raw, glyph in _shaped(font, char):
+                written = _first_code_points(raw).get(glyph)
+                if written is not None and written != char:
                     fixes[written] = char
     return fixes
+
+
+#: A Han character around each one shaped: punctuation takes the script, and so the Chinese forms (locl), of the
+#: text around it, as in the report's sentences.
+_CONTEXT = "中"
+
+
+def _shaped(font: QFont, char: str) -> list[tuple[QRawFont, int]]:
+    """The font face and glyph(s) that QPainter draws `char` with in `font`, amid Chinese text."""
+    pairs = _layout_glyphs(font, f"{_CONTEXT}{char}{_CONTEXT}")
+    context = _layout_glyphs(font, _CONTEXT)
+    for _ in range(2):  # the two context characters; what is left is the character's own
+        for i, (raw, glyph) in enumerate(pairs):
+            if (_face(raw), glyph) == (_face(context[0][0]), context[0][1]):
+                del pairs[i]
+                break
+    return pairs
+
+
+def _layout_glyphs(font: QFont, text: str) -> list[tuple[QRawFont, int]]:
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    return [(run.rawFont(), glyph) for run in layout.glyphRuns() for glyph in run.glyphIndexes()]
+
+
+def _face(raw: QRawFont) -> tuple[str, str, int]:
+    return raw.familyName(), raw.styleName(), raw.weight()
 
 
 def fix_text_layer(pdf: bytes, pieces: Iterable[tuple[QFont, str]]) -> bytes:
@@ -60,7 +84,7 @@ def fix_text_layer(pdf: bytes, pieces: Iterable[tuple[QFont, str]]) -> bytes:
 
 def _first_code_points(raw: QRawFont) -> dict[int, str]:
     """{glyph: the lowest BMP character mapped to it} for one font face, as Qt's PDF writer computes it."""
-    face = (raw.familyName(), raw.styleName(), raw.weight())
+    face = _face(raw)
     first = _first_by_face.get(face)
     if first is None:
         first = {}

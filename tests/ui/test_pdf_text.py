@@ -118,3 +118,12 @@ def draw_pdf(lines: list[str], family: str) -> tuple[bytes, list[QFont]]:
 def test_page_font_is_the_forced_family(cjk_family):
     assert QRawFont.fromFont(page_font(40)).familyName() == cjk_family
     assert QRawFont.fromFont(page_font(40, bold=True)).familyName() == cjk_family
+
+
+def test_a_character_outside_the_bmp_does_not_break_the_pdf(cjk_family, tmp_path):
+    """Qt counts UTF-16 units: 𬌗 (a rare character of names) shifts every later position by one. Qt's writer itself
+    gives such a character no text-layer entry (its reverse map covers the BMP only); the rest must read right."""
+    lines = ["人民𬌗工作", "一二三𬌗民"]
+    data, fonts = draw_pdf(lines, cjk_family)
+    read = pdf_characters(fix_text_layer(data, [(fonts[i % 2], line) for i, line in enumerate(lines)]), tmp_path)
+    assert read == drawn_characters([line.replace("𬌗", "") for line in lines])
