@@ -27,16 +27,8 @@ SUMMARY_STEM = "年度报告检查汇总"
 SKIPPED_SHOWN = 3
 
 
-def run_check(files: list[str], previous_file: str | None, as_json: bool, summary: str | None = None,
-              force: bool = False) -> int:
-    try:
-        return _check(files, previous_file, as_json, summary, force)
-    except Stop as stop:
-        print(stop.message, file=sys.stderr)
-        return stop.code
 
-
-def _check(files: list[str], previous_file: str | None, as_json: bool, summary: str | None, force: bool) -> int:
+def run_check(files: list[str], previous_file: str | None, as_json: bool, summary: str | None, force: bool) -> int:
     outputs = summary_outputs(summary) if summary else []
     paths, skipped = collect(files)
     named = [Path(f) for f in files if not Path(f).is_dir()]

@@ -14,7 +14,6 @@ kept (a department that sends a new sheet has its numbers replaced).
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from cli.outputs import EXIT_FILE, EXIT_FINDINGS, EXIT_OK, SHEET, Stop, backup_notice, ensure_writable, plan, safe_stem
@@ -32,14 +31,6 @@ from models.values import CellValue, format_value, is_number
 
 def run_collect_export(parts: list[str], year: int, department: str, prefill_file: str | None, out: str,
                        force: bool) -> int:
-    try:
-        return _export(parts, year, department, prefill_file, out, force)
-    except Stop as stop:
-        print(stop.message, file=sys.stderr)
-        return stop.code
-
-
-def _export(parts: list[str], year: int, department: str, prefill_file: str | None, out: str, force: bool) -> int:
     try:
         chosen = parse_parts(parts)
     except PartsError as exc:
@@ -69,14 +60,6 @@ def _export(parts: list[str], year: int, department: str, prefill_file: str | No
     return EXIT_OK
 
 
-def run_collect_merge(inputs: list[str], out: str | None, into: str | None, *, year: int | None = None,
-                      force: bool = False, skip_conflicting: bool = False) -> int:
-    try:
-        return _merge(inputs, out, into, year, force, skip_conflicting)
-    except Stop as stop:
-        print(stop.message, file=sys.stderr)
-        return stop.code
-
 
 def sheet_files(inputs: list[str]) -> list[Path]:
     """The files named and the .xlsx files in the folders named (not Office's ~$ lock files), each once."""
@@ -93,7 +76,7 @@ def sheet_files(inputs: list[str]) -> list[Path]:
     return list(unique.values())
 
 
-def _merge(inputs: list[str], out: str | None, into: str | None, year: int | None, force: bool,
+def run_collect_merge(inputs: list[str], out: str | None, into: str | None, year: int | None, force: bool,
            skip_conflicting: bool) -> int:
     files = sheet_files(inputs)
     target = resolve(out, into, force, "各科室的汇总数字", files)

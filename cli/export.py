@@ -30,16 +30,6 @@ from importers import LoadError, load, read_report
 from models.findings import Severity
 
 
-def run_export(source: str, docx: str | None, xlsx: str | None, *, allow_errors: bool = False,
-               previous_file: str | None = None, checklist: bool = False, signoff: bool = False,
-               stock_fonts: bool = False, force: bool = False) -> int:
-    try:
-        return _export(source, docx, xlsx, allow_errors, previous_file, checklist, signoff, stock_fonts, force)
-    except Stop as stop:
-        print(stop.message, file=sys.stderr)
-        return stop.code
-
-
 def _outputs(docx: str | None, xlsx: str | None) -> list[tuple[str, Output]]:
     return [(flag, plan(name, kind)) for flag, name, kind in (("--docx", docx, DOCX), ("--xlsx", xlsx, XLSX)) if name]
 
@@ -50,7 +40,7 @@ def _check_outputs(outputs: list[tuple[str, Output]], stem: str, inputs: list[st
         ensure_writable(output.path(stem), inputs, force, output.kind)
 
 
-def _export(source: str, docx: str | None, xlsx: str | None, allow_errors: bool, previous_file: str | None,
+def run_export(source: str, docx: str | None, xlsx: str | None, allow_errors: bool, previous_file: str | None,
             checklist: bool, signoff: bool, stock_fonts: bool, force: bool) -> int:
     if not docx and not xlsx:
         raise Stop(EXIT_FILE, "请用 --docx 和/或 --xlsx 指定要导出的文件。")

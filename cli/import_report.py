@@ -8,7 +8,6 @@ and --force is not given, it is the file being imported, its name is not .nianba
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from cli.batch import examine
@@ -24,15 +23,8 @@ def print_notices(notices: list[str]) -> None:
         print(f"  [读取] {notice}")
 
 
+
 def run_import(source: str, out: str, force: bool) -> int:
-    try:
-        return _import(source, out, force)
-    except Stop as stop:
-        print(stop.message, file=sys.stderr)
-        return stop.code
-
-
-def _import(source: str, out: str, force: bool) -> int:
     output = plan(out, DRAFT)
     if output.file is not None:
         ensure_writable(output.file, [source], force, DRAFT)

@@ -7,7 +7,6 @@ Qt is imported only when drawing; without a display it runs offscreen (see cli.q
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from cli.batch import previous_for
@@ -16,17 +15,8 @@ from cli.qt import QtMissing, import_qt, is_qt_failure, qt_missing_message
 from importers import LoadError, load
 
 
-def run_infographic(source: str, output: str, previous_file: str | None = None, dpi: int | None = None,
-                    force: bool = False) -> int:
+def run_infographic(source: str, output: str, previous_file: str | None, dpi: int | None, force: bool) -> int:
     """Draw the page of `source` to `output`; `dpi` None is the renderer's default. Returns the exit code."""
-    try:
-        return _draw(source, output, previous_file, dpi, force)
-    except Stop as stop:
-        print(stop.message, file=sys.stderr)
-        return stop.code
-
-
-def _draw(source: str, output: str, previous_file: str | None, dpi: int | None, force: bool) -> int:
     planned = plan(output, INFOGRAPHIC)
     inputs = [source, previous_file]
     if planned.file is not None:

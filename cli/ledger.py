@@ -25,16 +25,8 @@ from models.ledger_fields import ColumnMapping, MappingError, load_mapping, load
 SUMMARY_FROM = 10
 
 
-def run_ledger(source: str, year: int | None, mapping_file: str | None, out: str | None, into: str | None, *,
-               force: bool = False, allow_unclassified: bool = False) -> int:
-    try:
-        return _run(source, year, mapping_file, out, into, force, allow_unclassified)
-    except Stop as stop:
-        print(stop.message, file=sys.stderr)
-        return stop.code
 
-
-def _run(source: str, year: int | None, mapping_file: str | None, out: str | None, into: str | None, force: bool,
+def run_ledger(source: str, year: int | None, mapping_file: str | None, out: str | None, into: str | None, force: bool,
          allow_unclassified: bool) -> int:
     target = resolve(out, into, force, "表三", (source, mapping_file))
     mapping = _mapping(mapping_file)

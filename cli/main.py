@@ -306,6 +306,17 @@ def open_gui(file: Path | None, sample: bool, screenshots: Path | None) -> int:
 
 
 def run_command(args: argparse.Namespace) -> int:
+    """Run the command; a command stops with a Chinese message on stderr and its exit code (cli.outputs.Stop)."""
+    from cli.outputs import Stop
+
+    try:
+        return _dispatch(args)
+    except Stop as stop:
+        print(stop.message, file=sys.stderr)
+        return stop.code
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "check":
         from cli.check import run_check
 

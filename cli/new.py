@@ -6,7 +6,6 @@ the draft cannot be written (it exists and --force is not given, it is last year
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from cli.commandline import command_line
@@ -18,14 +17,6 @@ from models.drafts import DraftError, save_draft
 
 
 def run_new(previous_file: str, out: str, force: bool) -> int:
-    try:
-        return _new(previous_file, out, force)
-    except Stop as stop:
-        print(stop.message, file=sys.stderr)
-        return stop.code
-
-
-def _new(previous_file: str, out: str, force: bool) -> int:
     output = plan(out, DRAFT)
     if output.file is not None:
         ensure_writable(output.file, [previous_file], force, DRAFT)
