@@ -54,6 +54,16 @@ def type_chinese(widget: QWidget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
+def menu_action(window, text: str):
+    """The menu bar's action whose text starts with `text` (as the clerk finds it in the menus)."""
+    window.ensure_menus()
+    for top in window.menuBar().actions():
+        for action in top.menu().actions():
+            if action.text().startswith(text):
+                return action
+    raise AssertionError(f"no menu action {text!r}")
+
+
 def press(widget: QWidget, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
           text: str = "") -> None:
     """A key pressed and released on `widget`, posted through the event loop as a keyboard delivers it (shortcuts
