@@ -8,8 +8,6 @@ the command on to main.py. The frozen app (PyInstaller) is `gov-info-report <com
 from __future__ import annotations
 
 import re
-import shlex
-import subprocess
 import sys
 
 FROZEN_NAME = "gov-info-report"
@@ -30,7 +28,13 @@ def launcher() -> str:
 def quote(word: str) -> str:
     """`word` as typed on this system's command line: unchanged unless the shell would split or expand it."""
     if not word or _NEEDS_QUOTES.search(word):
-        return subprocess.list2cmdline([word]) if sys.platform == "win32" else shlex.quote(word)
+        if sys.platform == "win32":
+            import subprocess  # not at import: the window starts through this module
+
+            return subprocess.list2cmdline([word])
+        import shlex
+
+        return shlex.quote(word)
     return word
 
 
