@@ -1,8 +1,8 @@
 """The last line of defence: an unhandled exception autosaves first, is logged, and is shown in Chinese.
 
 The app keeps running where it can; the traceback goes to the log file in the platformdirs log folder, never to
-the clerk. Work done off the GUI thread runs in a `Worker`, which hands every error back to the GUI thread: there
-an unexpected one is handled as the crash handler does (`report_failure`). An exception that still reaches the
+the clerk. Work done off the GUI thread runs in a `ui.worker.Worker`, which hands every error back to the GUI thread:
+there an unexpected one is handled as the crash handler does (`report_failure`). An exception that still reaches the
 hook on another thread is passed to the GUI thread too; no dialog or autosave ever runs on a worker's thread.
 """
 
@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, QRunnable, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QWidget
 
 LOG_NAME = "app.log"
@@ -119,43 +119,6 @@ def install(autosave: Callable[[], object], parent: Callable[[], QWidget | None]
     relay = _Relay(handle)
     sys.excepthook = hook
     threading.excepthook = thread_hook
-
-
-class Explained(Exception):
-    """A failure the work itself explains in Chinese (a file that cannot be written …): shown as it is, not
-    logged as a crash."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-class WorkerSignals(QObject):
-    done = Signal(object)   # what the work returned
-    failed = Signal(str)    # an Explained failure: its Chinese message
-    crashed = Signal(str)   # an unexpected error: its traceback (for the log, never for the clerk)
-
-
-class Worker(QRunnable):
-    """Runs `work()` off the GUI thread and hands its outcome back through `signals`, made here on the GUI thread
-    (connect them with a queued connection). Nothing escapes run(): an exception there would reach sys.excepthook
-    on the worker's thread, where no dialog can be shown, and the clerk would see nothing."""
-
-    def __init__(self, work: Callable[[], object]) -> None:
-        super().__init__()
-        self.work = work
-        self.signals = WorkerSignals()
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except Explained as exc:
-            self.signals.failed.emit(exc.message)
-            return
-        except BaseException as exc:  # every error goes back to the GUI thread
-            self.signals.crashed.emit("".join(traceback.format_exception(exc)))
-            return
-        self.signals.done.emit(result)
 
 
 def report_failure(parent: QWidget | None, outcome: str, details: str,

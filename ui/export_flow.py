@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 from models import locations
 from models.findings import Finding, Severity
 from models.report import Report
-from ui.crash import Explained, Worker, report_failure
+from ui.crash import report_failure
+from ui.worker import Explained, Worker
 
 FILTERS = {"docx": "Word 文档 (*.docx)", "xlsx": "Excel 工作簿 (*.xlsx)",
            "infographic": "PNG 图片 (*.png);;PDF 文件 (*.pdf)"}

@@ -1,0 +1,47 @@
+"""Work off the GUI thread (exports, drawing) that hands every outcome back to it: the result, a failure the work
+explains in Chinese, or an unexpected error's traceback, which the GUI thread handles as the crash handler does
+(`ui.crash.report_failure`). Loaded when such work first starts, not at start-up."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+
+class Explained(Exception):
+    """A failure the work itself explains in Chinese (a file that cannot be written …): shown as it is, not
+    logged as a crash."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class WorkerSignals(QObject):
+    done = Signal(object)   # what the work returned
+    failed = Signal(str)    # an Explained failure: its Chinese message
+    crashed = Signal(str)   # an unexpected error: its traceback (for the log, never for the clerk)
+
+
+class Worker(QRunnable):
+    """Runs `work()` off the GUI thread and hands its outcome back through `signals`, made here on the GUI thread
+    (connect them with a queued connection). Nothing escapes run(): an exception there would reach sys.excepthook
+    on the worker's thread, where no dialog can be shown, and the clerk would see nothing."""
+
+    def __init__(self, work: Callable[[], object]) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = WorkerSignals()
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Explained as exc:
+            self.signals.failed.emit(exc.message)
+            return
+        except BaseException as exc:  # every error goes back to the GUI thread
+            self.signals.crashed.emit("".join(traceback.format_exception(exc)))
+            return
+        self.signals.done.emit(result)
