@@ -111,6 +111,16 @@ class Editor(QWidget):
             if view is not None:
                 view.commit_pending()
 
+    def pending_edits(self) -> dict[str, str]:
+        """Text still in open cell editors, by cell key; the editors stay open."""
+        edits = {}
+        for page in self.pages.values():
+            view = getattr(page, "view", None)
+            pending = view.pending_edit() if view is not None else None
+            if pending is not None:
+                edits[pending[0]] = pending[1]
+        return edits
+
     def show_finding(self, finding: Finding) -> None:
         """Switch to the finding's page and put the cursor where it can be fixed."""
         self.commit_pending()

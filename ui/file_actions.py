@@ -29,6 +29,7 @@ class FileActions:
     slot: str
     _locked: Path | None
     _autosaved_generation: int
+    _autosaved_typing: tuple[tuple[str, object], ...] = ()  # what open cell editors held at the last autosave
     _discarded: tuple[ReportDocument | None, int] | None = None  # a report whose work the clerk discarded, and when
 
     # ----- opening ----------------------------------------------------------------------------------------------
@@ -234,30 +235,36 @@ class FileActions:
 
         Returns True when the unsaved work is in the slot (written now or already there). A report with nothing
         unsaved (saved, or undone back to what was saved) has no slot: there is nothing to recover. Work the clerk
-        discarded is not written back.
+        discarded is not written back. A cell editor left open keeps its text and stays open: what it holds goes
+        into the autosave copy only (the report itself changes when the clerk presses Enter), and a tick with
+        nothing new since the last one writes nothing.
         """
         doc = self.doc
         if doc is None or doc.report.read_only:
             return False
-        self.commit_pending()
-        if not doc.is_modified:
+        from ui.pending_edits import pending_values, report_with
+
+        typing = pending_values(doc, self.editor.pending_edits()) if self.editor is not None else {}
+        if not doc.is_modified and not typing:
             if self._autosaved_generation != doc.generation:
                 self._remove_slot()
                 self._autosaved_generation = doc.generation
             return False
-        if self._discarded == (doc, doc.generation):
+        if self._discarded == (doc, doc.generation) and not typing:
             return False
-        if doc.generation == self._autosaved_generation:
+        state = tuple(sorted(typing.items(), key=lambda item: item[0]))
+        if doc.generation == self._autosaved_generation and state == self._autosaved_typing:
             return True
         from models import autosave
         from models.drafts import DraftError
 
         try:
-            autosave.write_autosave(doc.report, self.slot, doc.path)
+            autosave.write_autosave(report_with(doc, typing) if typing else doc.report, self.slot, doc.path)
         except DraftError as exc:
             self.statusBar().showMessage(f"自动保存失败：{exc.message}")
             return False
         self._autosaved_generation = doc.generation
+        self._autosaved_typing = state
         return True
 
     def offer_recovery(self) -> bool:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHeaderView,
+    QLineEdit,
     QTableView,
     QToolTip,
     QWidget,
@@ -173,6 +174,14 @@ class OfficialTableView(QTableView):
         if self.state() == QAbstractItemView.State.EditingState and editor is not None:
             self.commitData(editor)
             super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def pending_edit(self) -> tuple[str, str] | None:
+        """The key and text of an open cell editor, left open (what autosave keeps of a half-typed number)."""
+        editor = self.indexWidget(self.currentIndex())
+        key = self._model.key_at(self.currentIndex())
+        if self.state() == QAbstractItemView.State.EditingState and isinstance(editor, QLineEdit) and key:
+            return key, editor.text()
+        return None
 
     def _paste_from_editor(self) -> None:
         self.commit_pending()
