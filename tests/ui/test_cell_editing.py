@@ -67,3 +67,28 @@ def test_typing_on_an_auto_sum_cell_does_not_move_the_cursor(window, qtbot):
     qtbot.keyClick(view, "2")
     assert view.model().key_at(view.currentIndex()) == "t3.carried_in.total"
     assert "自动合计" in window.statusBar().currentMessage()
+
+
+def test_clicking_the_current_cell_then_typing_at_once_keeps_the_digits(window, qtbot):
+    """A click on the cell already selected arms Qt's delayed edit (it waits to see whether a double-click
+    follows); digits typed in that moment went nowhere and the status bar called the cell read-only."""
+    from PySide6.QtTest import QTest
+
+    from tests.ui.gui import press, type_keys
+
+    view = _table(window)
+    key = "t3.new.research"
+    view.select_key(key)
+    notices = []
+    view.notice.connect(notices.append)
+    centre = view.visualRect(view.model().index_of(key)).center()
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    type_keys(view, "7")
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit), "the first digit did not open the cell's editor"
+    type_keys(editor, "8")
+    press(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.doc.report.number(key) == 78, timeout=2000)
+    assert notices == []
+    qtbot.wait(QApplication.doubleClickInterval() + 100)  # the armed edit, when it fires, changes nothing
+    assert window.doc.report.number(key) == 78

@@ -238,6 +238,11 @@ class OfficialTableView(QTableView):
                 self.explain_read_only()   # nothing typed here goes anywhere else either
                 event.accept()
                 return
+            if types_a_character(event):
+                # A click on the cell already selected arms Qt's delayed edit (waiting for a double-click), and
+                # while it is armed Qt opens no editor for a key. A CurrentChanged request disarms it (it opens
+                # nothing itself: that trigger is not enabled), so the key below opens the editor and lands in it.
+                self.edit(self.currentIndex(), QAbstractItemView.EditTrigger.CurrentChanged, None)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._move_down()
                 return
