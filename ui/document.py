@@ -9,6 +9,7 @@ findings are indexed by cell and by text key for the views.
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -19,7 +20,7 @@ from models import format2021 as fmt
 from models.findings import Finding, Severity
 from models.report import Report
 from models.rules import evaluate
-from models.values import CellValue, Parsed, parse
+from models.values import CellValue, Parsed, check_value, parse
 from ui.commands import SetAutoSumCommand, SetCellsCommand
 from ui.page_status import PAGE_KEYS, page_of, split_pending
 
@@ -34,6 +35,7 @@ class ReportDocument(QObject):
     carriedChanged = Signal(str)    # text key whose carried text was confirmed
     autoSumChanged = Signal()
     modifiedChanged = Signal(bool)
+    refused = Signal(str)           # a change refused before anything was written: the Chinese reason
 
     def __init__(self, report: Report, path: Path | None = None, previous: Report | None = None,
                  parent: QObject | None = None) -> None:
@@ -93,18 +95,36 @@ class ReportDocument(QObject):
         return parse(key, text)
 
     def set_cells(self, values: dict[str, CellValue], label: str,
-                  extra: dict[str, object | None] | None = None) -> None:
+                  extra: dict[str, object | None] | None = None) -> bool:
         """Change cells as one undo step; totals in 自动合计 mode follow in the same step.
 
         `extra`: what a tool stores in the draft with its result (`report.extra` key → value, None removes it),
-        changed in the same undo step, so that undo and redo restore it with the cells.
+        changed in the same undo step, so that undo and redo restore it with the cells. A change that would leave
+        an invalid value (a total over 9 digits) is refused whole before anything is written: False, and `refused`
+        says why.
         """
         changes = {k: v for k, v in values.items() if not self.is_auto(k)}
-        changes.update(self._auto_changes(changes))
+        totals = self._auto_changes(changes)
+        changes.update(totals)
         changes = {k: v for k, v in changes.items() if _differs(self.report.cells.get(k), v)}
         extra = {k: v for k, v in (extra or {}).items() if self.report.extra.get(k) != v}
+        if self._refuse_invalid(changes, computed=totals.keys()):
+            return False
         if changes or extra:
             self.undo_stack.push(SetCellsCommand(self, changes, label, extra))
+        return True
+
+    def _refuse_invalid(self, changes: dict[str, CellValue], computed: Iterable[str]) -> bool:
+        """Emit `refused` and return True when a value in `changes` is not one its cell can hold (`computed`: the
+        keys whose value is an automatic total)."""
+        computed = set(computed)
+        for key, value in changes.items():
+            problem = check_value(key, value)
+            if problem:
+                how = "自动合计的结果" if key in computed else ""
+                self.refused.emit(f"{fmt.cell_label(key)}：{how}{problem.rstrip('。')}，未作修改。")
+                return True
+        return False
 
     def _auto_changes(self, changes: dict[str, CellValue]) -> dict[str, CellValue]:
         auto = self.auto_keys
@@ -134,12 +154,18 @@ class ReportDocument(QObject):
         self.generation += 1
         self.metaChanged.emit()
 
-    def set_auto_sum(self, keys: frozenset[str], on: bool) -> None:
-        """Switch total cells between 自动合计 and manual entry (one undo step, totals filled when switching on)."""
+    def set_auto_sum(self, keys: frozenset[str], on: bool) -> bool:
+        """Switch total cells between 自动合计 and manual entry (one undo step, totals filled when switching on).
+        False when refused (a total would be over 9 digits): nothing changes and `refused` says why."""
         before = self.auto_keys
         after = (before | keys) if on else (before - keys)
-        if after != before:
-            self.undo_stack.push(SetAutoSumCommand(self, before, after))
+        if after == before:
+            return True
+        totals = autosum.all_totals(self.report, after, blank_incomplete=True) if on else {}
+        if self._refuse_invalid(totals, computed=totals.keys()):
+            return False
+        self.undo_stack.push(SetAutoSumCommand(self, before, after))
+        return True
 
     def apply_auto_keys(self, keys: frozenset[str]) -> None:
         if keys:

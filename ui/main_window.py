@@ -177,6 +177,7 @@ class MainWindow(FileActions, Tools, QMainWindow):
         self.editor.go_to(page)
         doc.modifiedChanged.connect(lambda _m: self._update_title())
         doc.metaChanged.connect(self._update_title)
+        doc.refused.connect(self.show_refusal)
         review = self.editor.pages["review"]
         review.exportRequested.connect(self.export)  # type: ignore[attr-defined]
         review.activated.connect(self.show_finding)  # type: ignore[attr-defined]

@@ -81,7 +81,8 @@ class Tools:
                 "\n\n是否按其余各行填写表三？（也可以先改正台账再计算）"):
             return False
         changes = result.changes(self.doc.report)
-        self.doc.set_cells(dict(changes), f"从台账计算表三（{path.name}）")
+        if not self.doc.set_cells(dict(changes), f"从台账计算表三（{path.name}）"):
+            return False  # refused whole (a total over 9 digits): the document said why
         self.editor.go_to("t3")
         self.statusBar().showMessage(f"已按台账“{path.name}”的{result.counted}件申请填写表三（改动{len(changes)}个单元格）。"
                                      "可用 Ctrl+Z 撤销。", 10000)
@@ -205,8 +206,9 @@ class Tools:
         changes = apply_merged(scratch, merged)
         # The departments' numbers kept in the draft change in the same undo step as the cells: an undone merge
         # must not come back with the next one.
-        self.doc.set_cells({key: new for key, (_old, new) in changes.items()}, "汇总数据采集表",
-                           extra={STORE_KEY: scratch.extra.get(STORE_KEY)})
+        if not self.doc.set_cells({key: new for key, (_old, new) in changes.items()}, "汇总数据采集表",
+                                  extra={STORE_KEY: scratch.extra.get(STORE_KEY)}):
+            return False  # refused whole (a total over 9 digits): the document said why
         if changes:
             self.editor.go_to(next(iter(changes)).split(".")[0])  # where the numbers landed (t2, t3 or t4)
         self.statusBar().showMessage(f"已汇总{len(merged.contributions)}个科室的数据（改动{len(changes)}个单元格），"

@@ -93,7 +93,8 @@ class TablePage(Page):
     def _set_auto_sum(self, keys: frozenset[str], on: bool) -> None:
         # A value being typed is taken first: its cell may be one that is switched to 自动合计.
         self.view.commit_pending()
-        self.doc.set_auto_sum(keys, on)
+        if not self.doc.set_auto_sum(keys, on):
+            self._sync_switches()  # refused (a total would be over 9 digits): the box shows what holds
 
     def _compare(self, on: bool) -> None:
         self.model.set_show_previous(on)

@@ -215,7 +215,8 @@ class OfficialTableModel(QAbstractTableModel):
         except ValueRefused as refused:
             self.refused.emit(f"{fmt.cell_label(key)}：{refused.message}")
             return False
-        self.doc.set_cells({key: parsed.value}, f"修改{fmt.cell_label(key)}")
+        if not self.doc.set_cells({key: parsed.value}, f"修改{fmt.cell_label(key)}"):
+            return False  # refused whole: the document said why
         if parsed.notice:
             self.notice.emit(f"{fmt.cell_label(key)}：{parsed.notice}")
         return True

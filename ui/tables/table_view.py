@@ -327,7 +327,8 @@ class OfficialTableView(QTableView):
         if not plan.ok:
             self.refused.emit("未粘贴任何内容：\n" + describe_problems(plan))
             return False
-        doc.set_cells(plan.values, f"粘贴{len(plan.values)}个单元格")
+        if not doc.set_cells(plan.values, f"粘贴{len(plan.values)}个单元格"):
+            return False  # refused whole (a total over 9 digits): the document said why
         message = f"已粘贴{len(plan.values)}个单元格。"
         if plan.notices:
             message += " " + "；".join(plan.notices[:3]) + ("……" if len(plan.notices) > 3 else "")
