@@ -24,6 +24,7 @@ from models.values import CellValue, Parsed, check_value, parse
 from ui.commands import SetAutoSumCommand, SetCellsCommand
 from ui.page_status import PAGE_KEYS, page_of, split_pending
 
+READ_ONLY = "此草稿只能查看，不能修改；“另存为”可保存一份可以修改的副本。"
 AUTOSUM_KEY = "autosum"  # draft extra key: the total cells the clerk switched to 自动合计
 
 
@@ -108,6 +109,8 @@ class ReportDocument(QObject):
         changes.update(totals)
         changes = {k: v for k, v in changes.items() if _differs(self.report.cells.get(k), v)}
         extra = {k: v for k, v in (extra or {}).items() if self.report.extra.get(k) != v}
+        if (changes or extra) and self._refuse_read_only():
+            return False
         if self._refuse_invalid(changes, computed=totals.keys()):
             return False
         if changes or extra:
@@ -161,6 +164,8 @@ class ReportDocument(QObject):
         after = (before | keys) if on else (before - keys)
         if after == before:
             return True
+        if self._refuse_read_only():
+            return False
         totals = autosum.all_totals(self.report, after, blank_incomplete=True) if on else {}
         if self._refuse_invalid(totals, computed=totals.keys()):
             return False
@@ -177,7 +182,7 @@ class ReportDocument(QObject):
     # ----- texts and meta -------------------------------------------------------------------------------------
 
     def set_text(self, key: str, text: str) -> None:
-        if self.report.texts.get(key, "") == text:
+        if self.report.texts.get(key, "") == text or self._refuse_read_only():
             return
         self.report.set_section_text(key, text)
         self._touch()
@@ -190,12 +195,14 @@ class ReportDocument(QObject):
 
     def confirm_text(self, key: str) -> None:
         """The clerk keeps last year's paragraph under `key` for this year."""
+        if not carried_text.is_unconfirmed(self.report, key) or self._refuse_read_only():
+            return
         if carried_text.confirm(self.report, key):
             self._touch()
             self.carriedChanged.emit(key)
 
     def set_note(self, fingerprint: str, note: str) -> None:
-        if self.report.notes.get(fingerprint, "") == note:
+        if self.report.notes.get(fingerprint, "") == note or self._refuse_read_only():
             return
         if note:
             self.report.notes[fingerprint] = note
@@ -204,18 +211,16 @@ class ReportDocument(QObject):
         self._touch()
 
     def set_meta(self, **fields: object) -> None:
-        changed = False
-        for name, value in fields.items():
-            if getattr(self.report.meta, name) != value:
+        changes = {name: value for name, value in fields.items() if getattr(self.report.meta, name) != value}
+        if changes and not self._refuse_read_only():
+            for name, value in changes.items():
                 setattr(self.report.meta, name, value)
-                changed = True
-        if changed:
             self._touch()
             self.metaChanged.emit()
             self.refresh()
 
     def set_extra(self, key: str, value: object | None) -> None:
-        if self.report.extra.get(key) == value:
+        if self.report.extra.get(key) == value or self._refuse_read_only():
             return
         if value is None:
             self.report.extra.pop(key, None)
@@ -223,6 +228,13 @@ class ReportDocument(QObject):
             self.report.extra[key] = value
         self._touch()
         self.metaChanged.emit()
+
+    def _refuse_read_only(self) -> bool:
+        """True (and `refused` says why) when the report can only be viewed: no change of any kind reaches it."""
+        if not self.report.read_only:
+            return False
+        self.refused.emit(READ_ONLY)
+        return True
 
     def _touch(self) -> None:
         self.generation += 1

@@ -146,6 +146,9 @@ class MainWindow(FileActions, Tools, QMainWindow):
         has_doc = self.doc is not None
         for action in (self.save_action, self.save_as_action, self.undo_action, self.redo_action, *self.tool_actions):
             action.setEnabled(has_doc)
+        if has_doc and self.doc.report.read_only:
+            for action in (self.undo_action, self.redo_action, *self.tool_actions[0::2]):
+                action.setEnabled(False)  # what changes the report; 导出数据采集表 only reads it out
 
     def about(self) -> None:
         QMessageBox.about(self, f"关于{APP_TITLE}",
@@ -194,7 +197,9 @@ class MainWindow(FileActions, Tools, QMainWindow):
         self._sync_actions()
         self._update_title()
         if doc.report.read_only:
-            self.statusBar().showMessage("此草稿只能查看，不能修改；“另存为”可保存一份可以修改的副本。")
+            from ui.document import READ_ONLY
+
+            self.statusBar().showMessage(READ_ONLY)
 
     def export(self, kind: str, path: Path | None = None) -> bool:
         """导出 Word / Excel from the 检查与导出 page (errors allow only a marked draft)."""

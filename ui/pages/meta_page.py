@@ -160,7 +160,8 @@ class MetaPage(Page):
         doc.metaChanged.connect(self._mark_missing)
         self._mark_missing()
         if doc.report.read_only:
-            for widget in (self.agency, self.year, self.level, self.publish, self.calendar_button, self.deadline):
+            for widget in (self.agency, self.year, self.level, self.publish, self.calendar_button, self.deadline,
+                           self.deadline_reset):
                 widget.setEnabled(False)
 
     # ----- required fields --------------------------------------------------------------------------------------
@@ -274,7 +275,7 @@ class MetaPage(Page):
         self.deadline.dateChanged.connect(
             lambda d: self.doc.set_extra("deadline", d.toString("yyyy-MM-dd")) if d != self._default_deadline() else
             self.doc.set_extra("deadline", None))
-        reset = QPushButton("按规定日期")
+        reset = self.deadline_reset = QPushButton("按规定日期")
         reset.setToolTip("县级以上人民政府部门次年1月31日前；县级以上地方人民政府次年3月31日前。乡镇按当地通知，可自行设置。")
         reset.clicked.connect(lambda: (self.doc.set_extra("deadline", None), self._show_deadline()))
         self.doc.metaChanged.connect(self._show_deadline)

@@ -64,12 +64,15 @@ class NarrativePage(Page):
             button = QPushButton("插入依申请公开段落（根据表三生成）")
             button.setToolTip("按表三的数字生成“本年新收…件，其中…；上年结转…件；办结…件…；结转下年度…件”，插入到光标处。")
             button.clicked.connect(lambda: self.insert_requests_paragraph(editor))
+            button.setEnabled(not self.doc.report.read_only)
             row.addWidget(button)
         column.addLayout(row)
         column.addWidget(editor)
         self.editors[text_key] = editor
 
     def insert_requests_paragraph(self, editor: NarrativeEditor) -> bool:
+        if editor.isReadOnly():
+            return False
         try:
             paragraph = requests_paragraph(self.doc.report)
         except IncompleteTable as exc:
