@@ -63,3 +63,13 @@ def test_the_auto_sum_box_stays_off_when_switching_it_on_is_refused(window, answ
     box.click()
     assert not box.isChecked() and TOTAL not in doc.auto_keys
     assert any("9位数" in str(text) for _kind, text in answers["asked"])
+
+
+def test_a_pasted_block_with_a_total_whose_parts_overflow_is_refused(window, answers):
+    window.set_document(_doc_with_auto_total())
+    window.editor.go_to("t3")
+    view = window.editor.pages["t3"].view
+    view.select_key(PARTS[-1])
+    before = dict(window.doc.report.cells)
+    assert not view.paste(f"{MAX_COUNT}\t5")  # the last part, then the total itself
+    assert window.doc.report.cells == before and answers["asked"]
