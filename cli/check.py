@@ -21,6 +21,7 @@ from cli.summary import DETAIL_HEADER, DETAIL_SHEET, SUMMARY_HEADER, SUMMARY_SHE
 from importers import LoadError, load
 from models.atomic import WriteFailed
 from models.findings import Severity
+from models.userfiles import check_regular, read_limited
 
 #: In a folder, the summary file is named this.
 SUMMARY_STEM = "年度报告检查汇总"
@@ -90,9 +91,9 @@ def is_summary_file(path: Path) -> bool:
     """Whether `path` is a summary this command wrote (so a later run may skip and replace it)."""
     try:
         if path.suffix.lower() == ".csv":
-            with path.open("rb") as handle:
-                head = handle.read(1024).decode("utf-8-sig", errors="replace").splitlines()[:1]
+            head = read_limited(path, 1024, head=True).decode("utf-8-sig", errors="replace").splitlines()[:1]
             return head in ([",".join(SUMMARY_HEADER)], [",".join(DETAIL_HEADER)])
+        check_regular(path)
         with zipfile.ZipFile(path) as archive:
             book = archive.read("xl/workbook.xml").decode("utf-8", errors="replace")
         return f'name="{SUMMARY_SHEET}"' in book and f'name="{DETAIL_SHEET}"' in book

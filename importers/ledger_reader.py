@@ -26,6 +26,7 @@ from models.ledger_fields import (
     locate_header,
     missing_fields,
 )
+from models.userfiles import FileTooLarge, describe_size, read_limited
 
 log = logging.getLogger("govreport")
 MAX_CSV_BYTES = 64 * 1024 * 1024
@@ -66,8 +67,7 @@ def read_raw(path: Path | str) -> list[RawSheet]:
     """Every sheet of an .xlsx, or the one table of a .csv, as rows. Raises LedgerReadError."""
     path = Path(path)
     try:
-        with path.open("rb") as handle:
-            head = handle.read(8)
+        head = read_limited(path, 8, head=True)
         if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"\xd0\xcf\x11\xe0")):
             kind = identify(path)
             if kind != "xlsx":
@@ -182,10 +182,10 @@ def decode_csv(path: Path, data: bytes) -> str:
 
 
 def _read_csv(path: Path) -> RawSheet:
-    size = path.stat().st_size
-    if size > MAX_CSV_BYTES:
-        raise LedgerReadError(path, f"“{path.name}”过大（{size // (1024 * 1024)} MB），不像申请台账。")
-    data = path.read_bytes()
+    try:
+        data = read_limited(path, MAX_CSV_BYTES)
+    except FileTooLarge as exc:
+        raise LedgerReadError(path, f"“{path.name}”过大（{describe_size(exc.size)}），不像申请台账。") from None
     if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise LedgerReadError(path, f"“{path.name}”不是文本文件，无法作为 CSV 台账读取。"
                                     "请选择 Excel 工作簿（.xlsx）或 CSV 文件。")
