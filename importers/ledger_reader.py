@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from importers.csv_rows import CsvShapeError, allow_long_fields, strict_rows
 from importers.sniff import Refused, identify
 from models.ledger_fields import (
     FIELDS,
@@ -189,11 +190,15 @@ def _read_csv(path: Path) -> RawSheet:
     if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise LedgerReadError(path, f"“{path.name}”不是文本文件，无法作为 CSV 台账读取。"
                                     "请选择 Excel 工作簿（.xlsx）或 CSV 文件。")
-    return RawSheet(None, _split(decode_csv(path, data)))
+    try:
+        return RawSheet(None, _split(decode_csv(path, data)))
+    except CsvShapeError as exc:
+        raise LedgerReadError(path, f"“{path.name}”{exc.message}台账未导入。") from None
 
 
 def _split(text: str) -> list[tuple[object, ...]]:
     """The rows of a CSV text, with the delimiter under which a header row is found (else the most columns)."""
+    allow_long_fields()
     head = "\n".join(text.splitlines()[:HEADER_SCAN_ROWS])
     best, best_width = _DELIMITERS[0], 0
     for delimiter in _DELIMITERS:
@@ -204,7 +209,7 @@ def _split(text: str) -> list[tuple[object, ...]]:
         width = max((len(r) for r in rows), default=0)
         if width > best_width:
             best, best_width = delimiter, width
-    return [tuple(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=best)]
+    return [tuple(row) for row in strict_rows(text, best)]
 
 
 def _has_header(rows: list[list[str]]) -> bool:
