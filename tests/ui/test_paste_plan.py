@@ -42,3 +42,9 @@ def test_a_copied_cell_over_the_csv_field_limit_is_refused_by_its_length():
     assert not plan.ok
     label = fmt.cell_label("t4.review.corrected")
     assert plan.problems == [f"{label}：粘贴的内容有140000个字符，不是数字（只能粘贴数字）。"]
+
+
+def test_pasting_a_marked_number_is_refused():
+    plan = plan_paste(fmt.GRIDS["t4"], "t4.review.upheld", parse_block("5①\t12¹\t3"))
+    assert not plan.ok
+    assert len(plan.problems) == 2 and all("不是普通数字" in p for p in plan.problems), plan.problems
