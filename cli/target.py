@@ -15,9 +15,10 @@ from cli.commandline import quote
 from cli.outputs import DRAFT, EXIT_FILE, EXIT_OK, Output, Stop, ensure_writable, plan, report_stem, same_file
 from models.drafts import DraftError, load_draft, save_draft
 from models.locks import read_owner
+from models.meta_input import year_problem
 from models.report import Report
 
-__all__ = ["EXIT_FILE", "EXIT_OK", "Stop", "Target", "report_year", "resolve", "save"]
+__all__ = ["EXIT_FILE", "EXIT_OK", "Stop", "Target", "checked_year", "report_year", "resolve", "save"]
 
 
 @dataclass
@@ -65,10 +66,21 @@ def _check_new(target: Target, path: Path) -> None:
 def report_year(target: Target, year: int | None) -> int | None:
     """The report year: as given, else the --into draft's. Raises Stop when the two disagree."""
     own = target.existing.meta.year if target.existing else None
+    if year is None and own is not None:
+        checked_year(own, f"“{target.path.name if target.path else ''}”的")
     if year is not None and own is not None and year != own:
         path = target.path.name if target.path else ""
         raise Stop(EXIT_FILE, f"“{path}”是{own}年度的草稿，与 --year {year} 不一致。请核对年度，或换一份草稿。")
     return year if year is not None else own
+
+
+def checked_year(year: int | None, source: str = "") -> int | None:
+    """`year` when it is in the range the app accepts (None stays None); else Stop (exit 2) before anything is
+    written. `source` says where the year came from when it was not given as --year."""
+    problem = year_problem(year) if year is not None else ""
+    if problem:
+        raise Stop(EXIT_FILE, f"{source}{problem}未写入任何文件。")
+    return year
 
 
 def save(report: Report, target: Target) -> Path | None:
