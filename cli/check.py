@@ -30,7 +30,7 @@ SKIPPED_SHOWN = 3
 
 
 def run_check(files: list[str], previous_file: str | None, as_json: bool, summary: str | None, force: bool) -> int:
-    outputs = summary_outputs(summary) if summary else []
+    outputs = summary_outputs(summary) if summary is not None else []
     paths, skipped = collect(files)
     named = [Path(f) for f in files if not Path(f).is_dir()]
     found = [p for p in paths if p not in named]

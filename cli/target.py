@@ -35,7 +35,10 @@ def resolve(out: str | None, into: str | None, force: bool, what: str,
             inputs: Sequence[str | Path | None] = ()) -> Target:
     """The draft to write; `what` names the part written (表三, 汇总数字) in the messages, `inputs` are the files
     the command reads (never written). Raises Stop."""
-    if into:
+    if into is not None:
+        if not into.strip():
+            raise Stop(EXIT_FILE, f"--into 后面没有给出草稿的文件名（参数为空）。请写出要把{what}填入的草稿，"
+                                  "或改用 -o 写一份新草稿。")
         path = Path(into)
         for name in inputs:
             if name is not None and same_file(path, name):
