@@ -7,7 +7,8 @@
 - A name without a suffix gets the kind's first suffix (drafts: .nianbao); any other suffix is refused, so a draft is
   never written under a Word or Excel name.
 - An existing folder stands for a file in it named after the report (`{机关名称}{年度}年度报告.nianbao`, made safe for
-  Windows file names); a name ending in a path separator that is not an existing folder is refused.
+  Windows file names and shortened to what every file system takes, keeping the year — models.filenames); a name
+  ending in a path separator that is not an existing folder is refused, and so is an empty name.
 
 Suffix and folder are checked first, before anything is read, so a clerk is not asked for --force in vain.
 """

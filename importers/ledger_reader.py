@@ -3,7 +3,8 @@
 Excel: every visible worksheet whose top rows hold the ledger's header is read (a ledger kept one sheet per quarter
 or per year is read whole); date cells arrive as dates, other numbers as they are (Excel serial dates are told
 apart later). CSV: UTF-8 with or without BOM, UTF-16 with BOM ("Unicode 文本") or GBK/GB18030 as saved by Excel on
-Chinese Windows; comma, tab or semicolon separated.
+Chinese Windows; comma, tab or semicolon separated; quotes only around a whole cell, so that a stray quote cannot
+merge rows (importers.csv_rows). Only a regular file is read, and no more than MAX_CSV_BYTES of it.
 """
 
 from __future__ import annotations
