@@ -21,6 +21,7 @@ from cli.summary import DETAIL_HEADER, DETAIL_SHEET, SUMMARY_HEADER, SUMMARY_SHE
 from importers import LoadError, load
 from models.atomic import WriteFailed
 from models.findings import Severity
+from models.userfiles import check_regular, read_limited
 
 #: In a folder, the summary file is named this.
 SUMMARY_STEM = "年度报告检查汇总"
@@ -29,7 +30,7 @@ SKIPPED_SHOWN = 3
 
 
 def run_check(files: list[str], previous_file: str | None, as_json: bool, summary: str | None, force: bool) -> int:
-    outputs = summary_outputs(summary) if summary else []
+    outputs = summary_outputs(summary) if summary is not None else []
     paths, skipped = collect(files)
     named = [Path(f) for f in files if not Path(f).is_dir()]
     found = [p for p in paths if p not in named]
@@ -90,9 +91,9 @@ def is_summary_file(path: Path) -> bool:
     """Whether `path` is a summary this command wrote (so a later run may skip and replace it)."""
     try:
         if path.suffix.lower() == ".csv":
-            with path.open("rb") as handle:
-                head = handle.read(1024).decode("utf-8-sig", errors="replace").splitlines()[:1]
+            head = read_limited(path, 1024, head=True).decode("utf-8-sig", errors="replace").splitlines()[:1]
             return head in ([",".join(SUMMARY_HEADER)], [",".join(DETAIL_HEADER)])
+        check_regular(path)
         with zipfile.ZipFile(path) as archive:
             book = archive.read("xl/workbook.xml").decode("utf-8", errors="replace")
         return f'name="{SUMMARY_SHEET}"' in book and f'name="{DETAIL_SHEET}"' in book

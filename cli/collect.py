@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cli.outputs import EXIT_FILE, EXIT_FINDINGS, EXIT_OK, SHEET, Stop, backup_notice, ensure_writable, plan, safe_stem
-from cli.target import report_year, resolve, save
+from cli.target import checked_year, report_year, resolve, save
 from exporters.collection_sheet import export_collection_sheet
 from exporters.errors import ExportError
 from importers import LoadError, load
@@ -31,6 +31,7 @@ from models.values import CellValue, format_value, is_number
 
 def run_collect_export(parts: list[str], year: int, department: str, prefill_file: str | None, out: str,
                        force: bool) -> int:
+    checked_year(year)
     try:
         chosen = parse_parts(parts)
     except PartsError as exc:
@@ -78,6 +79,7 @@ def sheet_files(inputs: list[str]) -> list[Path]:
 
 def run_collect_merge(inputs: list[str], out: str | None, into: str | None, year: int | None, force: bool,
            skip_conflicting: bool) -> int:
+    checked_year(year)
     files = sheet_files(inputs)
     target = resolve(out, into, force, "各科室的汇总数字", files)
     year = report_year(target, year)
@@ -100,6 +102,7 @@ def run_collect_merge(inputs: list[str], out: str | None, into: str | None, year
     except MergeRefused as exc:
         raise Stop(EXIT_FINDINGS, exc.message) from None
     if merged is not None:
+        checked_year(merged.year, "采集表的")
         merged.notices[:0] = notices
         print_merged(merged)
     for message in unreadable:

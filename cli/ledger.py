@@ -15,7 +15,7 @@ from pathlib import Path
 
 from cli.batch import previous_for
 from cli.outputs import EXIT_FILE, EXIT_FINDINGS, EXIT_OK, Stop, backup_notice
-from cli.target import report_year, resolve, save
+from cli.target import checked_year, report_year, resolve, save
 from importers.ledger_reader import LedgerReadError, read_ledger
 from models.format2021 import T3_COLUMNS, T3_PART_COLUMNS, t3
 from models.ledger import LedgerResult, RowProblem, compute_table3, table3_findings
@@ -28,6 +28,7 @@ SUMMARY_FROM = 10
 
 def run_ledger(source: str, year: int | None, mapping_file: str | None, out: str | None, into: str | None, force: bool,
          allow_unclassified: bool) -> int:
+    checked_year(year)
     target = resolve(out, into, force, "表三", (source, mapping_file))
     mapping = _mapping(mapping_file)
     year = report_year(target, year)

@@ -11,6 +11,7 @@ from pathlib import Path
 from cli.commandline import command_line
 from cli.import_report import print_notices
 from cli.outputs import DRAFT, EXIT_FILE, EXIT_OK, Stop, backup_notice, ensure_writable, plan, report_stem
+from cli.target import checked_year
 from importers import LoadError, load
 from models.carryover import new_year_from
 from models.drafts import DraftError, save_draft
@@ -29,6 +30,7 @@ def run_new(previous_file: str, out: str, force: bool) -> int:
                               f"{command_line('import', previous_file, '-o', '上年报告.nianbao')}，在本软件中打开"
                               "这份草稿、在“基本信息”中填写年度并保存，再用它运行本命令。")
     report = new_year_from(previous)
+    checked_year(report.meta.year, f"“{Path(previous_file).name}”是{previous.meta.year}年度的报告，新草稿的")
     target = output.path(report_stem(report))
     ensure_writable(target, [previous_file], force, DRAFT)
     try:

@@ -7,7 +7,8 @@
 - A name without a suffix gets the kind's first suffix (drafts: .nianbao); any other suffix is refused, so a draft is
   never written under a Word or Excel name.
 - An existing folder stands for a file in it named after the report (`{机关名称}{年度}年度报告.nianbao`, made safe for
-  Windows file names); a name ending in a path separator that is not an existing folder is refused.
+  Windows file names and shortened to what every file system takes, keeping the year — models.filenames); a name
+  ending in a path separator that is not an existing folder is refused, and so is an empty name.
 
 Suffix and folder are checked first, before anything is read, so a clerk is not asked for --force in vain.
 """
@@ -15,21 +16,19 @@ Suffix and folder are checked first, before anything is read, so a clerk is not 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from models import filenames
 from models.app_info import DRAFT_SUFFIX
+from models.filenames import file_name
 from models.locks import read_owner
 from models.report import Report
 
 #: Exit codes of every command: 1 only for what the report (or ledger, or 采集表) says; 2 for files and arguments.
 EXIT_OK, EXIT_FINDINGS, EXIT_FILE = 0, 1, 2
 
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
-_RESERVED = re.compile(r"(CON|PRN|AUX|NUL|COM\d|LPT\d)(\..*)?", re.IGNORECASE)
-MAX_STEM = 120
 
 
 class Stop(Exception):
@@ -75,11 +74,14 @@ class Output:
         if self.file is not None:
             return self.file
         assert self.folder is not None
-        return self.folder / f"{safe_stem(stem)}{self.kind.suffix}"
+        return self.folder / file_name(stem, self.kind.suffix)
 
 
 def plan(given: str, kind: Kind) -> Output:
     """The output named `given`, or Stop when its suffix or folder is wrong. Reads nothing, writes nothing."""
+    if not given.strip():
+        raise Stop(EXIT_FILE, f"没有给出{kind.label}的文件名（参数为空）。请写出文件名（如“文件名{kind.suffix}”）"
+                              "或已有的文件夹（如“.”表示当前文件夹）。")
     path = Path(given)
     if path.is_dir():
         return Output(given, kind, folder=path)
@@ -110,11 +112,8 @@ def report_stem(report: Report | None, what: str = "年度报告") -> str:
 
 
 def safe_stem(stem: str) -> str:
-    """`stem` usable as a file name on Windows too: no reserved characters or names, no trailing dot or space."""
-    cleaned = _UNSAFE.sub("_", " ".join(stem.split()))[:MAX_STEM].rstrip(" .")
-    if not cleaned:
-        return "年度报告"
-    return f"_{cleaned}" if _RESERVED.fullmatch(cleaned) else cleaned
+    """`stem` usable as a file name on every system and short enough (models.filenames.safe_stem)."""
+    return filenames.safe_stem(stem)
 
 
 def same_file(a: Path | str, b: Path | str) -> bool:

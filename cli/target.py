@@ -15,9 +15,10 @@ from cli.commandline import quote
 from cli.outputs import DRAFT, EXIT_FILE, EXIT_OK, Output, Stop, ensure_writable, plan, report_stem, same_file
 from models.drafts import DraftError, load_draft, save_draft
 from models.locks import read_owner
+from models.meta_input import year_problem
 from models.report import Report
 
-__all__ = ["EXIT_FILE", "EXIT_OK", "Stop", "Target", "report_year", "resolve", "save"]
+__all__ = ["EXIT_FILE", "EXIT_OK", "Stop", "Target", "checked_year", "report_year", "resolve", "save"]
 
 
 @dataclass
@@ -34,7 +35,10 @@ def resolve(out: str | None, into: str | None, force: bool, what: str,
             inputs: Sequence[str | Path | None] = ()) -> Target:
     """The draft to write; `what` names the part written (表三, 汇总数字) in the messages, `inputs` are the files
     the command reads (never written). Raises Stop."""
-    if into:
+    if into is not None:
+        if not into.strip():
+            raise Stop(EXIT_FILE, f"--into 后面没有给出草稿的文件名（参数为空）。请写出要把{what}填入的草稿，"
+                                  "或改用 -o 写一份新草稿。")
         path = Path(into)
         for name in inputs:
             if name is not None and same_file(path, name):
@@ -65,10 +69,21 @@ def _check_new(target: Target, path: Path) -> None:
 def report_year(target: Target, year: int | None) -> int | None:
     """The report year: as given, else the --into draft's. Raises Stop when the two disagree."""
     own = target.existing.meta.year if target.existing else None
+    if year is None and own is not None:
+        checked_year(own, f"“{target.path.name if target.path else ''}”的")
     if year is not None and own is not None and year != own:
         path = target.path.name if target.path else ""
         raise Stop(EXIT_FILE, f"“{path}”是{own}年度的草稿，与 --year {year} 不一致。请核对年度，或换一份草稿。")
     return year if year is not None else own
+
+
+def checked_year(year: int | None, source: str = "") -> int | None:
+    """`year` when it is in the range the app accepts (None stays None); else Stop (exit 2) before anything is
+    written. `source` says where the year came from when it was not given as --year."""
+    problem = year_problem(year) if year is not None else ""
+    if problem:
+        raise Stop(EXIT_FILE, f"{source}{problem}未写入任何文件。")
+    return year
 
 
 def save(report: Report, target: Target) -> Path | None:

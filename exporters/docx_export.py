@@ -90,13 +90,21 @@ def build_docx(report: Report, *, findings: list[Finding] | None = None, previou
     return buffer.getvalue()
 
 
+#: Word's document properties (title, author …) hold at most this many characters; python-docx refuses more.
+MAX_PROPERTY_CHARS = 255
+
+
+def _property(text: str) -> str:
+    return clean_text(text)[:MAX_PROPERTY_CHARS]
+
+
 def _set_properties(document, report: Report) -> None:
     props = document.core_properties
-    props.title = clean_text(report.title)
-    props.author = clean_text(report.meta.agency)
-    props.last_modified_by = clean_text(report.meta.agency)
+    props.title = _property(report.title)
+    props.author = _property(report.meta.agency)
+    props.last_modified_by = _property(report.meta.agency)
     props.comments = f"按{fmt.FORMAT_NOTICE}格式生成"
-    props.category = clean_text(report.meta.level)  # read back by the Word importer
+    props.category = _property(report.meta.level)  # read back by the Word importer
     props.revision = 1
 
 

@@ -3,7 +3,8 @@
 Excel: every visible worksheet whose top rows hold the ledger's header is read (a ledger kept one sheet per quarter
 or per year is read whole); date cells arrive as dates, other numbers as they are (Excel serial dates are told
 apart later). CSV: UTF-8 with or without BOM, UTF-16 with BOM ("Unicode 文本") or GBK/GB18030 as saved by Excel on
-Chinese Windows; comma, tab or semicolon separated.
+Chinese Windows; comma, tab or semicolon separated; quotes only around a whole cell, so that a stray quote cannot
+merge rows (importers.csv_rows). Only a regular file is read, and no more than MAX_CSV_BYTES of it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from importers.csv_rows import CsvShapeError, allow_long_fields, strict_rows
 from importers.sniff import Refused, identify
 from models.ledger_fields import (
     FIELDS,
@@ -26,6 +28,7 @@ from models.ledger_fields import (
     locate_header,
     missing_fields,
 )
+from models.userfiles import FileTooLarge, describe_size, read_limited
 
 log = logging.getLogger("govreport")
 MAX_CSV_BYTES = 64 * 1024 * 1024
@@ -66,8 +69,7 @@ def read_raw(path: Path | str) -> list[RawSheet]:
     """Every sheet of an .xlsx, or the one table of a .csv, as rows. Raises LedgerReadError."""
     path = Path(path)
     try:
-        with path.open("rb") as handle:
-            head = handle.read(8)
+        head = read_limited(path, 8, head=True)
         if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"\xd0\xcf\x11\xe0")):
             kind = identify(path)
             if kind != "xlsx":
@@ -182,18 +184,22 @@ def decode_csv(path: Path, data: bytes) -> str:
 
 
 def _read_csv(path: Path) -> RawSheet:
-    size = path.stat().st_size
-    if size > MAX_CSV_BYTES:
-        raise LedgerReadError(path, f"“{path.name}”过大（{size // (1024 * 1024)} MB），不像申请台账。")
-    data = path.read_bytes()
+    try:
+        data = read_limited(path, MAX_CSV_BYTES)
+    except FileTooLarge as exc:
+        raise LedgerReadError(path, f"“{path.name}”过大（{describe_size(exc.size)}），不像申请台账。") from None
     if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise LedgerReadError(path, f"“{path.name}”不是文本文件，无法作为 CSV 台账读取。"
                                     "请选择 Excel 工作簿（.xlsx）或 CSV 文件。")
-    return RawSheet(None, _split(decode_csv(path, data)))
+    try:
+        return RawSheet(None, _split(decode_csv(path, data)))
+    except CsvShapeError as exc:
+        raise LedgerReadError(path, f"“{path.name}”{exc.message}台账未导入。") from None
 
 
 def _split(text: str) -> list[tuple[object, ...]]:
     """The rows of a CSV text, with the delimiter under which a header row is found (else the most columns)."""
+    allow_long_fields()
     head = "\n".join(text.splitlines()[:HEADER_SCAN_ROWS])
     best, best_width = _DELIMITERS[0], 0
     for delimiter in _DELIMITERS:
@@ -204,7 +210,7 @@ def _split(text: str) -> list[tuple[object, ...]]:
         width = max((len(r) for r in rows), default=0)
         if width > best_width:
             best, best_width = delimiter, width
-    return [tuple(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=best)]
+    return [tuple(row) for row in strict_rows(text, best)]
 
 
 def _has_header(rows: list[list[str]]) -> bool:

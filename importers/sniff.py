@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from importers.zipguard import ZipRefused, check_zip
+from models.userfiles import read_limited
 
 _ZIP = b"PK\x03\x04"
 _EMPTY_ZIP = b"PK\x05\x06"
@@ -34,8 +35,7 @@ class Refused(Exception):
 
 def identify(path: Path) -> str:
     """"draft", "docx" or "xlsx" — or Refused. Zip archives are checked against the bomb limits here."""
-    with path.open("rb") as handle:
-        head = handle.read(_HEAD_BYTES)
+    head = read_limited(path, _HEAD_BYTES, head=True)
     name = path.name
     if not head.strip():
         raise Refused(path, f"“{name}”是空文件（0字节或只有空白），没有可读取的内容。请确认选择了正确的文件。")
@@ -71,8 +71,7 @@ def _zip_kind(path: Path) -> str:
 def _ole_message(path: Path) -> str:
     """Name the kind of OLE compound file by the streams its directory lists."""
     name = path.name
-    with path.open("rb") as handle:
-        data = handle.read(_OLE_SCAN_BYTES)
+    data = read_limited(path, _OLE_SCAN_BYTES, head=True)
     if _has_stream(data, "EncryptedPackage"):
         return (f"“{name}”设置了打开密码（文件已加密），无法读取。请在 Word 或 WPS 中输入密码打开，"
                 "取消密码（文件→信息→保护文档→用密码进行加密，清空密码）后另存为 .docx 再导入。")

@@ -38,10 +38,11 @@ from exporters.xlsx_layout import (
     sheet_col,
     sheet_row,
 )
-from importers.zipguard import ZipRefused, check_zip
+from importers.zipguard import LIMITS, ZipRefused, check_zip
 from models import format2021 as fmt
 from models.drafts import DraftError, parse_draft_bytes
 from models.report import Report
+from models.userfiles import read_limited
 from models.values import CellValue, InvalidValue, ValueRefused, is_number, parse
 
 __all__ = ["XlsxReadError", "read_xlsx"]
@@ -83,7 +84,8 @@ def read_xlsx(path: Path | str) -> tuple[Report, list[str]]:
 
 def _open(path: Path) -> tuple[Workbook, Workbook]:
     try:
-        data = path.read_bytes()  # openpyxl judges a path by its extension; the content was already checked
+        # openpyxl judges a path by its extension; the content was already checked (a regular file, a sound zip)
+        data = read_limited(path, LIMITS.total_bytes)
         return (load_workbook(io.BytesIO(data), data_only=False),
                 load_workbook(io.BytesIO(data), data_only=True))
     except Exception:  # openpyxl fails in many ways on damaged XML; the log keeps the detail, the clerk the advice

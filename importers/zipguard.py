@@ -13,6 +13,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from models.userfiles import check_regular
+
 MIB = 1024 * 1024
 
 
@@ -48,6 +50,7 @@ def check_zip(path: Path | str, limits: ZipLimits = LIMITS, *, xml_prologs: bool
     entities get in.
     """
     path = Path(path)
+    check_regular(path)  # a pipe would block zipfile's open, a device its reads
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()

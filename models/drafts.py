@@ -23,6 +23,7 @@ from models.draft_format import FORMAT_ID, DraftContentError, from_document, to_
 from models.format2021 import TEMPLATE_ID
 from models.migrations import NoUpgradePath
 from models.report import Report
+from models.userfiles import FileTooLarge, describe_size, read_limited
 
 log = logging.getLogger("govreport")
 MAX_DRAFT_BYTES = 64 * 1024 * 1024
@@ -109,10 +110,9 @@ def load_draft(path: Path | str, *, allow_newer: bool = False) -> Report:
     """Read a draft. With `allow_newer`, a newer-version draft opens as a read-only report instead of failing."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_DRAFT_BYTES:
-            raise _corrupt(path, f"文件过大（{size // (1024 * 1024)} MB），不是草稿文件。")
-        data = path.read_bytes()
+        data = read_limited(path, MAX_DRAFT_BYTES)
+    except FileTooLarge as exc:
+        raise _corrupt(path, f"文件过大（{describe_size(exc.size)}），不是草稿文件。") from None
     except FileNotFoundError:
         raise DraftError(path, f"找不到文件“{path}”。") from None
     except IsADirectoryError:

@@ -19,6 +19,7 @@ from typing import Any
 
 from models import locations
 from models.atomic import WriteFailed, atomic_write
+from models.userfiles import FileTooLarge, NotRegularFile, read_limited
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,8 @@ FIELD_BY_KEY = {f.key: f for f in FIELDS}
 #: How many rows from the top of a sheet are searched for the header row (titles and notes may come first).
 HEADER_SCAN_ROWS = 20
 SAVED_MAPPING_NAME = "ledger-mapping.json"
+#: A mapping file is a few hundred bytes; anything near this is not one.
+MAX_MAPPING_BYTES = 1024 * 1024
 
 
 class MappingError(Exception):
@@ -141,9 +144,11 @@ def load_mapping(path: Path | str) -> ColumnMapping:
     """Read a mapping file (UTF-8, with or without BOM). Raises MappingError."""
     path = Path(path)
     try:
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+        data = json.loads(read_limited(path, MAX_MAPPING_BYTES).decode("utf-8-sig"))
     except FileNotFoundError:
         raise MappingError(f"找不到列对应关系文件“{path}”。") from None
+    except (NotRegularFile, IsADirectoryError, FileTooLarge) as exc:
+        raise MappingError(f"列对应关系文件“{path.name}”无法读取：{exc.strerror}。") from None
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise MappingError(f"列对应关系文件“{path.name}”无法读取（{type(exc).__name__}），应为 UTF-8 编码的 JSON。"
                            ) from None

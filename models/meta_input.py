@@ -45,9 +45,18 @@ def parse_year(text: str) -> int | None:
     if not match:
         raise InputRefused(f"“{text.strip()}”不是年份：请填写四位数字的年份，如2024。")
     year = int(match.group(1))
-    if not YEAR_MIN <= year <= YEAR_MAX:
-        raise InputRefused(f"报告年度应在{YEAR_MIN}至{YEAR_MAX}年之间，“{year}”不在其中。")
+    problem = year_problem(year)
+    if problem:
+        raise InputRefused(problem)
     return year
+
+
+def year_problem(year: int) -> str:
+    """Why `year` cannot be a report's year ('' when it can): the one range of the 报告年度 box, the command line and
+    every draft the app writes (YEAR_MIN–YEAR_MAX of models.format2021)."""
+    if YEAR_MIN <= year <= YEAR_MAX:
+        return ""
+    return f"报告年度应在{YEAR_MIN}至{YEAR_MAX}年之间，“{year}”不在其中。"
 
 
 def parse_date(text: str) -> date | None:

@@ -52,14 +52,32 @@ class Parsed:
 # Text that means "nothing written" in real documents (spec §7).
 _BLANK_MARKS = {"", "—", "——", "-", "--", "/", "／", "、", "－", "―", "─"}
 _MINUS_SIGNS = "-−－﹣‐‑–"
-_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
-_PLAIN = re.compile(r"^\d+(\.\d+)?$")
+_GROUPED = re.compile(r"^[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$")
+_PLAIN = re.compile(r"^[0-9]+(\.[0-9]+)?$")
 # What may be dropped around a number: a unit after it and a word like 共 before it. Anything else (万, 千, 约,
 # 元整 …) changes what the number means, so it is refused rather than silently dropped.
 COUNT_UNITS = frozenset({"件", "个", "项", "条", "次", "人", "人次", "家", "份", "宗", "起", "例", "篇", "期"})
 AMOUNT_UNITS = frozenset({"万元"})
 PREFIX_WORDS = frozenset({"共", "合计", "计", "总计", "共计"})
 _BRACKETS = str.maketrans("", "", "()（）[]【】 ")
+
+
+#: The only digits: ASCII and full-width. Circled numbers (①), superscripts (¹), subscripts (₁), other scripts' digits
+#: (٣) and the like are not: NFKC, str.isdigit(), int() and a regex's \d would all take them for digits.
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+
+def false_digits(text: str) -> str:
+    """The characters of `text` that pass for digits but are none: ①, ¹, ₂, ٣, ⑴, ½ … (each once, in order)."""
+    return "".join(dict.fromkeys(ch for ch in text if ch not in _DIGITS and _digit_like(ch)))
+
+
+def _digit_like(ch: str) -> bool:
+    if ch.isascii():
+        return False
+    if unicodedata.digit(ch, None) is not None or unicodedata.decimal(ch, None) is not None:
+        return True
+    return any("0" <= c <= "9" for c in unicodedata.normalize("NFKC", ch))
 
 
 def normalize(text: str) -> str:
@@ -90,6 +108,10 @@ def _split_number(text: str) -> tuple[str, str, str]:
 def _prepare(text: str, units: frozenset[str] = COUNT_UNITS) -> tuple[str | None, str, str]:
     """Common steps: returns (number text or None for blank, notice, original)."""
     original = text
+    marks = false_digits(text)
+    if marks:
+        raise ValueRefused(original, f"“{original.strip()}”中的“{marks}”不是普通数字（注释序号、上标、下标等不能"
+                                     "当作数字），请删去或改写为0–9的数字。")
     text = normalize(text)
     if text in _BLANK_MARKS:
         notice = f"“{original.strip()}”视为空白（未填写）。" if text else ""

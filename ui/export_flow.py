@@ -14,6 +14,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from models import locations
+from models.filenames import file_name
 from models.findings import Finding, Severity
 from models.report import Report
 from ui.crash import report_failure
@@ -95,8 +96,8 @@ class ExportFlow(QObject):
         if errors and kind != "infographic" and not self.confirm_draft(errors):
             return False
         if path is None:
-            name = f"{report.title}一图读懂.png" if kind == "infographic" else \
-                f"{report.title}{'（草稿）' if errors else ''}.{kind}"
+            name = file_name(f"{report.title}一图读懂", ".png") if kind == "infographic" else \
+                file_name(f"{report.title}{'（草稿）' if errors else ''}", f".{kind}")
             path = self.ask_path(kind, name, draft)
             if path is None:
                 return False

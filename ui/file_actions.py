@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from models import locations, recent
 from models.app_info import DRAFT_SUFFIX
+from models.filenames import file_name
 from resources import SAMPLE_REPORT
 from ui.pages.start_page import default_report_year
 
@@ -191,7 +192,7 @@ class FileActions:
             return False
         self.commit_pending()
         if path is None:
-            suggested = locations.drafts_dir() / f"{self.doc.display_name}{DRAFT_SUFFIX}"
+            suggested = locations.drafts_dir() / file_name(self.doc.display_name, DRAFT_SUFFIX)
             name, _ = QFileDialog.getSaveFileName(self, "另存为", str(suggested), DRAFT_FILTER)
             if not name:
                 return False

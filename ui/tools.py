@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from models.filenames import file_name
+
 if TYPE_CHECKING:
     from models.ledger_fields import ColumnMapping
     from ui.document import ReportDocument
@@ -145,7 +147,7 @@ class Tools:
             QMessageBox.warning(self, "缺少报告年度", "请先在“基本信息”中填写报告年度。")
             return False
         if path is None:
-            suggested = f"{year}年数据采集表（{department or '科室'}）.xlsx"
+            suggested = file_name(f"{year}年数据采集表（{department or '科室'}）", ".xlsx")
             name, _ = QFileDialog.getSaveFileName(self, "导出数据采集表", suggested, "Excel 工作簿 (*.xlsx)")
             if not name:
                 return False

@@ -32,3 +32,19 @@ def test_only_auto_sum_cells_says_why():
     keys = frozenset({"t4.review.total"})
     plan = plan_paste(fmt.GRIDS["t4"], "t4.review.total", parse_block("5"), keys)
     assert not plan.ok and "自动合计" in plan.problems[0]
+
+
+def test_a_copied_cell_over_the_csv_field_limit_is_refused_by_its_length():
+    long = "说明" * 70_000  # 140,000 characters: over csv's default field limit of 131,072
+    block = parse_block(f'1\t"{long}"\t3\n')
+    assert block == [["1", long, "3"]]
+    plan = plan_paste(fmt.GRIDS["t4"], "t4.review.upheld", block)
+    assert not plan.ok
+    label = fmt.cell_label("t4.review.corrected")
+    assert plan.problems == [f"{label}：粘贴的内容有140000个字符，不是数字（只能粘贴数字）。"]
+
+
+def test_pasting_a_marked_number_is_refused():
+    plan = plan_paste(fmt.GRIDS["t4"], "t4.review.upheld", parse_block("5①\t12¹\t3"))
+    assert not plan.ok
+    assert len(plan.problems) == 2 and all("不是普通数字" in p for p in plan.problems), plan.problems

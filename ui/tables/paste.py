@@ -11,10 +11,14 @@ import csv
 import io
 from dataclasses import dataclass, field
 
+from importers.csv_rows import allow_long_fields
 from models import format2021 as fmt
 from models.values import CellValue, ValueRefused, parse
 
 MAX_REPORTED = 5
+#: A cell's pasted text longer than this is not a number (the longest a number may be written is far shorter); it is
+#: refused by its length rather than quoted whole in the message.
+MAX_CELL_TEXT = 100
 
 
 @dataclass
@@ -37,6 +41,7 @@ def parse_block(text: str) -> list[list[str]]:
         text = text[:-1]
     if not text:
         return []
+    allow_long_fields()  # one copied cell may be longer than csv's default limit of 131,072 characters
     rows = [row for row in csv.reader(io.StringIO(text), delimiter="\t")]
     # A trailing tab (some programs add one) is not a blank cell to the right.
     for row in rows:
@@ -78,6 +83,9 @@ def plan_paste(grid: fmt.Grid, start_key: str, block: list[list[str]], auto_keys
                 targets.append((rows[r0 + i][c0 + j], text))
     skipped_auto = blanked = 0
     for key, text in targets:
+        if len(text) > MAX_CELL_TEXT:
+            plan.problems.append(f"{fmt.cell_label(key)}：粘贴的内容有{len(text)}个字符，不是数字（只能粘贴数字）。")
+            continue
         if key in auto_keys:
             skipped_auto += 1
             if not filling:
