@@ -55,22 +55,40 @@ def list_autosaves(skip_live: bool = False) -> list[AutosaveSlot]:
     lost, and recovering or discarding it from here would interfere.
     """
     slots: list[AutosaveSlot] = []
-    for path in locations.autosave_dir().glob(f"*{DRAFT_SUFFIX}"):
+    for path in _slot_files():
         try:
             report = load_draft(path, allow_newer=True)
         except DraftError:
             continue
-        info = report.extra.get(AUTOSAVE_KEY) or {}
+        info = report.extra.get(AUTOSAVE_KEY)
+        info = info if isinstance(info, dict) else {}  # written by us, but read back as untrusted input
         if skip_live and _written_by_live_instance(info):
             continue
-        try:
-            saved_at = datetime.fromisoformat(str(info.get("saved_at")))
-        except ValueError:
-            saved_at = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
         source = info.get("source")
-        slots.append(AutosaveSlot(path, Path(source) if source else None, saved_at,
-                                  report.meta.agency, report.meta.year))
+        slots.append(AutosaveSlot(path, Path(source) if isinstance(source, str) and source else None,
+                                  _saved_at(info.get("saved_at"), path), report.meta.agency, report.meta.year))
     return sorted(slots, key=lambda s: s.saved_at, reverse=True)
+
+
+def _slot_files() -> list[Path]:
+    try:
+        return sorted(locations.autosave_dir().glob(f"*{DRAFT_SUFFIX}"))
+    except OSError:  # the data folder cannot be made or read: there is nothing to recover from it
+        return []
+
+
+def _saved_at(value: object, path: Path) -> datetime:
+    """When the slot was written, in local time with its UTC offset (so that slots sort): its own record, else the
+    file's time."""
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value).astimezone()
+        except (ValueError, OverflowError, OSError):
+            pass
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime).astimezone()
+    except (OSError, ValueError, OverflowError):
+        return datetime.fromtimestamp(0).astimezone()
 
 
 def _written_by_live_instance(info: dict) -> bool:
