@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from models.atomic import WriteFailed, atomic_write
+from models.atomic import WriteFailed, atomic_write, fit_name, real_path
 
 STALE_AFTER = timedelta(hours=12)
 MAX_PID = 2**31 - 1  # what any system's pid fits in (os.kill takes a C int)
@@ -33,8 +33,9 @@ class LockOwner:
 
 
 def lock_path(draft: Path) -> Path:
-    draft = Path(draft)
-    return draft.with_name(f".~{draft.name}.lock")
+    """`.~<name>.lock` beside the draft, the real one when `draft` is a link (a name too long is shortened)."""
+    draft = real_path(draft)
+    return draft.with_name(fit_name(f".~{draft.name}", ".lock"))
 
 
 def _me() -> LockOwner:

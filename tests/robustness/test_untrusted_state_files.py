@@ -19,7 +19,8 @@ from tests.builders import consistent_report
 pytestmark = pytest.mark.robustness
 
 ODD_VALUES = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-(2**80), max_value=2**80), st.floats(allow_nan=False, allow_infinity=False),
+    st.none(), st.booleans(), st.integers(min_value=-(2**80), max_value=2**80),
+    st.floats(allow_nan=False, allow_infinity=False),
     st.text(max_size=30),
     st.sampled_from(["2024-05-01T10:00:00", "2024-05-01T10:00:00+08:00", "2024-05-01", "9999-12-31T23:59:59",
                      "0001-01-01T00:00:00+14:00", "not a time", "", "localhost", socket.gethostname()]),
