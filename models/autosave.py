@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from models import locations
+from models.atomic import real_path
 from models.drafts import DRAFT_SUFFIX, DraftError, load_draft, save_draft
 from models.report import Report
 
@@ -27,10 +28,10 @@ class AutosaveSlot:
 
 
 def slot_id(source: Path | None) -> str:
-    """A slot per draft file; a fresh one for a report not yet saved anywhere."""
+    """A slot per draft file (links resolved); a fresh one for a report not yet saved anywhere."""
     if source is None:
         return f"untitled-{uuid.uuid4().hex[:12]}"
-    return hashlib.sha1(str(Path(source).resolve()).encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha1(str(real_path(source)).encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 def write_autosave(report: Report, slot: str, source: Path | None) -> Path:

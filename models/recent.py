@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from models import locations
-from models.atomic import WriteFailed, atomic_write
+from models.atomic import atomic_write, real_path
 
 if TYPE_CHECKING:
     from models.report import Report
@@ -53,21 +53,25 @@ def recent_drafts() -> list[RecentDraft]:
 
 
 def remember(path: Path, report: Report) -> None:
-    """Put `path` first in the list. Failing to write the list never fails the save it follows."""
-    path = Path(path).resolve()
-    entries = [e for e in recent_drafts() if e.path.resolve() != path]
+    """Put `path` first in the list (links resolved). Failing to write the list never fails the save it follows.
+
+    The other entries are compared as stored (resolved when they were remembered): touching their files could
+    wait on a share that is gone.
+    """
+    path = real_path(path)
+    entries = [e for e in recent_drafts() if e.path != path]
     entries.insert(0, RecentDraft(path, report.meta.agency, report.meta.year,
                                   datetime.now().astimezone().isoformat(timespec="seconds"), report.meta.level))
     _write(entries[:MAX_RECENT])
 
 
 def forget(path: Path) -> None:
-    path = Path(path).resolve()
-    _write([e for e in recent_drafts() if e.path.resolve() != path])
+    path = real_path(path)
+    _write([e for e in recent_drafts() if e.path != path])
 
 
 def _write(entries: list[RecentDraft]) -> None:
     data = [{"path": str(e.path), "agency": e.agency, "year": e.year, "saved_at": e.saved_at, "level": e.level}
             for e in entries]
-    with contextlib.suppress(WriteFailed):
+    with contextlib.suppress(OSError):  # WriteFailed, or the config folder cannot be made (a read-only profile)
         atomic_write(_file(), json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))

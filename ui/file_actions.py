@@ -59,7 +59,10 @@ class FileActions:
         if path is None:
             return False
         from models import locks
+        from models.atomic import real_path
         from models.drafts import DraftError, load_draft
+
+        path = real_path(path)  # once: a link's real file is the one saved, locked, autosaved and remembered
 
         try:
             report = load_draft(path, allow_newer=True)
