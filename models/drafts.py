@@ -233,9 +233,10 @@ def _stamp_after(newest: Path | None) -> str:
 
 
 def backups_of(path: Path, backup_dir: Path | None = None) -> list[Path]:
-    """The backups of the draft at `path`, newest first."""
+    """The backups of the draft at `path`, newest first (none when the folder cannot be read)."""
     folder = backup_dir if backup_dir is not None else locations.backups_dir()
-    if not folder.exists():
-        return []
     prefix = backup_stem(Path(path)) + "-"
-    return sorted((p for p in folder.iterdir() if p.name.startswith(prefix)), reverse=True)
+    try:
+        return sorted((p for p in folder.iterdir() if p.name.startswith(prefix)), reverse=True)
+    except OSError:
+        return []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
 
 MAX_RECENT = 10
 FILE_NAME = "recent.json"
+REACHABLE, MISSING, UNREACHABLE = "reachable", "missing", "unreachable"
 
 
 @dataclass(frozen=True)
@@ -27,9 +30,18 @@ class RecentDraft:
     saved_at: str
     level: str = ""
 
-    @property
-    def exists(self) -> bool:
-        return self.path.exists()
+
+def reachability(path: Path) -> str:
+    """REACHABLE (a file is there), MISSING (nothing there any more) or UNREACHABLE (no permission, a share that
+    is gone, a name the system refuses). Never raises; it touches the disk and a network share can take long, so
+    the start page asks it off the GUI thread (ui/reachability.py)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return MISSING
+    except (OSError, ValueError):
+        return UNREACHABLE
+    return REACHABLE if stat.S_ISREG(mode) else MISSING
 
 
 def _file() -> Path:
