@@ -175,7 +175,9 @@ def recover(slot: AutosaveSlot) -> Report:
 def discard(path: Path) -> bool:
     """Remove a slot file. False when it could not be removed (a read-only folder): never an error."""
     try:
-        Path(path).unlink(missing_ok=True)
+        Path(path).unlink()
+    except (FileNotFoundError, NotADirectoryError):
+        return True
     except OSError:
         return False
     return True

@@ -23,10 +23,23 @@ LOG_NAME = "app.log"
 log = logging.getLogger("govreport")
 
 
+class _StderrHandler(logging.Handler):
+    """The log when no log file can be written: to whatever sys.stderr is then (None in a windowed build)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        stream = sys.stderr
+        if stream is None:
+            return
+        try:
+            stream.write(self.format(record) + "\n")
+            stream.flush()
+        except Exception:
+            self.handleError(record)
+
+
 def setup_logging() -> None:
-    """Log to app.log in the log folder. When it cannot be written (a read-only profile), no file: the logger
-    then has no handler and Python's last-resort handler writes to stderr. Never raises (the crash handler uses it).
-    """
+    """Log to app.log in the log folder; when it cannot be written (a read-only profile), to stderr. Never raises:
+    the crash handler uses it."""
     from logging.handlers import RotatingFileHandler
 
     from models import locations
@@ -38,9 +51,11 @@ def setup_logging() -> None:
         log.removeHandler(old)  # the data folder moved (GOVREPORT_HOME): the log follows it
         old.close()
     try:
-        handler = RotatingFileHandler(target, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        handler: logging.Handler = RotatingFileHandler(target, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     except OSError:
-        return
+        handler = _StderrHandler()
+    for old in [h for h in log.handlers if isinstance(h, _StderrHandler)]:
+        log.removeHandler(old)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)

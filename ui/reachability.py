@@ -32,9 +32,9 @@ _requests = itertools.count(1)
 
 
 def check(paths: list[Path], context: QObject, deliver: Callable[[Path, str], None],
-          timeout_ms: int = TIMEOUT_MS) -> None:
+          timeout_ms: int | None = None) -> None:
     """Ask about each path off the GUI thread; `deliver(path, state)` runs on the GUI thread once per path (with
-    UNREACHABLE after `timeout_ms` when no answer came), and never after `context` is gone."""
+    UNREACHABLE after `timeout_ms`, default TIMEOUT_MS, when no answer came), and never after `context` is gone."""
     global _relay
     if _relay is None:
         _relay = _Relay()
@@ -57,7 +57,7 @@ def check(paths: list[Path], context: QObject, deliver: Callable[[Path, str], No
     for name, path in waiting.items():
         threading.Thread(target=_ask, args=(relay, request, name, path), daemon=True,
                          name=f"reachability-{request}").start()
-    QTimer.singleShot(timeout_ms, receiver, time_out)
+    QTimer.singleShot(TIMEOUT_MS if timeout_ms is None else timeout_ms, receiver, time_out)
 
 
 class _Receiver(QObject):
