@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import glob
-import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -19,6 +18,8 @@ def fit_name(stem: str, tail: str, limit: int = NAME_MAX_BYTES) -> str:
     a short digest of the whole stem after it (names that differ only after the cut stay different)."""
     if len(_utf8(stem + tail)) <= limit:
         return stem + tail
+    import hashlib  # (not at import: the start page's recent list loads this module)
+
     digest = "~" + hashlib.sha1(_utf8(stem)).hexdigest()[:8]
     room = max(limit - len(_utf8(digest + tail)), 0)
     return _utf8(stem)[:room].decode("utf-8", "ignore") + digest + tail
