@@ -9,6 +9,36 @@ import os
 import tempfile
 from pathlib import Path
 
+NAME_MAX_BYTES = 255  # one name (not the whole path) on ext4 and most file systems; NTFS counts 255 UTF-16 units
+TEMP_RANDOM = 8       # the random part mkstemp puts between prefix and suffix
+
+
+def fit_name(stem: str, tail: str, limit: int = NAME_MAX_BYTES) -> str:
+    """`stem + tail` when that fits `limit` bytes in UTF-8; otherwise `stem` cut short at a character boundary with
+    a short digest of the whole stem after it (names that differ only after the cut stay different)."""
+    if len(_utf8(stem + tail)) <= limit:
+        return stem + tail
+    import hashlib  # (not at import: the start page's recent list loads this module)
+
+    digest = "~" + hashlib.sha1(_utf8(stem)).hexdigest()[:8]
+    room = max(limit - len(_utf8(digest + tail)), 0)
+    return _utf8(stem)[:room].decode("utf-8", "ignore") + digest + tail
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")  # (a name undecodable on Linux holds lone surrogates)
+
+
+def real_path(path: Path | str) -> Path:
+    """`path` with symbolic links resolved (the file a link points to is the one to write, lock and remember).
+
+    Never raises: os.path.realpath, not Path.resolve, which raises on a loop of links.
+    """
+    try:
+        return Path(os.path.realpath(path))
+    except (OSError, ValueError):
+        return Path(path)
+
 
 class WriteFailed(OSError):
     """Writing failed; `message` says why in Chinese, naming the file."""
@@ -58,14 +88,24 @@ def _keep_mode(path: Path, temp_name: str) -> None:
         os.chmod(temp_name, mode)
 
 
+def _temp_prefix(name: str) -> str:
+    """The prefix of the temporary files written beside `name`: `.<name>.`, short enough for the whole to fit."""
+    return fit_name(f".{name}", ".", NAME_MAX_BYTES - TEMP_RANDOM - len(".tmp"))
+
+
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to a temporary file beside `path`, flush, fsync, then os.replace it over `path`."""
-    path = Path(path)
+    """Write `data` to a temporary file beside `path`, flush, fsync, then os.replace it over `path`.
+
+    A symbolic link is written through: the file it points to gets the new content and the link stays a link.
+    Errors name `path` as given (the name the clerk knows).
+    """
+    named = Path(path)
+    path = real_path(named)
     directory = path.parent if str(path.parent) else Path(".")
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        fd, temp_name = tempfile.mkstemp(prefix=_temp_prefix(path.name), suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise WriteFailed(path, exc) from exc
+        raise WriteFailed(named, exc) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -76,13 +116,13 @@ def atomic_write(path: Path, data: bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
-        raise WriteFailed(path, exc) from exc
+        raise WriteFailed(named, exc) from exc
     _fsync_directory(directory)
     _remove_leftovers(directory, path.name)
 
 
 def _remove_leftovers(directory: Path, name: str) -> None:
     """Temporary files of earlier writes that were killed before their os.replace."""
-    for leftover in directory.glob(f".{glob.escape(name)}.*.tmp"):
+    for leftover in directory.glob(f"{glob.escape(_temp_prefix(name))}*.tmp"):
         with contextlib.suppress(OSError):
             leftover.unlink()

@@ -11,14 +11,14 @@ import json
 import logging
 import os
 import shutil
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from models import locations, migrations
 from models.app_info import APP_NAME, APP_VERSION, DRAFT_SUFFIX
-from models.atomic import WriteFailed, atomic_write
+from models.atomic import NAME_MAX_BYTES, WriteFailed, atomic_write, fit_name, real_path
 from models.draft_format import FORMAT_ID, DraftContentError, from_document, to_document
 from models.format2021 import TEMPLATE_ID
 from models.migrations import NoUpgradePath
@@ -28,6 +28,8 @@ from models.userfiles import FileTooLarge, describe_size, read_limited
 log = logging.getLogger("govreport")
 MAX_DRAFT_BYTES = 64 * 1024 * 1024
 KEEP_BACKUPS = 10
+STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"  # in backup names: name order is time order
+STAMP_LENGTH = len("20250301-120000-000000")
 
 
 class DraftError(Exception):
@@ -169,7 +171,7 @@ def save_draft(report: Report, path: Path | str, *, backup_dir: Path | str | Non
 
 def original_copy(path: Path, version: int) -> Path:
     """Where the pre-upgrade original of a draft is kept: beside it, so that an older app can still open it."""
-    return path.with_name(f"{path.stem}（格式版本{version}原件）{path.suffix}")
+    return path.with_name(fit_name(path.stem, f"（格式版本{version}原件）{path.suffix}"))
 
 
 def _keep_original(path: Path, version: int) -> None:
@@ -189,27 +191,52 @@ def _keep_original(path: Path, version: int) -> None:
 
 
 def backup_stem(path: Path) -> str:
-    """Backups of one draft share this prefix: its name and a short digest of its full path."""
-    digest = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:8]
-    return f"{path.stem}-{digest}"
+    """Backups of one draft share this prefix: its name and a short digest of its full path (links resolved).
+
+    A long name is cut short (at a character boundary) so that the backup's name, and the temporary name it is
+    first written under, fit the file system; the digest keeps drafts whose names differ after the cut apart.
+    """
+    digest = hashlib.sha1(str(real_path(path)).encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    tail = f"-{digest}-" + "0" * STAMP_LENGTH + (path.suffix or DRAFT_SUFFIX) + ".tmp"
+    room = NAME_MAX_BYTES - len("." + tail)
+    stem = path.stem.encode("utf-8", "surrogatepass")[:room].decode("utf-8", "ignore")
+    return f"{stem}-{digest}"
 
 
 def _backup(path: Path, backup_dir: Path, keep: int) -> Path:
     backup_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    earlier = backups_of(path, backup_dir)
+    stamp = _stamp_after(earlier[0] if earlier else None)
     target = backup_dir / f"{backup_stem(path)}-{stamp}{path.suffix or DRAFT_SUFFIX}"
     temp = target.with_name(f".{target.name}.tmp")
     shutil.copyfile(path, temp)
     os.replace(temp, target)
     for old in backups_of(path, backup_dir)[keep:]:
-        old.unlink(missing_ok=True)
+        if old != target:  # never the one just written, whatever the names say
+            old.unlink(missing_ok=True)
     return target
 
 
+def _stamp_after(newest: Path | None) -> str:
+    """Now, as a backup name's stamp; after the clock went back, just after the newest backup's stamp instead, so
+    that name order stays the order the backups were written in (and pruning keeps the newest)."""
+    stamp = datetime.now().strftime(STAMP_FORMAT)
+    if newest is None:
+        return stamp
+    last = newest.stem[-STAMP_LENGTH:]
+    if stamp > last:
+        return stamp
+    try:
+        return (datetime.strptime(last, STAMP_FORMAT) + timedelta(microseconds=1)).strftime(STAMP_FORMAT)
+    except ValueError:  # not one of our names
+        return stamp
+
+
 def backups_of(path: Path, backup_dir: Path | None = None) -> list[Path]:
-    """The backups of the draft at `path`, newest first."""
+    """The backups of the draft at `path`, newest first (none when the folder cannot be read)."""
     folder = backup_dir if backup_dir is not None else locations.backups_dir()
-    if not folder.exists():
-        return []
     prefix = backup_stem(Path(path)) + "-"
-    return sorted((p for p in folder.iterdir() if p.name.startswith(prefix)), reverse=True)
+    try:
+        return sorted((p for p in folder.iterdir() if p.name.startswith(prefix)), reverse=True)
+    except OSError:
+        return []

@@ -1,13 +1,19 @@
 """Where the app keeps its files (platformdirs): drafts, autosave slots, backups, logs and settings.
 
+Each folder is made when first asked for; one that cannot be made (a read-only profile, a portable copy on a
+read-only share) is still returned, never an error here: writing into it then fails as any write can, and
+`unwritable()` tells the main window, which says so once (autosave and recovery are then unavailable).
+
 Setting GOVREPORT_HOME puts everything under one folder instead (tests); so does a file named `portable` beside the
 executable of a frozen build (the portable zip): everything is then kept in `data` beside the executable.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import platformdirs
@@ -37,13 +43,15 @@ def _base(kind: str) -> Path:
 
 
 def _ensure(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(OSError):  # see the module's docstring
+        path.mkdir(parents=True, exist_ok=True)
     return path
 
 
 def drafts_dir() -> Path:
-    """The default folder offered for saving drafts."""
-    return _ensure(_base("drafts"))
+    """The default folder offered for saving drafts (the home folder when it cannot be made)."""
+    folder = _ensure(_base("drafts"))
+    return folder if os.path.isdir(folder) else Path.home()
 
 
 def autosave_dir() -> Path:
@@ -60,3 +68,23 @@ def logs_dir() -> Path:
 
 def config_dir() -> Path:
     return _ensure(_base("config"))
+
+
+def data_folder() -> Path:
+    """The folder that holds the autosave slots and backups, as shown to the clerk."""
+    return _base("autosave").parent
+
+
+def unwritable() -> Path | None:
+    """`data_folder()` when no file can be written in its autosave folder (tried: made, written, removed); else None.
+
+    It touches the disk: call it after the start page shows, not on the way there.
+    """
+    folder = autosave_dir()
+    try:
+        handle, name = tempfile.mkstemp(prefix=".write-test-", dir=folder)
+        os.close(handle)
+        os.unlink(name)
+    except OSError:
+        return data_folder()
+    return None

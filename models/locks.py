@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from models.atomic import WriteFailed, atomic_write
+from models.atomic import WriteFailed, atomic_write, fit_name, real_path
 
 STALE_AFTER = timedelta(hours=12)
+MAX_PID = 2**31 - 1  # what any system's pid fits in (os.kill takes a C int)
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,9 @@ class LockOwner:
 
 
 def lock_path(draft: Path) -> Path:
-    draft = Path(draft)
-    return draft.with_name(f".~{draft.name}.lock")
+    """`.~<name>.lock` beside the draft, the real one when `draft` is a link (a name too long is shortened)."""
+    draft = real_path(draft)
+    return draft.with_name(fit_name(f".~{draft.name}", ".lock"))
 
 
 def _me() -> LockOwner:
@@ -45,20 +47,46 @@ def _me() -> LockOwner:
 
 
 def read_owner(draft: Path) -> LockOwner | None:
-    """Who holds the lock on `draft`, or None when it is free or the lock is stale or unreadable."""
+    """Who holds the lock on `draft`, or None when it is free or the lock is stale or unreadable.
+
+    A lock file is untrusted input (another version, another computer, a hand edit): anything but a well-formed
+    lock of a live owner means stale.
+    """
     try:
         data = json.loads(lock_path(draft).read_text(encoding="utf-8"))
-        owner = LockOwner(str(data["user"]), str(data["host"]), int(data["pid"]),
-                          datetime.fromisoformat(str(data["since"])))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError):
         return None
-    if _is_stale(owner):
+    owner = _parse_owner(data)
+    if owner is None or _is_stale(owner):
         return None
     return owner
 
 
+def _parse_owner(data: object) -> LockOwner | None:
+    if not isinstance(data, dict):
+        return None
+    user, host, pid, since = (data.get(key) for key in ("user", "host", "pid", "since"))
+    if not (isinstance(user, str) and isinstance(host, str) and isinstance(since, str) and _valid_pid(pid)):
+        return None
+    try:
+        when = datetime.fromisoformat(since)
+    except ValueError:
+        return None
+    if when.tzinfo is None or when.utcoffset() is None:
+        return None  # our own locks always carry their UTC offset
+    return LockOwner(user, host, pid, when)
+
+
+def _valid_pid(pid: object) -> bool:
+    return isinstance(pid, int) and not isinstance(pid, bool) and 0 < pid <= MAX_PID
+
+
 def _is_stale(owner: LockOwner) -> bool:
-    if datetime.now().astimezone() - owner.since > STALE_AFTER:
+    try:
+        age = datetime.now().astimezone() - owner.since
+    except (OverflowError, ValueError):
+        return True
+    if age > STALE_AFTER:
         return True
     if owner.host == socket.gethostname():
         return owner.pid == os.getpid() or not process_alive(owner.pid)
@@ -66,7 +94,8 @@ def _is_stale(owner: LockOwner) -> bool:
 
 
 def process_alive(pid: int) -> bool:
-    if pid <= 0:
+    """Whether a process with this id runs on this computer (an impossible id: no)."""
+    if not _valid_pid(pid):
         return False
     if os.name == "nt":
         import ctypes
@@ -78,10 +107,10 @@ def process_alive(pid: int) -> bool:
         return True
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
     except PermissionError:
         return True
+    except (OSError, OverflowError, ValueError):
+        return False
     return True
 
 
@@ -103,7 +132,7 @@ def release(draft: Path) -> None:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return
-    if data.get("pid") == os.getpid() and data.get("host") == socket.gethostname():
+    if isinstance(data, dict) and data.get("pid") == os.getpid() and data.get("host") == socket.gethostname():
         with contextlib.suppress(OSError):
             path.unlink()
 

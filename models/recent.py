@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from models import locations
-from models.atomic import WriteFailed, atomic_write
+from models.atomic import atomic_write, real_path
 
 if TYPE_CHECKING:
     from models.report import Report
 
 MAX_RECENT = 10
 FILE_NAME = "recent.json"
+REACHABLE, MISSING, UNREACHABLE = "reachable", "missing", "unreachable"
 
 
 @dataclass(frozen=True)
@@ -27,9 +30,18 @@ class RecentDraft:
     saved_at: str
     level: str = ""
 
-    @property
-    def exists(self) -> bool:
-        return self.path.exists()
+
+def reachability(path: Path) -> str:
+    """REACHABLE (a file is there), MISSING (nothing there any more) or UNREACHABLE (no permission, a share that
+    is gone, a name the system refuses). Never raises; it touches the disk and a network share can take long, so
+    the start page asks it off the GUI thread (ui/reachability.py)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return MISSING
+    except (OSError, ValueError):
+        return UNREACHABLE
+    return REACHABLE if stat.S_ISREG(mode) else MISSING
 
 
 def _file() -> Path:
@@ -53,21 +65,25 @@ def recent_drafts() -> list[RecentDraft]:
 
 
 def remember(path: Path, report: Report) -> None:
-    """Put `path` first in the list. Failing to write the list never fails the save it follows."""
-    path = Path(path).resolve()
-    entries = [e for e in recent_drafts() if e.path.resolve() != path]
+    """Put `path` first in the list (links resolved). Failing to write the list never fails the save it follows.
+
+    The other entries are compared as stored (resolved when they were remembered): touching their files could
+    wait on a share that is gone.
+    """
+    path = real_path(path)
+    entries = [e for e in recent_drafts() if e.path != path]
     entries.insert(0, RecentDraft(path, report.meta.agency, report.meta.year,
                                   datetime.now().astimezone().isoformat(timespec="seconds"), report.meta.level))
     _write(entries[:MAX_RECENT])
 
 
 def forget(path: Path) -> None:
-    path = Path(path).resolve()
-    _write([e for e in recent_drafts() if e.path.resolve() != path])
+    path = real_path(path)
+    _write([e for e in recent_drafts() if e.path != path])
 
 
 def _write(entries: list[RecentDraft]) -> None:
     data = [{"path": str(e.path), "agency": e.agency, "year": e.year, "saved_at": e.saved_at, "level": e.level}
             for e in entries]
-    with contextlib.suppress(WriteFailed):
+    with contextlib.suppress(OSError):  # WriteFailed, or the config folder cannot be made (a read-only profile)
         atomic_write(_file(), json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))

@@ -45,7 +45,8 @@ def test_recent_drafts_newest_first_and_bounded(tmp_path):
     entries = recent.recent_drafts()
     assert len(entries) == recent.MAX_RECENT
     assert entries[0].path.name == f"d{recent.MAX_RECENT + 2}.nianbao"
-    assert entries[0].agency == "测试市人民政府" and entries[0].year == 2024 and entries[0].exists
+    assert entries[0].agency == "测试市人民政府" and entries[0].year == 2024
+    assert recent.reachability(entries[0].path) == recent.REACHABLE
     recent.remember(tmp_path / "d5.nianbao", report)
     assert recent.recent_drafts()[0].path.name == "d5.nianbao" and len(recent.recent_drafts()) == recent.MAX_RECENT
     recent.forget(tmp_path / "d5.nianbao")

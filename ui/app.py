@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -24,16 +25,17 @@ def make_application() -> QApplication:
     if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
     app.setFont(theme.ui_font(10))
-    style = RESOURCES / "style.qss"
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    with contextlib.suppress(OSError, ValueError):  # without it: plain Qt looks, still usable
+        app.setStyleSheet((RESOURCES / "style.qss").read_text(encoding="utf-8"))
     return app
 
 
 def run_gui(file: Path | None = None, sample: bool = False, screenshots: Path | None = None) -> int:
     app = make_application()
+    window: MainWindow | None = None
+    # Installed before the window is made: nothing on the way to the start page may end the app unexplained.
+    crash.install(lambda: window is not None and window.autosave(), lambda: window)
     window = MainWindow()
-    crash.install(window.autosave, lambda: window)
     if screenshots is not None:
         from ui.screenshots import take_screenshots
 

@@ -23,7 +23,23 @@ LOG_NAME = "app.log"
 log = logging.getLogger("govreport")
 
 
+class _StderrHandler(logging.Handler):
+    """The log when no log file can be written: to whatever sys.stderr is then (None in a windowed build)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        stream = sys.stderr
+        if stream is None:
+            return
+        try:
+            stream.write(self.format(record) + "\n")
+            stream.flush()
+        except Exception:
+            self.handleError(record)
+
+
 def setup_logging() -> None:
+    """Log to app.log in the log folder; when it cannot be written (a read-only profile), to stderr. Never raises:
+    the crash handler uses it."""
     from logging.handlers import RotatingFileHandler
 
     from models import locations
@@ -35,12 +51,21 @@ def setup_logging() -> None:
         log.removeHandler(old)  # the data folder moved (GOVREPORT_HOME): the log follows it
         old.close()
     try:
-        handler = RotatingFileHandler(target, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        handler: logging.Handler = RotatingFileHandler(target, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     except OSError:
-        return
+        handler = _StderrHandler()
+    for old in [h for h in log.handlers if isinstance(h, _StderrHandler)]:
+        log.removeHandler(old)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
+
+
+def log_file() -> Path | None:
+    """The log file being written, None when there is none (the log folder cannot be written)."""
+    from logging.handlers import RotatingFileHandler
+
+    return next((Path(h.baseFilename) for h in log.handlers if isinstance(h, RotatingFileHandler)), None)
 
 
 def on_gui_thread() -> bool:
@@ -136,15 +161,15 @@ def show_dialog(parent: QWidget | None, saved: bool, outcome: str = "当前操�
     from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QMessageBox
 
-    from models import locations
-
+    written = log_file()
+    where = (f"错误详情已写入日志：{written}\n请将日志发给技术支持人员。" if written is not None else
+             "日志文件夹不可写，错误详情没有写入日志文件。请记下出错前的操作，告知技术支持人员。")
     box = QMessageBox(QMessageBox.Icon.Critical, "程序出错",
                       f"程序遇到意外错误，{outcome}。"
-                      + ("未保存的内容已自动保存，下次启动时可以恢复。" if saved else "")
-                      + f"\n\n错误详情已写入日志：{locations.logs_dir() / LOG_NAME}\n请将日志发给技术支持人员。",
+                      + ("未保存的内容已自动保存，下次启动时可以恢复。" if saved else "") + "\n\n" + where,
                       parent=parent)
-    open_logs = box.addButton("打开日志文件夹", QMessageBox.ButtonRole.ActionRole)
+    open_logs = box.addButton("打开日志文件夹", QMessageBox.ButtonRole.ActionRole) if written is not None else None
     box.addButton("继续使用", QMessageBox.ButtonRole.AcceptRole)
     box.exec()
-    if box.clickedButton() is open_logs:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(locations.logs_dir())))
+    if open_logs is not None and box.clickedButton() is open_logs:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(written.parent)))

@@ -18,6 +18,8 @@ from resources import SAMPLE_REPORT
 from ui.pages.start_page import default_report_year
 
 if TYPE_CHECKING:
+    from models.autosave import AutosaveSlot
+    from models.drafts import DraftError
     from models.report import Report
     from ui.document import ReportDocument
 
@@ -32,6 +34,7 @@ class FileActions:
     _autosaved_generation: int
     _autosaved_typing: tuple[tuple[str, object], ...] = ()  # what open cell editors held at the last autosave
     _discarded: tuple[ReportDocument | None, int] | None = None  # a report whose work the clerk discarded, and when
+    _data_banner = None  # 数据文件夹不可写 (a QLabel, made when needed)
 
     # ----- opening ----------------------------------------------------------------------------------------------
 
@@ -61,7 +64,10 @@ class FileActions:
         if path is None:
             return False
         from models import locks
+        from models.atomic import real_path
         from models.drafts import DraftError, load_draft
+
+        path = real_path(path)  # once: a link's real file is the one saved, locked, autosaved and remembered
 
         try:
             report = load_draft(path, allow_newer=True)
@@ -83,23 +89,31 @@ class FileActions:
                 return False
             report.read_only = choice == "read_only"
         recovered = None if report.read_only else self._unsaved_work_of(path)
+        if recovered is False:
+            return False
         self._show_report(recovered or report, None if report.read_only else path, modified=recovered is not None)
         if not report.read_only:
             recent.remember(path, report)
         return True
 
-    def _unsaved_work_of(self, path: Path) -> Report | None:
-        """The autosave of this very draft, left by a crash, when the clerk wants it back."""
+    def _unsaved_work_of(self, path: Path) -> Report | bool | None:
+        """The autosave of this very draft, left by a crash, when the clerk wants it back (None: there is none or
+        the clerk discarded it). False when the clerk left it for later: the draft is not opened, since editing
+        it would overwrite that work."""
         from models import autosave
+        from ui.recovery_dialog import DISCARD, RECOVER
 
         slot = next((s for s in autosave.list_autosaves() if s.path.stem == autosave.slot_id(path)), None)
         if slot is None:
             return None
-        when = slot.saved_at.strftime("%Y年%m月%d日 %H:%M")
-        if self.ask_recovery(f"“{path.name}”有上次未保存的修改，自动保存于{when}。\n\n是否恢复这些修改？"):
+        choice = self.ask_recovery([slot]).get(slot.path)
+        if choice == RECOVER:
             return autosave.recover(slot)
-        autosave.discard(slot.path)
-        return None
+        if choice == DISCARD:
+            autosave.discard(slot.path)
+            return None
+        self.statusBar().showMessage(f"没有打开“{path.name}”：它上次未保存的修改留待以后处理。", 10000)
+        return False
 
     def _show_report(self, report: Report, path: Path | None, *, modified: bool = False,
                      previous: Report | None = None) -> None:
@@ -225,7 +239,7 @@ class FileActions:
         self.doc.mark_saved(path)
         self.slot = autosave.slot_id(path)
         for slot in {old_slot, self.slot}:
-            autosave.discard(locations.autosave_dir() / f"{slot}{DRAFT_SUFFIX}")
+            autosave.discard_slot(slot)
         recent.remember(path, self.doc.report)
         self.statusBar().showMessage(f"已保存：{path}", 5000)
         self._update_title()
@@ -262,41 +276,78 @@ class FileActions:
         try:
             autosave.write_autosave(report_with(doc, typing) if typing else doc.report, self.slot, doc.path)
         except DraftError as exc:
-            self.statusBar().showMessage(f"自动保存失败：{exc.message}")
+            self._autosave_failed(exc)
             return False
         self._autosaved_generation = doc.generation
         self._autosaved_typing = state
         return True
 
+    def _autosave_failed(self, error: DraftError) -> None:
+        """An unwritable data folder is said once, in the banner; any other failure (a full disk) each time."""
+        from models.autosave import AutosaveUnavailable
+
+        if isinstance(error, AutosaveUnavailable):
+            self.show_data_banner(error.message)
+        else:
+            self.statusBar().showMessage(f"自动保存失败：{error.message}")
+
+    def check_data_folder(self) -> None:
+        """After the start page shows: a data folder no file can be written in gets the banner."""
+        from models.autosave import AutosaveUnavailable
+
+        if locations.unwritable() is not None:
+            self.show_data_banner(AutosaveUnavailable(locations.data_folder()).message)
+
+    def show_data_banner(self, message: str) -> None:
+        """One banner above the pages (made the first time): autosave and recovery are unavailable."""
+        if self._data_banner is None:
+            from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+            self._data_banner = QLabel()
+            self._data_banner.setObjectName("banner")
+            self._data_banner.setWordWrap(True)
+            self._data_banner.setMargin(6)
+            holder = QWidget()
+            layout = QVBoxLayout(holder)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(self._data_banner)
+            layout.addWidget(self.takeCentralWidget(), 1)
+            self.setCentralWidget(holder)
+        self._data_banner.setText(f"{message}。草稿照常打开、修改、保存和导出。")
+        self._data_banner.show()
+
     def offer_recovery(self) -> bool:
-        """After a crash or kill: offer the newest autosave, with its time. Returns True when one was restored.
+        """After a crash or kill: every autosave left, each with its report, time and size, each recovered,
+        discarded or kept for later as the clerk chooses. Returns True when one was restored (the first chosen;
+        the others chosen stay for the next start or the opening of their draft).
 
         Slots of another instance still running are left alone: that work is not lost.
         """
         from models import autosave
+        from ui.recovery_dialog import DISCARD, RECOVER
 
         slots = autosave.list_autosaves(skip_live=True)
         if not slots:
             return False
-        slot = slots[0]
-        when = slot.saved_at.strftime("%Y年%m月%d日 %H:%M")
-        what = f"{slot.agency or '未命名机关'} {slot.year or ''}年度报告"
-        where = f"\n原文件：{slot.source}" if slot.source else "\n（尚未保存过的新报告）"
-        if not self.ask_recovery(f"发现上次未保存的工作：{what}，最后自动保存于{when}。{where}\n\n是否恢复？"):
-            for stale in slots:
-                autosave.discard(stale.path)
+        choices = self.ask_recovery(slots)
+        for slot in slots:
+            if choices.get(slot.path) == DISCARD:
+                autosave.discard(slot.path)
+        chosen = [slot for slot in slots if choices.get(slot.path) == RECOVER]
+        if not chosen:
             return False
+        slot = chosen[0]
         self._show_report(autosave.recover(slot), slot.source, modified=True)
         self.slot = slot.path.stem
-        self.statusBar().showMessage(f"已恢复{when}自动保存的内容，请及时保存。")
+        later = f"另有{len(chosen) - 1}份留到下次启动时恢复。" if len(chosen) > 1 else ""
+        self.statusBar().showMessage(f"已恢复“{slot.report_name}”{slot.when}自动保存的内容，请及时保存。{later}")
         return True
 
-    def ask_recovery(self, text: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, "恢复未保存的工作", text, parent=self)
-        restore = box.addButton("恢复", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("放弃", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return box.clickedButton() is restore
+    def ask_recovery(self, slots: list[AutosaveSlot]) -> dict[Path, str]:
+        """The clerk's choice for each slot: its path → "recover" or "discard"; a slot not in it stays on disk."""
+        from ui.recovery_dialog import ask
+
+        return ask(slots, self)
 
     # ----- leaving ----------------------------------------------------------------------------------------------
 
@@ -332,8 +383,7 @@ class FileActions:
     def _remove_slot(self) -> None:
         from models import autosave
 
-        if self.slot:
-            autosave.discard(locations.autosave_dir() / f"{self.slot}{DRAFT_SUFFIX}")
+        autosave.discard_slot(self.slot)
 
     def ask_save(self, text: str) -> QMessageBox.StandardButton:
         box = QMessageBox(QMessageBox.Icon.Question, "保存修改", text, parent=self)

@@ -58,6 +58,7 @@ class MainWindow(FileActions, Tools, QMainWindow):
         # Menus (and the Qt namespace their shortcuts load) are built right after the first paint, so the start
         # page shows as fast as a bare window (benchmarks/bench_ui.py); anything that needs them builds them first.
         QTimer.singleShot(MENU_DELAY_MS, self.ensure_menus)
+        QTimer.singleShot(MENU_DELAY_MS, self.check_data_folder)  # 数据文件夹不可写: a banner (file_actions.py)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -153,7 +154,7 @@ class MainWindow(FileActions, Tools, QMainWindow):
     def about(self) -> None:
         QMessageBox.about(self, f"关于{APP_TITLE}",
                           f"{APP_TITLE} {APP_VERSION}\n报告格式：国办公开办函〔2021〕30号（2021年版）\n"
-                          f"草稿默认位置：{locations.drafts_dir()}\n自动保存与备份：{locations.autosave_dir().parent}")
+                          f"草稿默认位置：{locations.drafts_dir()}\n自动保存与备份：{locations.data_folder()}")
 
     # ----- opening ----------------------------------------------------------------------------------------------
 

@@ -21,8 +21,23 @@ def qapp_cls():
 
 @pytest.fixture
 def answers():
-    """What the window's questions get: 保存/不保存/取消 and 恢复/放弃 (tests change these)."""
+    """What the window's questions get: 保存/不保存/取消, and for the recovery list 恢复/放弃 for every slot
+    (True/False) or a function of the slots giving {slot path: "recover"/"discard"} (tests change these)."""
     return {"save": QMessageBox.StandardButton.Discard, "recover": True, "asked": []}
+
+
+def recovery_answers(answers: dict, asked: list | None = None):
+    """A stand-in for a window's ask_recovery: records ("recover", one line per slot offered) in `asked` (default
+    answers["asked"]) and answers as answers["recover"] says."""
+
+    def ask_recovery(slots):
+        (answers["asked"] if asked is None else asked).extend(("recover", slot.describe()) for slot in slots)
+        choice = answers["recover"]
+        if callable(choice):
+            return choice(slots)
+        return {slot.path: "recover" if choice else "discard" for slot in slots}
+
+    return ask_recovery
 
 
 @pytest.fixture
@@ -36,8 +51,7 @@ def window(qtbot, monkeypatch, answers):
                         or QMessageBox.StandardButton.No)
     win = MainWindow()
     monkeypatch.setattr(win, "ask_save", lambda text: answers["asked"].append(("save", text)) or answers["save"])
-    monkeypatch.setattr(win, "ask_recovery",
-                        lambda text: answers["asked"].append(("recover", text)) or answers["recover"])
+    monkeypatch.setattr(win, "ask_recovery", recovery_answers(answers))
     qtbot.addWidget(win)
     with qtbot.waitExposed(win):
         win.show()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from models import autosave
 from models.drafts import load_draft, save_draft
 from models.report import Meta, Report
-from tests.ui.gui import menu_action, type_chinese
+from tests.ui.gui import menu_action, recovery_answers, type_chinese
 from ui.main_window import MainWindow
 
 DISCARDED_AGENCY = "放弃测试局"
@@ -30,10 +30,10 @@ def next_start_offers(qtbot, monkeypatch) -> list[str]:
     """A new window starting as after a kill: the recovery questions it asks."""
     second = MainWindow()
     qtbot.addWidget(second)
-    asked: list[str] = []
-    monkeypatch.setattr(second, "ask_recovery", lambda text: asked.append(text) or False)
+    asked: list[tuple[str, str]] = []
+    monkeypatch.setattr(second, "ask_recovery", recovery_answers({"recover": False}, asked))
     second.offer_recovery()
-    return asked
+    return [text for _kind, text in asked]
 
 
 # ----- 1. discarded means discarded ---------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from models import autosave, locations
 from models.drafts import load_draft
-from tests.ui.gui import type_chinese
+from tests.ui.gui import recovery_answers, type_chinese
 from ui import crash
 from ui.main_window import MainWindow
 
@@ -27,7 +27,7 @@ def test_page_change_autosaves_and_next_start_offers_recovery(window, qtbot, mon
     # The process is killed here: nothing else runs. A new window starts and finds the slot.
     second = MainWindow()
     qtbot.addWidget(second)
-    monkeypatch.setattr(second, "ask_recovery", lambda text: answers["asked"].append(("recover", text)) or True)
+    monkeypatch.setattr(second, "ask_recovery", recovery_answers(answers))
     assert second.offer_recovery()
     kind, text = answers["asked"][-1]
     assert kind == "recover" and "恢复测试局" in text and "最后自动保存于" in text
@@ -43,7 +43,7 @@ def test_declining_recovery_discards_the_slot(window, qtbot, monkeypatch):
     assert window.autosave()
     second = MainWindow()
     qtbot.addWidget(second)
-    monkeypatch.setattr(second, "ask_recovery", lambda text: False)
+    monkeypatch.setattr(second, "ask_recovery", recovery_answers({"recover": False}, []))
     assert not second.offer_recovery()
     assert autosave.list_autosaves() == []
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -17,8 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from models.levels import FORMAT_NOTICE, default_deadline
-from models.recent import recent_drafts
+from models.recent import MISSING, UNREACHABLE, recent_drafts
 from ui.deadline import deadline_text
+
+CHECK_DELAY_MS = 50  # the recent files are checked once the start page has shown (benchmarks/bench_ui.py)
+CHECKING = "正在检查能否访问…"
+STATE_NOTES = {MISSING: ("文件已不存在", "文件已不存在（已移动、改名或删除）"),
+               UNREACHABLE: ("无法访问", "无法访问这个位置：网络共享已断开、没有访问权限或长时间没有响应。")}
 
 
 def default_report_year(today: date | None = None) -> int:
@@ -82,21 +87,42 @@ class StartPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """List the recent drafts as recorded, at once: whether each file can be reached is asked off the GUI
+        thread (a share that is gone or slow must not hold up the start), and each entry is updated when it is
+        known; one that cannot be opened is greyed out with the reason."""
         self.recent.clear()
         self._paths: dict[int, Path] = {}
+        self._items: dict[Path, QTreeWidgetItem] = {}
         entries = recent_drafts()
         for entry in entries:
             saved = entry.saved_at.replace("T", " ")[:16]
             item = QTreeWidgetItem([entry.agency or "（未填机关名称）", str(entry.year or ""), saved, str(entry.path)])
             self._paths[id(item)] = entry.path  # (no Qt.ItemDataRole here: the Qt namespace is slow to load)
-            if not entry.exists:
-                item.setToolTip(3, "文件已不存在")
-                item.setDisabled(True)
+            self._items[entry.path] = item
+            item.setToolTip(3, CHECKING)
             self.recent.addTopLevelItem(item)
+        if entries:
+            paths = list(self._items)
+            QTimer.singleShot(CHECK_DELAY_MS, self, lambda: self._check(paths))
         year = default_report_year()
         level = entries[0].level if entries else ""
         self.banner.setText(deadline_text(year, default_deadline(year, level)) +
                             "（部门为次年1月31日，县级以上地方人民政府为3月31日，可在“基本信息”中调整。）")
+
+    def _check(self, paths: list[Path]) -> None:
+        from ui import reachability
+
+        reachability.check(paths, self, self._show_state)
+
+    def _show_state(self, path: Path, state: str) -> None:
+        item = self._items.get(path)
+        if item is None or self._paths.get(id(item)) != path:
+            return  # the list was refreshed since
+        short, long = STATE_NOTES.get(state, ("", ""))
+        item.setToolTip(3, long or str(path))
+        if short:
+            item.setText(3, f"{path}（{short}）")
+            item.setDisabled(True)
 
     def _open_recent(self, item: QTreeWidgetItem) -> None:
         path = self._paths.get(id(item))
