@@ -36,16 +36,18 @@ class TextMarks(QSyntaxHighlighter):
         if wanted == current:
             return False
         document = self.document()
-        marks = []
-        for start, end, severity in wanted:
+        # Typing changes findings near the cursor: keep the marks before and after the change as they are.
+        same_start, same_end = _unchanged_ends(current, wanted)
+        middle = []
+        for start, end, severity in wanted[same_start:len(wanted) - same_end]:
             cursor = QTextCursor(document)
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            marks.append((cursor, severity))
-        self._marks = marks
+            middle.append((cursor, severity))
+        self._marks[same_start:len(self._marks) - same_end] = middle
         self._reach = max((end - start for start, end, _ in wanted), default=0)
         blocks: set[int] = set()
-        for start, end, _ in set(current).symmetric_difference(wanted):
+        for start, end, _ in current[same_start:len(current) - same_end] + wanted[same_start:len(wanted) - same_end]:
             first, last = document.findBlock(start).blockNumber(), document.findBlock(max(start, end - 1)).blockNumber()
             blocks.update(range(first, last + 1))
             if len(blocks) > _WHOLE_DOCUMENT:
@@ -70,6 +72,18 @@ class TextMarks(QSyntaxHighlighter):
             start, end = max(start, block_start), min(cursor.selectionEnd(), block_end)
             if end > start:
                 self.setFormat(start - block_start, end - start, mark_format(severity))
+
+
+def _unchanged_ends(current: list[Mark], wanted: list[Mark]) -> tuple[int, int]:
+    """How many marks at the start and at the end of the two lists are the same."""
+    limit = min(len(current), len(wanted))
+    head = 0
+    while head < limit and current[head] == wanted[head]:
+        head += 1
+    tail = 0
+    while tail < limit - head and current[-1 - tail] == wanted[-1 - tail]:
+        tail += 1
+    return head, tail
 
 
 def drawn(document: QTextDocument) -> list[Mark]:
