@@ -164,4 +164,3 @@ class NarrativeEditor(QPlainTextEdit):
                 QToolTip.hideText()
             return True
         return super().event(event)
-
