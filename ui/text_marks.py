@@ -9,6 +9,7 @@ whose marks changed are formatted again.
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import islice
 
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 
@@ -65,13 +66,14 @@ class TextMarks(QSyntaxHighlighter):
         block_start = block.position()
         block_end = block_start + block.length() - 1  # Qt positions (`text` counts 𬌗 once, Qt twice)
         first = bisect_left(self._marks, block_start - self._reach, key=lambda mark: mark[0].selectionStart())
-        for cursor, severity in self._marks[first:]:
+        set_format, formats = self.setFormat, {severity: mark_format(severity) for severity in Severity}
+        for cursor, severity in islice(self._marks, first, None):  # in one long paragraph: every mark, every key
             start = cursor.selectionStart()
             if start >= block_end:
                 break
             start, end = max(start, block_start), min(cursor.selectionEnd(), block_end)
             if end > start:
-                self.setFormat(start - block_start, end - start, mark_format(severity))
+                set_format(start - block_start, end - start, formats[severity])
 
 
 def _unchanged_ends(current: list[Mark], wanted: list[Mark]) -> tuple[int, int]:
