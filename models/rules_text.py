@@ -99,15 +99,20 @@ def _reading_value(report: Report, reading: Reading) -> int | None:
 
 def check_text(report: Report, patterns: tuple[TextPattern, ...] = TEXT_PATTERNS) -> Iterator[Finding]:
     """Every number the `patterns` tie to a table cell in sections 一 and 六 that disagrees with the tables."""
+    tables = {p.rule: tuple((r, v) for r in p.readings if (v := _reading_value(report, r)) is not None)
+              for p in patterns}
+    agreeing = {rule: {v for _, v in readings} for rule, readings in tables.items()}
     for text_key in checked_text_keys():
         raw = report.texts.get(text_key, "")
         if not raw:
             continue
         for pattern in patterns:
-            for tie in ties(pattern.rule, raw):
-                finding = _compare(report, pattern, text_key, raw, tie)
-                if finding is not None:
-                    yield finding
+            readings = tables[pattern.rule]
+            for start, end, number_start, number_end, written in ties(pattern.rule, raw) if readings else ():
+                if written not in agreeing[pattern.rule]:
+                    cells, message = _mismatch(text_key, raw[start:end], readings)
+                    yield Finding(pattern.rule, Severity.WARNING, cells, message, written, readings[0][1],
+                                  span=TextSpan(text_key, number_start, number_end), detail=f"{text_key}:{written}")
 
 
 @lru_cache(maxsize=1024)
@@ -137,22 +142,13 @@ def _joined_before(text: str, keyword_start: int, blockers: tuple[str, ...]) -> 
     return re.search(rf"(?:{'|'.join(blockers)})[^、和及与或，。；\d]{{0,4}}[、和及与或]$", before) is not None
 
 
-def _compare(report: Report, pattern: TextPattern, text_key: str, raw: str,
-             tie: tuple[int, int, int, int, int]) -> Finding | None:
-    start, end, number_start, number_end, written = tie
-    readings = [(r, _reading_value(report, r)) for r in pattern.readings]
-    readings = [(r, v) for r, v in readings if v is not None]
-    if not readings or any(v == written for _, v in readings):
-        return None
+@lru_cache(maxsize=4096)
+def _mismatch(text_key: str, quoted: str, readings: tuple[tuple[Reading, int], ...]) -> tuple[tuple[str, ...], str]:
+    """The cells and the message for the words `quoted` from the text, whose number the tables' `readings` (with
+    their values) contradict. Cached: while the clerk types, the same sentences are checked again and again."""
     table = "、".join(f"{r.description}为{v}件" for r, v in readings)
     cells = tuple(dict.fromkeys(c for r, _ in readings for c in r.cells))
-    return Finding(
-        pattern.rule, Severity.WARNING, cells,
-        f"{text_location(text_key)}：正文写“{raw[start:end]}”，但表格中{table}，不一致。",
-        written, readings[0][1],
-        span=TextSpan(text_key, number_start, number_end),
-        detail=f"{text_key}:{written}",
-    )
+    return cells, f"{text_location(text_key)}：正文写“{quoted}”，但表格中{table}，不一致。"
 
 
 # A sentence saying there were no applications: 无依申请公开事项, 未收到政府信息公开申请, 没有受理信息公开申请 …

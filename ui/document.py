@@ -2,8 +2,10 @@
 
 Every change goes through here: cell changes as undo commands (an auto-sum recomputed in the same step, what a tool
 stores in the draft with its cells in the same step too), text and
-meta changes directly (the text editors keep their own undo). After each change all rules run again and the
-findings are indexed by cell and by text key for the views.
+meta changes directly (the text editors keep their own undo). After a cell or meta change all rules run again at
+once and the findings are indexed by cell and by text key for the views. Typing in a narrative re-checks after a
+short pause instead (TEXT_SETTLE_MS): a keystroke only stores the text. Whoever reads the findings before then gets
+them up to date (the pending check runs first), so nothing ever acts on stale findings.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import copy
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from models import autosum, carried_text
@@ -26,6 +28,7 @@ from ui.page_status import PAGE_KEYS, page_of, split_pending
 
 READ_ONLY = "此草稿只能查看，不能修改；“另存为”可保存一份可以修改的副本。"
 AUTOSUM_KEY = "autosum"  # draft extra key: the total cells the clerk switched to 自动合计
+TEXT_SETTLE_MS = 200  # typing in a narrative: the rules run again once the keys pause this long
 
 
 class ReportDocument(QObject):
@@ -49,12 +52,14 @@ class ReportDocument(QObject):
             previous = embedded_previous(report)
         self.previous = previous
         self.undo_stack = QUndoStack(self)
-        self.findings: list[Finding] = []
-        self.pending: list[Finding] = []  # blanks on pages the clerk has not left yet: "未填", not yet errors
-        self.pending_cells: frozenset[str] = frozenset()
+        self._findings: list[Finding] = []
+        self._pending: list[Finding] = []  # blanks on pages the clerk has not left yet: "未填", not yet errors
+        self._pending_cells: frozenset[str] = frozenset()
         self.checked_pages: set[str] = set()  # pages left (or exported) with blanks: their blanks are errors
-        self.by_cell: dict[str, list[Finding]] = {}
-        self.by_text: dict[str, list[Finding]] = {}
+        self._by_cell: dict[str, list[Finding]] = {}
+        self._by_text: dict[str, list[Finding]] = {}
+        self._settle: QTimer | None = None  # typing: the deferred re-check (made when first needed)
+        self._stale = False                 # texts changed since the findings were computed
         self._direct_edits = False  # text/meta edits since the last save (they bypass the undo stack)
         self.generation = 0         # bumps on every change; autosave compares it
         self.undo_stack.indexChanged.connect(self._on_index_changed)
@@ -187,7 +192,7 @@ class ReportDocument(QObject):
         self.report.set_section_text(key, text)
         self._touch()
         self.textChanged.emit(key)
-        self.refresh()
+        self._refresh_later()
 
     def unconfirmed_texts(self) -> list[str]:
         """Text keys still holding last year's text, neither edited nor confirmed."""
@@ -261,17 +266,65 @@ class ReportDocument(QObject):
         """How many rows (and required fields) are not yet filled in on pages not yet left: 还有N行未填."""
         return len(self.pending)
 
+    @property
+    def findings(self) -> list[Finding]:
+        self._settle_now()
+        return self._findings
+
+    @property
+    def pending(self) -> list[Finding]:
+        self._settle_now()
+        return self._pending
+
+    @property
+    def pending_cells(self) -> frozenset[str]:
+        self._settle_now()
+        return self._pending_cells
+
+    @property
+    def by_cell(self) -> dict[str, list[Finding]]:
+        self._settle_now()
+        return self._by_cell
+
+    @property
+    def by_text(self) -> dict[str, list[Finding]]:
+        self._settle_now()
+        return self._by_text
+
+    @property
+    def checking_soon(self) -> bool:
+        """Texts changed while typing and the rules have not run on them yet."""
+        return self._stale
+
+    def _refresh_later(self) -> None:
+        """Typing: check again once the keys pause (restarting the wait at every key)."""
+        self._stale = True
+        if self._settle is None:
+            self._settle = QTimer(self)
+            self._settle.setSingleShot(True)
+            self._settle.setInterval(TEXT_SETTLE_MS)
+            self._settle.timeout.connect(self._settle_now)
+        self._settle.start()
+
+    def _settle_now(self) -> None:
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
-        self.findings, self.pending = split_pending(evaluate(self.report, self.previous), self.checked_pages)
-        self.pending_cells = frozenset(key for finding in self.pending for key in finding.cells)
+        """Run every rule now and tell the views (also what a pending check after typing does)."""
+        self._stale = False
+        if self._settle is not None:
+            self._settle.stop()
+        self._findings, self._pending = split_pending(evaluate(self.report, self.previous), self.checked_pages)
+        self._pending_cells = frozenset(key for finding in self._pending for key in finding.cells)
         by_cell: dict[str, list[Finding]] = {}
         by_text: dict[str, list[Finding]] = {}
-        for finding in self.findings:
+        for finding in self._findings:
             for key in finding.cells:
                 by_cell.setdefault(key, []).append(finding)
             if finding.span is not None:
                 by_text.setdefault(finding.span.text_key, []).append(finding)
-        self.by_cell, self.by_text = by_cell, by_text
+        self._by_cell, self._by_text = by_cell, by_text
         self.findingsChanged.emit()
 
     def worst(self, key: str) -> Severity | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QListView, QPushButton, QVBoxLayout, QWidget
@@ -21,34 +23,58 @@ class FindingsModel(QAbstractListModel):
         self.findings: list[Finding] = []
 
     def set_findings(self, findings: list[Finding]) -> None:
-        old = [f.fingerprint for f in self.findings]
-        new = [f.fingerprint for f in findings]
-        if old == new:
-            # Same findings, numbers in the messages may differ: repaint without losing the current row.
-            self.findings = list(findings)
-            if findings:
-                self.dataChanged.emit(self.index(0), self.index(len(findings) - 1))
-            return
-        self.beginResetModel()
-        self.findings = list(findings)
-        self.endResetModel()
+        """Show `findings`, telling the view only what changed: the rows between the first and the last finding
+        that came or went are replaced (the others, and the current row, stay), and kept rows whose message
+        changed (a number in it) are repainted. Nothing is redone when nothing changed."""
+        before, after = self.findings, list(findings)
+        old, new = [_identity(f) for f in before], [_identity(f) for f in after]
+        limit = min(len(old), len(new))
+        head = 0
+        while head < limit and old[head] == new[head]:
+            head += 1
+        tail = 0
+        while tail < limit - head and old[-1 - tail] == new[-1 - tail]:
+            tail += 1
+        if len(old) - tail > head:
+            self.beginRemoveRows(QModelIndex(), head, len(old) - tail - 1)
+            self.findings = before[:head] + before[len(old) - tail:]
+            self.endRemoveRows()
+        if len(new) - tail > head:
+            self.beginInsertRows(QModelIndex(), head, len(new) - tail - 1)
+            self.findings = after
+            self.endInsertRows()
+        self.findings = after
+        kept = [(row, row) for row in range(head)] + [(len(old) - tail + i, len(new) - tail + i) for i in range(tail)]
+        changed = [row for old_row, row in kept if _shown(before[old_row]) != _shown(after[row])]
+        if changed:
+            self.dataChanged.emit(self.index(min(changed)), self.index(max(changed)))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.findings)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or index.row() >= len(self.findings):
+        # Asked for every row and role whenever the list is laid out again: unknown roles leave at once.
+        show = _ROLES.get(role)
+        if show is None or not index.isValid() or index.row() >= len(self.findings):
             return None
-        finding = self.findings[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"【{finding.severity.label}】{finding.message}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"规则 {finding.rule}\n{finding.message}"
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(theme.SEVERITY_COLOR[finding.severity])
-        if role == Qt.ItemDataRole.UserRole:
-            return finding
-        return None
+        return show(self.findings[index.row()])
+
+
+_ROLES: dict[int, Callable[[Finding], object]] = {
+    Qt.ItemDataRole.DisplayRole: lambda f: f"【{f.severity.label}】{f.message}",
+    Qt.ItemDataRole.ToolTipRole: lambda f: f"规则 {f.rule}\n{f.message}",
+    Qt.ItemDataRole.ForegroundRole: lambda f: QBrush(theme.SEVERITY_COLOR[f.severity]),
+    Qt.ItemDataRole.UserRole: lambda f: f,
+}
+
+
+def _identity(finding: Finding) -> tuple[object, ...]:
+    """What the fingerprint is made of (without hashing it): the same finding, though its numbers may change."""
+    return finding.rule, finding.cells, finding.detail
+
+
+def _shown(finding: Finding) -> tuple[object, ...]:
+    return finding.severity, finding.message, finding.rule
 
 
 def pending_text(doc: ReportDocument) -> str:
@@ -70,6 +96,9 @@ class FindingsPanel(QDockWidget):
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        # Rows come or go as the clerk types: the list is laid out again in steps, keys are answered in between.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(100)
         self.list.setAccessibleName("问题列表")
         self.list.activated.connect(self._activate)
         self.list.clicked.connect(self._activate)

@@ -2,19 +2,40 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QTextEdit, QToolTip, QWidget
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QToolTip, QWidget
 
 from models import carried_text
-from models.findings import Finding
+from models.findings import Finding, Severity
 from ui import theme
 from ui.document import ReportDocument
+from ui.text_marks import TextMarks, drawn
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
-def qt_position(text: str, index: int) -> int:
-    """Qt counts UTF-16 code units: a character outside the BMP (𬌗, some rare surnames) counts twice."""
-    return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
+def astral_indexes(text: str) -> list[int]:
+    """Where `text` has characters outside the BMP (𬌗, some rare surnames): Qt counts each of them twice."""
+    return [m.start() for m in _ASTRAL.finditer(text)]
+
+
+def qt_position(text: str, index: int, astral: list[int] | None = None) -> int:
+    """Qt counts UTF-16 code units: a character outside the BMP counts twice (`astral`: astral_indexes(text))."""
+    return index + bisect_left(astral_indexes(text) if astral is None else astral, index)
+
+
+def _from_qt(position: int, astral: list[int]) -> int:
+    """The index in the text of Qt's `position` (`astral`: astral_indexes of the text)."""
+    shift = 0
+    for index in astral:
+        if index + shift >= position:
+            break
+        shift += 1
+    return position - shift
 
 
 def python_position(text: str, position: int) -> int:
@@ -64,6 +85,7 @@ class NarrativeEditor(QPlainTextEdit):
         confirm.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         confirm.triggered.connect(self.confirm_carried)
         self.addAction(confirm)
+        self.marks = TextMarks(self.document())
         self.textChanged.connect(self._store)
         doc.findingsChanged.connect(self.mark_findings)
         doc.carriedChanged.connect(lambda key: key == text_key and self.update_carried())
@@ -105,27 +127,19 @@ class NarrativeEditor(QPlainTextEdit):
         return self.doc.by_text.get(self.text_key, [])
 
     def mark_findings(self) -> None:
-        """Underline every span a finding points at, in its severity's colour."""
-        selections = []
+        """Underline every span a finding points at, in its severity's colour (redoing only what changed: typing
+        moves the underlines along with the text, so most re-checks find them already in place)."""
         text = self.toPlainText()
-        for finding in self.findings():
-            span = finding.span
-            if span is None or span.end > len(text):
-                continue
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
-            start, end = qt_position(text, span.start), qt_position(text, span.end)
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
-            fmt = QTextCharFormat()
-            color = theme.SEVERITY_COLOR[finding.severity]
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(color)
-            fmt.setBackground(QColor(color.red(), color.green(), color.blue(), 40))
-            selection.format = fmt
-            selections.append(selection)
-        self.setExtraSelections(selections)
+        astral = astral_indexes(text)
+        self.marks.set_marks([(qt_position(text, f.span.start, astral), qt_position(text, f.span.end, astral),
+                               f.severity) for f in self.findings() if f.span is not None and f.span.end <= len(text)])
+
+    def underlined(self) -> list[tuple[int, int, Severity]]:
+        """(start, end, severity) of each underline as drawn, in positions of the text (for checks)."""
+        text = self.toPlainText()
+        astral = astral_indexes(text)
+        return [(_from_qt(start, astral), _from_qt(end, astral), severity)
+                for start, end, severity in drawn(self.document())]
 
     def show_span(self, finding: Finding) -> None:
         if finding.span is None:
