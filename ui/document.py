@@ -28,6 +28,8 @@ from ui.page_status import PAGE_KEYS, page_of, split_pending
 
 READ_ONLY = "此草稿只能查看，不能修改；“另存为”可保存一份可以修改的副本。"
 AUTOSUM_KEY = "autosum"  # draft extra key: the total cells the clerk switched to 自动合计
+#: Undo steps kept (a step holds only the cells it changed): ample for a day's work, and memory stays bounded.
+UNDO_LIMIT = 5000
 TEXT_SETTLE_MS = 200  # typing in a narrative: the rules run again once the keys pause this long
 
 
@@ -52,6 +54,7 @@ class ReportDocument(QObject):
             previous = embedded_previous(report)
         self.previous = previous
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(UNDO_LIMIT)
         self._findings: list[Finding] = []
         self._pending: list[Finding] = []  # blanks on pages the clerk has not left yet: "未填", not yet errors
         self._pending_cells: frozenset[str] = frozenset()

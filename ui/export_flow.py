@@ -121,18 +121,18 @@ class ExportFlow(QObject):
         return True
 
     def _done(self, task: Worker, progress: QProgressDialog, kind: str, written: Path) -> None:
-        progress.close()
+        _dismiss(progress)
         self._tasks.remove(task)
         self.finished.emit(written)
         self.offer_open(kind, written)
 
     def _failed(self, task: Worker, progress: QProgressDialog, message: str) -> None:
-        progress.close()
+        _dismiss(progress)
         self._tasks.remove(task)
         QMessageBox.critical(self.parent_widget, "导出失败", message)
 
     def _crashed(self, task: Worker, progress: QProgressDialog, kind: str, details: str) -> None:
-        progress.close()
+        _dismiss(progress)
         self._tasks.remove(task)
         report_failure(self.parent_widget, f"{KIND_NAMES[kind]}没有导出", details, self.autosave)
 
@@ -151,3 +151,10 @@ class ExportFlow(QObject):
     def wait(self) -> None:
         """Block until running exports are written (closing the window, tests)."""
         QThreadPool.globalInstance().waitForDone()
+
+
+def _dismiss(progress: QProgressDialog) -> None:
+    """Close the export's progress dialog and free it: as a child of the main window it would otherwise live, with
+    its widgets, as long as the window (one more for every export of the day)."""
+    progress.close()
+    progress.deleteLater()
