@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 
 from models import format2021 as fmt
+from models.values import false_digits
 
 #: Earliest plausible date in a ledger (a year typed wrong, e.g. 1024, is refused rather than counted).
 MIN_DATE = date(2000, 1, 1)
@@ -69,6 +70,8 @@ def parse_date(value: object, *, epoch: date = date(1899, 12, 30), today: date |
     elif isinstance(value, int | float):
         found = _from_number(value, epoch)
     else:
+        if false_digits(str(value)):
+            raise BadValue(f"“{str(value).strip()}”中有不是普通数字的字符（上标、注释序号等），不是日期")
         text = cell_text(value)
         if not text:
             return None

@@ -13,6 +13,7 @@ import unicodedata
 from datetime import date
 
 from models.format2021 import YEAR_MAX, YEAR_MIN
+from models.values import false_digits_problem
 
 #: Publication dates the app accepts (a report is published the year after the one it covers).
 DATE_YEAR_MIN, DATE_YEAR_MAX = 2000, 2100
@@ -38,6 +39,7 @@ def _plain(text: str) -> str:
 
 def parse_year(text: str) -> int | None:
     """`2024`, `２０２４`, `2024年` → 2024; blank → None. Raises InputRefused."""
+    _refuse_false_digits(text)
     plain = _plain(text)
     if not plain:
         return None
@@ -49,6 +51,13 @@ def parse_year(text: str) -> int | None:
     if problem:
         raise InputRefused(problem)
     return year
+
+
+def _refuse_false_digits(text: str) -> None:
+    """A superscript or circled number is no digit (NFKC would read `202¹` as 2021)."""
+    problem = false_digits_problem(text)
+    if problem:
+        raise InputRefused(problem)
 
 
 def year_problem(year: int) -> str:
@@ -65,6 +74,7 @@ def parse_date(text: str) -> date | None:
     Year, month and day are separated by `-` `.` `/`, 年月日 or spaces. Digits alone are read as 20260328, or, with
     six or seven digits (2026328, typed section by section), as the one date they can be; two readings are refused.
     """
+    _refuse_false_digits(text)
     plain = unicodedata.normalize("NFKC", text).strip()
     if not plain:
         return None

@@ -72,6 +72,15 @@ def false_digits(text: str) -> str:
     return "".join(dict.fromkeys(ch for ch in text if ch not in _DIGITS and _digit_like(ch)))
 
 
+def false_digits_problem(text: str) -> str:
+    """Why `text` cannot be read as a number, year or date because of false digits ('' when it has none)."""
+    marks = false_digits(text)
+    if not marks:
+        return ""
+    return (f"“{text.strip()}”中的“{marks}”不是普通数字（注释序号、上标、下标等不能当作数字），"
+            "请删去或改写为0–9的数字。")
+
+
 def _digit_like(ch: str) -> bool:
     if ch.isascii():
         return False
@@ -108,10 +117,9 @@ def _split_number(text: str) -> tuple[str, str, str]:
 def _prepare(text: str, units: frozenset[str] = COUNT_UNITS) -> tuple[str | None, str, str]:
     """Common steps: returns (number text or None for blank, notice, original)."""
     original = text
-    marks = false_digits(text)
-    if marks:
-        raise ValueRefused(original, f"“{original.strip()}”中的“{marks}”不是普通数字（注释序号、上标、下标等不能"
-                                     "当作数字），请删去或改写为0–9的数字。")
+    problem = false_digits_problem(text)
+    if problem:
+        raise ValueRefused(original, problem)
     text = normalize(text)
     if text in _BLANK_MARKS:
         notice = f"“{original.strip()}”视为空白（未填写）。" if text else ""

@@ -84,3 +84,23 @@ def test_a_marked_number_in_a_returned_collection_sheet_is_not_summed(tmp_path):
     [rejected] = merged.rejected
     assert any("5①" in reason and "不是普通数字" in reason for reason in rejected.reasons), rejected.reasons
 
+
+
+@pytest.mark.parametrize("typed", ["202¹", "２０２⁴", "②⓪②④"])
+def test_the_year_box_refuses_marks_instead_of_reading_them_as_digits(typed):
+    from models.meta_input import InputRefused, parse_year
+
+    with pytest.raises(InputRefused, match="不是普通数字"):
+        parse_year(typed)
+
+
+@pytest.mark.parametrize("typed", ["2025-1-2⁰", "2025年1月2₀日", "2025012⓪"])
+def test_dates_refuse_marks_instead_of_reading_them_as_digits(typed):
+    from models.ledger_values import BadValue
+    from models.ledger_values import parse_date as ledger_date
+    from models.meta_input import InputRefused, parse_date
+
+    with pytest.raises(InputRefused, match="不是普通数字"):
+        parse_date(typed)
+    with pytest.raises(BadValue):
+        ledger_date(typed)
