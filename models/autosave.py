@@ -20,6 +20,7 @@ from models import locations
 from models.atomic import describe_os_error, real_path
 from models.drafts import DRAFT_SUFFIX, DraftError, load_draft, save_draft
 from models.report import Report
+from models.timetext import minute_text
 
 AUTOSAVE_KEY = "autosave"
 # A write into the autosave folder failing with one of these: the folder cannot be written at all (read-only
@@ -49,7 +50,7 @@ class AutosaveSlot:
 
     @property
     def when(self) -> str:
-        return self.saved_at.strftime("%Y年%m月%d日 %H:%M")
+        return minute_text(self.saved_at)
 
     @property
     def size_text(self) -> str:

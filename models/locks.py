@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from models.atomic import WriteFailed, atomic_write, fit_name, real_path
+from models.timetext import minute_text
 
 STALE_AFTER = timedelta(hours=12)
 MAX_PID = 2**31 - 1  # what any system's pid fits in (os.kill takes a C int)
@@ -29,7 +30,7 @@ class LockOwner:
     since: datetime
 
     def describe(self) -> str:
-        return f"{self.user}（{self.host}）于{self.since.strftime('%Y年%m月%d日 %H:%M')}"
+        return f"{self.user}（{self.host}）于{minute_text(self.since)}"
 
 
 def lock_path(draft: Path) -> Path:

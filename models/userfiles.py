@@ -62,6 +62,8 @@ def read_limited(path: Path | str, limit: int, *, head: bool = False) -> bytes:
     """The bytes of the regular file `path`. More than `limit` bytes raise FileTooLarge — or, with `head`, only the
     first `limit` bytes are read. The file is opened without blocking and checked through its open handle, so a
     pipe put in its place between a check and the read cannot block either."""
+    if os.path.isdir(path):  # Windows answers open() on a folder with PermissionError, not IsADirectoryError
+        raise IsADirectoryError(errno.EISDIR, "这是文件夹，不是文件", str(path))
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)
     with os.fdopen(fd, "rb") as handle:

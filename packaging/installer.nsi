@@ -72,7 +72,7 @@ Function .onInit
   ; Qt 6 runs on 64-bit Windows 10 and 11 only.
   ${IfNot} ${RunningX64}
   ${OrIfNot} ${AtLeastWin10}
-    MessageBox MB_ICONSTOP "${APP_NAME} 需要 64 位的 Windows 10 或 Windows 11。"
+    MessageBox MB_ICONSTOP "${APP_NAME} 需要 64 位的 Windows 10 或 Windows 11。" /SD IDOK
     Abort
   ${EndIf}
 FunctionEnd

@@ -6,6 +6,7 @@ import csv
 import json
 import shutil
 from datetime import date
+from pathlib import PurePath
 
 import openpyxl
 
@@ -138,7 +139,7 @@ def test_batch_summary_xlsx(tmp_path, huaian_path):
     rows = list(book["汇总"].iter_rows(values_only=True))
     assert rows[0] == ("文件", "机关名称", "年度", "格式", "结论", "错误", "警告", "提示", "读取提示",
                        "问题1", "问题2", "问题3")
-    by_file = {row[0].split("/")[-1]: row for row in rows[1:]}
+    by_file = {PurePath(row[0]).name: row for row in rows[1:]}
     assert list(by_file) == ["a-clean.docx", "b-broken.docx", "e0.docx", "e1.docx", "e2.docx", "c-old.doc",
                              "d-draft.nianbao"]
     assert by_file["a-clean.docx"][1:9] == ("淮安市人民政府", 2024, "2021", "通过", 0, 0, 0, 1)

@@ -16,6 +16,9 @@ from ui.main_window import APP_TITLE, MainWindow
 
 
 def make_application() -> QApplication:
+    from ui.offscreen_fonts import offscreen_fonts_on_windows
+
+    offscreen_fonts_on_windows()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_TITLE)
     app.setOrganizationName("gov-info-report")

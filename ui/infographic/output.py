@@ -48,6 +48,9 @@ def ensure_gui_application() -> QGuiApplication:
         raise RuntimeError("a QCoreApplication is running; drawing needs a QGuiApplication")
     if not os.environ.get("QT_QPA_PLATFORM") and sys.platform not in ("win32", "darwin"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # drawing to a file never needs a display
+    from ui.offscreen_fonts import offscreen_fonts_on_windows
+
+    offscreen_fonts_on_windows()
     _application = QGuiApplication(sys.argv[:1] or ["main.py"])
     return _application
 
