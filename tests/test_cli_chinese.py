@@ -104,6 +104,8 @@ def argparse_msgids() -> set[str]:
 
 
 def test_every_text_of_this_pythons_argparse_is_translated():
+    if not Path(argparse.__file__).is_file():
+        pytest.skip(f"no argparse source in this Python ({argparse.__file__}: the embeddable CPython has .pyc only)")
     msgids = argparse_msgids()
     assert len(msgids) > 30
     assert sorted(msgids - set(argparse_zh.MESSAGES)) == []

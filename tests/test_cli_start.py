@@ -69,6 +69,7 @@ def test_what_counts_as_a_command_a_file_or_an_option(tmp_path):
 
 # --- no display ------------------------------------------------------------------------------------------------------
 
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows always has its desktop: no DISPLAY to lack")
 @pytest.mark.parametrize("argv", [[], ["--sample"], ["resources/samples/tongguan-zhaoshang-2023.nianbao"]])
 def test_the_window_without_a_display_is_refused_in_chinese(argv):
     result = start(*argv, without_qt=True)

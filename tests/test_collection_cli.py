@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import openpyxl
 
+from cli.commandline import quote
 from importers.collection_reader import read_collection_sheet
 from models.collection_merge import STORE_KEY, stored_contributions
 from models.drafts import load_draft, save_draft
@@ -77,7 +78,7 @@ def test_into_keeps_the_draft_and_earlier_departments(tmp_path, huaian_path):
     save_draft(original, draft)
     a, va = filled_sheet(tmp_path, "a.xlsx", "审批科", "licensing", seed=1)
     result = run("collect", "merge", str(a), "-o", str(draft))
-    assert result.returncode == 2 and f"请改用 --into {draft}" in result.stderr
+    assert result.returncode == 2 and f"请改用 --into {quote(str(draft))}" in result.stderr
     result = run("collect", "merge", str(a), "--into", str(draft))
     assert result.returncode == 0, result.stderr
     key = "t2.licensing.decisions"

@@ -89,6 +89,6 @@ def test_the_readme_screenshots_draft_is_shipped_and_shows_what_they_show():
     from models.rules import evaluate
 
     draft = ROOT / "docs" / "screenshots" / "pingtan-2022-with-errors.nianbao"
-    assert str(draft.relative_to(ROOT)) in README.read_text(encoding="utf-8")
+    assert draft.relative_to(ROOT).as_posix() in README.read_text(encoding="utf-8")
     found = [(f.rule, f.severity.label) for f in evaluate(load_draft(draft))]
     assert found == [("T3-A", "错误"), ("T3-C", "错误"), ("T3-B", "错误"), ("TXT-REVIEW", "警告")]

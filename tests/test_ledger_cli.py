@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from cli.commandline import quote
 from models.drafts import load_draft, save_draft
 from models.ledger_fields import ColumnMapping, save_mapping
 from models.locks import acquire, release
@@ -68,7 +69,7 @@ def test_an_existing_draft_is_not_overwritten_and_into_fills_its_table_three(tmp
     ledger, expected = _ledger(tmp_path)
     result = run("ledger", str(ledger), "--year", str(YEAR), "-o", str(draft))
     assert result.returncode == 2
-    assert f"请改用 --into {draft}" in result.stderr and "--force" in result.stderr
+    assert f"请改用 --into {quote(str(draft))}" in result.stderr and "--force" in result.stderr
     assert load_draft(draft).cells == report.cells
     result = run("ledger", str(ledger), "--into", str(draft))  # the year is the draft's
     assert result.returncode == 0, result.stderr
