@@ -57,4 +57,6 @@ def test_an_export_leaves_no_dialog_behind(window, qtbot, closer, monkeypatch, h
         assert window.export("docx")
         window._export.finished.connect(written.append)
         qtbot.waitUntil(lambda n=number: len(written) > n and not QApplication.activeModalWidget(), timeout=15000)
-    assert _dialogs_kept(window) == kept
+    # The last progress dialog is freed once the event loop gets to it: at once here, later on a slow machine (the
+    # Windows build under Wine needed more than 50 ms). A dialog kept for good still fails after 5 s.
+    qtbot.waitUntil(lambda: _dialogs_kept(window) == kept, timeout=5000)
