@@ -266,9 +266,11 @@ prefix() {
   # Test only: the ICU stub Qt6Core needs (see packaging/wine/icuuc_stub.c).
   x86_64-w64-mingw32-gcc -shared -O2 -s -Wall -Wextra -Werror -o "$WORK/icuuc.dll" "$ROOT/packaging/wine/icuuc_stub.c"
   cp "$WORK/icuuc.dll" "$PREFIX/drive_c/windows/system32/icuuc.dll"
-  # A Chinese TrueType font in C:\Windows\Fonts, as a Chinese Windows has simhei.ttf there: Wine's own fonts cover
-  # no Chinese, and Qt's offscreen platform on Windows reads only .ttf/.otf files from a folder.
-  cp /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf "$PREFIX/drive_c/windows/Fonts/"
+  # C:\Windows\Fonts is empty in Wine (its own fonts live elsewhere), and Qt's offscreen platform on Windows reads
+  # only .ttf/.otf files from that folder: a Latin and a Chinese TrueType font, as Windows has arial.ttf and
+  # simhei.ttf there.
+  cp /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf \
+    "$PREFIX/drive_c/windows/Fonts/"
   wine --version
   du -sh "$PREFIX"
 }
@@ -427,9 +429,9 @@ frozen_batch() {
   python3 -c "import sys, zipfile; assert zipfile.ZipFile(sys.argv[1]).testzip() is None" "$unix_folder/汇总 结果.xlsx"
 }
 
-# Every page offscreen, from the windowed exe: > 20 KB each, and drawn with Chinese glyphs, not boxes: each page is
-# compared with the same page drawn with a Latin font only and with no font (QT_QPA_FONTDIR set here, so the app
-# leaves it), as a Windows without a usable Chinese font would draw it.
+# Every page offscreen, from the windowed exe: > 20 KB each, Chinese and Latin text drawn with glyphs, not boxes: each
+# page is compared with the same page drawn with a Latin font only, a Chinese font only and no font (QT_QPA_FONTDIR
+# set here, so the app leaves it).
 shots() {  # shots NAME DIR [FONTDIR]
   local name=$1 dir=$2 fontdir=${3:-}
   rm -rf "$dir"; mkdir -p "$dir"
@@ -444,13 +446,15 @@ frozen_screenshots() {
   shots "$name" "$OUT/screenshots$1"
   cat "$LOGS/$name.out" "$LOGS/$name.err"
   if [ ! -d "$OUT/screenshots-nofont" ]; then
-    mkdir -p "$WORK/tmp/fonts-none" "$WORK/tmp/fonts-latin"
+    mkdir -p "$WORK/tmp/fonts-none" "$WORK/tmp/fonts-latin" "$WORK/tmp/fonts-cjk"
     cp /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf "$WORK/tmp/fonts-latin/"
+    cp /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf "$WORK/tmp/fonts-cjk/"
     shots "$name-latin" "$OUT/screenshots-latin" "$WORK/tmp/fonts-latin"
+    shots "$name-cjk" "$OUT/screenshots-cjk" "$WORK/tmp/fonts-cjk"
     shots "$name-nofont" "$OUT/screenshots-nofont" "$WORK/tmp/fonts-none"
   fi
   python3 "$ROOT/packaging/wine/check_screenshots.py" "$OUT/screenshots$1" "$OUT/screenshots-latin" \
-    "$OUT/screenshots-nofont"
+    "$OUT/screenshots-cjk" "$OUT/screenshots-nofont"
 }
 
 start_xvfb() {
@@ -569,7 +573,10 @@ makensis_build() {
   version=$(python3 -c "import sys; sys.path.insert(0, '$SRC'); from models.app_info import APP_VERSION; print(APP_VERSION)")
   local -a extra=()
   # The twin only has to install: zlib instead of the shipped solid LZMA saves half a minute of CPU.
-  [ "$target" = amd64 ] && extra=("-XTarget amd64-unicode" "-XSetCompressor /FINAL zlib")
+  # 8020, 8026: the script's own LZMA settings are then ignored, as meant.
+  [ "$target" = amd64 ] && extra=("-XTarget amd64-unicode" "-X!pragma warning disable 8020"
+    "-X!pragma warning disable 8026" "-XSetCompressor /FINAL zlib")
+  rm -f "$outfile"  # never a previous run's installer
   makensis -WX -V2 "${extra[@]}" -DVERSION="$version" -DPAYLOAD="$SRC/dist/gov-info-report" -DOUTFILE="$outfile" \
     "$SRC/packaging/installer.nsi"
   local size

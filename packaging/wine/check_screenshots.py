@@ -1,12 +1,12 @@
 """Judge the Windows build's offscreen screenshots (standard library and ImageMagick's `compare`).
 
-    python3 packaging/wine/check_screenshots.py PAGES LATIN_ONLY NO_FONT
+    python3 packaging/wine/check_screenshots.py PAGES LATIN_ONLY CJK_ONLY NO_FONT
 
 PAGES: `gov-info-report.exe --screenshots` as the app runs it (Qt's offscreen platform reading C:\\Windows\\Fonts).
-LATIN_ONLY and NO_FONT: the same pages drawn with QT_QPA_FONTDIR holding a Latin font only, and no font at all:
-what a Windows without a usable Chinese font would give (every Chinese character a box). Every page must exist in
-all three, weigh more than 20 KB, and differ from the Latin-only page in many pixels: its Chinese text is drawn with
-glyphs, not boxes.
+LATIN_ONLY, CJK_ONLY and NO_FONT: the same pages drawn with QT_QPA_FONTDIR holding a Latin font only (every Chinese
+character a box), a Chinese fallback font only (without Latin letters and digits: those are boxes) and no font at
+all. Every page must exist in all four, weigh more than 20 KB, and differ from the Latin-only page in many pixels
+(its Chinese text is drawn with glyphs) and from the Chinese-only page too (its digits and letters are).
 """
 
 from __future__ import annotations
@@ -17,9 +17,11 @@ from pathlib import Path
 
 MIN_BYTES = 20_000
 PAGES = 9
-#: Pixels that must differ from the Latin-only page: each page has hundreds of Chinese characters of ~150 pixels;
-#: boxes against glyphs differ in far more than this (measured: see packaging/README.md).
-MIN_DIFFERENT_PIXELS = 5_000
+#: Pixels that must differ from the Latin-only page: each page has hundreds of Chinese characters. Measured under
+#: Wine: 130,000–250,000 per page (1500×940); a Latin-only page weighs 17–33 KB, so size alone cannot tell boxes.
+MIN_DIFFERENT_PIXELS = 50_000
+#: Against the Chinese-only page (digits, letters, ✓): measured 36,000–170,000.
+MIN_DIFFERENT_PIXELS_LATIN = 10_000
 
 
 def different_pixels(a: Path, b: Path) -> int:
@@ -30,20 +32,22 @@ def different_pixels(a: Path, b: Path) -> int:
 
 
 def main(argv: list[str]) -> int:
-    pages, latin, nofont = (Path(a) for a in argv)
+    pages, latin, cjk, nofont = (Path(a) for a in argv)
     shots = sorted(pages.glob("*.png"))
     problems = [] if len(shots) >= PAGES else [f"{len(shots)} pages, expected {PAGES}"]
     for shot in shots:
         size = shot.stat().st_size
         versus_latin = different_pixels(shot, latin / shot.name)
+        versus_cjk = different_pixels(shot, cjk / shot.name)
         versus_none = different_pixels(shot, nofont / shot.name)
-        print(f"{shot.name}: {size} bytes, {versus_latin} pixels differ from the Latin-only page, "
-              f"{versus_none} from the no-font page ({(latin / shot.name).stat().st_size} / "
-              f"{(nofont / shot.name).stat().st_size} bytes)")
+        print(f"{shot.name}: {size} bytes; pixels differing from the Latin-only page {versus_latin}, "
+              f"the Chinese-only page {versus_cjk}, the no-font page {versus_none}")
         if size <= MIN_BYTES:
             problems.append(f"{shot.name}: {size} bytes <= {MIN_BYTES}")
         if versus_latin < MIN_DIFFERENT_PIXELS:
             problems.append(f"{shot.name}: Chinese drawn as boxes? only {versus_latin} pixels differ from Latin-only")
+        if versus_cjk < MIN_DIFFERENT_PIXELS_LATIN:
+            problems.append(f"{shot.name}: digits drawn as boxes? only {versus_cjk} pixels differ from Chinese-only")
     for problem in problems:
         print(f"FAILED: {problem}")
     return 1 if problems else 0
