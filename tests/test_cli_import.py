@@ -10,7 +10,7 @@ from pathlib import PurePath
 
 import openpyxl
 
-from cli.commandline import quote
+from cli.commandline import command_line
 from exporters import export_docx
 from models import format2021 as fmt
 from models.drafts import load_draft
@@ -34,7 +34,7 @@ def test_import_writes_the_draft_and_prints_the_notices(tmp_path, huaian_path):
         f"已从“淮安2024.docx”导入淮安市人民政府2024年度报告，草稿已保存：{saved}",
         f"  [读取] {LEVEL}",
         # W-DATE: the report as published carries no date. The level Word does not print is only a notice here.
-        f"检查结果：1个警告。运行 python3 bootstrap.py run check {quote(str(saved))} 查看详情。",
+        f"检查结果：1个警告。运行 {command_line('check', saved)} 查看详情。",
     ]
     report = load_draft(saved)
     assert report.cells == load_draft(huaian_path).cells
