@@ -225,11 +225,9 @@ T3_GROUPS: tuple[T3Group, ...] = (
 T3_GROUP_BY_KEY = {g.key: g for g in T3_GROUPS}
 
 
-def _leaves(group: str, labels: tuple[str, ...]) -> tuple[Axis, ...]:
-    return tuple(
-        Axis(f"{group}_{i}", label, short=f"{T3_GROUP_BY_KEY[group].label}{label}", group=group)
-        for i, label in enumerate(labels, start=1)
-    )
+def _leaf(key: str, group: str, label: str) -> Axis:
+    """A leaf row inside （三）–（六）; its key is declared literally, never derived from its position."""
+    return Axis(key, label, short=f"{T3_GROUP_BY_KEY[group].label}{label}", group=group)
 
 
 T3_ROWS: tuple[Axis, ...] = (
@@ -237,20 +235,25 @@ T3_ROWS: tuple[Axis, ...] = (
     Axis("carried_in", "二、上年结转政府信息公开申请数量", short="上年结转"),
     Axis("granted", "（一）予以公开", short="（一）予以公开"),
     Axis("partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", short="（二）部分公开"),
-    *_leaves("withheld", (
-        "1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益",
-        "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项",
-    )),
-    *_leaves("unavailable", ("1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确")),
-    *_leaves("declined", (
-        "1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请",
-        "5.要求行政机关确认或重新出具已获取信息",
-    )),
-    *_leaves("other", (
-        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-        "3.其他",
-    )),
+    _leaf("withheld_1", "withheld", "1.属于国家秘密"),
+    _leaf("withheld_2", "withheld", "2.其他法律行政法规禁止公开"),
+    _leaf("withheld_3", "withheld", "3.危及“三安全一稳定”"),
+    _leaf("withheld_4", "withheld", "4.保护第三方合法权益"),
+    _leaf("withheld_5", "withheld", "5.属于三类内部事务信息"),
+    _leaf("withheld_6", "withheld", "6.属于四类过程性信息"),
+    _leaf("withheld_7", "withheld", "7.属于行政执法案卷"),
+    _leaf("withheld_8", "withheld", "8.属于行政查询事项"),
+    _leaf("unavailable_1", "unavailable", "1.本机关不掌握相关政府信息"),
+    _leaf("unavailable_2", "unavailable", "2.没有现成信息需要另行制作"),
+    _leaf("unavailable_3", "unavailable", "3.补正后申请内容仍不明确"),
+    _leaf("declined_1", "declined", "1.信访举报投诉类申请"),
+    _leaf("declined_2", "declined", "2.重复申请"),
+    _leaf("declined_3", "declined", "3.要求提供公开出版物"),
+    _leaf("declined_4", "declined", "4.无正当理由大量反复申请"),
+    _leaf("declined_5", "declined", "5.要求行政机关确认或重新出具已获取信息"),
+    _leaf("other_1", "other", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+    _leaf("other_2", "other", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+    _leaf("other_3", "other", "3.其他"),
     Axis("handled_total", "（七）总计", short="办理结果总计"),
     Axis("carried_out", "四、结转下年度继续办理", short="结转下年度"),
 )
