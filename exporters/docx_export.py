@@ -24,8 +24,6 @@ from models.findings import Finding
 from models.report import Report
 from models.rules import evaluate
 
-TABLE_SECTIONS = {"s2": "t2", "s3": "t3", "s4": "t4"}
-
 
 @dataclass(frozen=True)
 class DocxOptions:
@@ -68,9 +66,9 @@ def build_docx(report: Report, *, findings: list[Finding] | None = None, previou
     after_table = False
     for section in fmt.SECTIONS:
         xml.append(writer.section(report, section, after_table))
-        after_table = section.key in TABLE_SECTIONS
+        after_table = bool(section.table)
         if after_table:
-            xml.append(table_xml(TABLE_SECTIONS[section.key], report, fonts))
+            xml.append(table_xml(section.table, report, fonts))
     xml.append(writer.signature(report))
     if options.checklist:
         rows = checklist(report, findings, previous_was_loaded(previous, findings))

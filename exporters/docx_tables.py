@@ -45,15 +45,6 @@ def column_widths(grid: fmt.Grid, total_mm: float = TEXT_WIDTH_MM) -> list[int]:
     return twips
 
 
-def _covering(grid: fmt.Grid) -> dict[tuple[int, int], fmt.GridCell]:
-    index: dict[tuple[int, int], fmt.GridCell] = {}
-    for cell in grid.cells:
-        for r in range(cell.row, cell.row + cell.rowspan):
-            for c in range(cell.col, cell.col + cell.colspan):
-                index[(r, c)] = cell
-    return index
-
-
 def _cell_text(cell: fmt.GridCell, report: Report) -> str:
     if cell.is_input:
         return format_value(report.cells.get(cell.key))
@@ -87,7 +78,7 @@ def table_xml(table: str, report: Report, fonts: FontSet) -> str:
     widths = column_widths(grid)
     rpr = rpr_xml(fonts.table, TABLE_PT)
     margin = mm(CELL_MARGIN_MM)
-    cover = _covering(grid)
+    cover = grid.coverage
     keep_together = True
     parts = [
         "<w:tbl><w:tblPr>"

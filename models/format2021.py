@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from functools import cached_property
 
 TEMPLATE_ID = "2021"
 
@@ -27,9 +28,13 @@ class SubHeading:
 
 @dataclass(frozen=True)
 class Section:
+    """A section of the report: its heading, sub-headings, the official table it holds, and heading variants."""
+
     key: str
     heading: str
     subheadings: tuple[SubHeading, ...] = ()
+    table: str = ""  # "t2" | "t3" | "t4" for the sections that hold an official table
+    aliases: tuple[str, ...] = ()  # headings of real reports (old or variant wording) an importer still recognises
 
     @property
     def intro_key(self) -> str:
@@ -49,9 +54,11 @@ SECTIONS: tuple[Section, ...] = (
             SubHeading("s1.oversight", "（五）监督保障情况", "考核、社会评议、培训和责任追究情况。"),
         ),
     ),
-    Section("s2", "二、主动公开政府信息情况"),
-    Section("s3", "三、收到和处理政府信息公开申请情况"),
-    Section("s4", "四、政府信息公开行政复议、行政诉讼情况"),
+    Section("s2", "二、主动公开政府信息情况", table="t2"),
+    Section("s3", "三、收到和处理政府信息公开申请情况", table="t3", aliases=("三、收到和处理政府信息公开的申请情况",)),
+    Section("s4", "四、政府信息公开行政复议、行政诉讼情况", table="t4",
+            aliases=("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+                     "四、政府信息公开行政法复议、行政诉讼情况")),
     Section(
         "s5",
         "五、存在的主要问题及改进情况",
@@ -59,10 +66,13 @@ SECTIONS: tuple[Section, ...] = (
             SubHeading("s5.problems", "（一）存在的问题", "本年工作中实际存在的问题，不得与上年雷同。"),
             SubHeading("s5.improvements", "（二）改进情况", "上年问题的整改结果和下一步的改进措施。"),
         ),
+        aliases=("五、政府信息公开工作存在的主要问题及改进情况",),
     ),
     Section("s6", "六、其他需要报告的事项"),
 )
 SECTION_BY_KEY = {s.key: s for s in SECTIONS}
+#: The section that holds each official table ("t2" -> s2 …), from `Section.table`.
+SECTION_OF_TABLE = {s.table: s for s in SECTIONS if s.table}
 
 #: Narrative sections whose text the draft file must always carry whole.
 NARRATIVE_SECTIONS = ("s1", "s5", "s6")
@@ -81,13 +91,6 @@ def text_keys(section_key: str) -> tuple[str, ...]:
 
 
 ALL_TEXT_KEYS: tuple[str, ...] = (PREAMBLE_KEY, *(k for s in SECTIONS for k in text_keys(s.key)))
-
-# Headings of real reports that an importer must still recognise (spec §1).
-HEADING_VARIANTS: dict[str, tuple[str, ...]] = {
-    "s3": ("三、收到和处理政府信息公开的申请情况",),
-    "s4": ("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", "四、政府信息公开行政法复议、行政诉讼情况"),
-    "s5": ("五、政府信息公开工作存在的主要问题及改进情况",),
-}
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -136,6 +139,7 @@ class Axis:
     label: str
     short: str = ""
     group: str = ""  # key of the group (e.g. "withheld") for rows inside （三）–（六）
+    aliases: tuple[str, ...] = ()  # labels of real reports (old or variant wording) an importer still recognises
 
     @property
     def name(self) -> str:
@@ -153,8 +157,7 @@ class Cell:
 
 
 TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
-TABLE_TITLES = {"t2": SECTION_BY_KEY["s2"].heading, "t3": SECTION_BY_KEY["s3"].heading,
-                "t4": SECTION_BY_KEY["s4"].heading}
+TABLE_TITLES = {table: section.heading for table, section in SECTION_OF_TABLE.items()}
 
 # ----- Table 二 -----------------------------------------------------------------------------------------------
 
@@ -254,7 +257,8 @@ T3_ROWS: tuple[Axis, ...] = (
     _leaf("other_1", "other", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
     _leaf("other_2", "other", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
     _leaf("other_3", "other", "3.其他"),
-    Axis("handled_total", "（七）总计", short="办理结果总计"),
+    Axis("handled_total", "（七）总计", short="办理结果总计",
+         aliases=("（七）合计", "（七）小计", "三、本年度办理结果总计")),
     Axis("carried_out", "四、结转下年度继续办理", short="结转下年度"),
 )
 T3_ROW_BY_KEY = {r.key: r for r in T3_ROWS}
@@ -393,22 +397,33 @@ class Grid:
 
     def at(self, row: int, col: int) -> GridCell | None:
         """The grid cell whose top-left corner is (row, col), if any."""
-        return self._index().get((row, col))
+        return self._corners.get((row, col))
 
     def covering(self, row: int, col: int) -> GridCell | None:
         """The grid cell that covers (row, col), merged or not."""
-        for cell in self.cells:
-            if cell.row <= row < cell.row + cell.rowspan and cell.col <= col < cell.col + cell.colspan:
-                return cell
-        return None
+        return self.coverage.get((row, col))
 
     def position(self, key: str) -> tuple[int, int]:
-        for cell in self.cells:
-            if cell.key == key:
-                return cell.row, cell.col
-        raise KeyError(key)
+        """(row, column) of the input cell `key`; KeyError when the table has no such cell."""
+        return self.positions[key]
 
-    def _index(self) -> dict[tuple[int, int], GridCell]:
+    @cached_property
+    def coverage(self) -> dict[tuple[int, int], GridCell]:
+        """Every (row, column) of the grid and the cell covering it, merged or not (computed once)."""
+        index: dict[tuple[int, int], GridCell] = {}
+        for cell in self.cells:
+            for r in range(cell.row, cell.row + cell.rowspan):
+                for c in range(cell.col, cell.col + cell.colspan):
+                    index[(r, c)] = cell
+        return index
+
+    @cached_property
+    def positions(self) -> dict[str, tuple[int, int]]:
+        """Each input key's (row, column)."""
+        return {c.key: (c.row, c.col) for c in self.cells if c.key}
+
+    @cached_property
+    def _corners(self) -> dict[tuple[int, int], GridCell]:
         return {(c.row, c.col): c for c in self.cells}
 
 
