@@ -264,9 +264,15 @@ T3_ROWS: tuple[Axis, ...] = (
 T3_ROW_BY_KEY = {r.key: r for r in T3_ROWS}
 #: The 21 leaf outcomes `granted` … `other_3` (the spec says 20 but lists 2 + 8 + 3 + 5 + 3 = 21 rows):
 #: each application handled this year has exactly one.
-T3_LEAF_ROWS: tuple[str, ...] = tuple(
-    r.key for r in T3_ROWS if r.key not in ("new", "carried_in", "handled_total", "carried_out")
-)
+T3_FRAME_ROWS = ("new", "carried_in", "handled_total", "carried_out")
+
+
+def leaf_rows(rows: tuple[Axis, ...]) -> tuple[str, ...]:
+    """The leaf outcomes among table 三's rows: every row but the four that frame them."""
+    return tuple(r.key for r in rows if r.key not in T3_FRAME_ROWS)
+
+
+T3_LEAF_ROWS: tuple[str, ...] = leaf_rows(T3_ROWS)
 T3_HEADER_ROWS = 3
 T3_LABEL_COLUMNS = 3
 
@@ -305,15 +311,16 @@ def t4(block: str, col: str) -> str:
     return f"t4.{block}.{col}"
 
 
-def _build_cells() -> tuple[Cell, ...]:
+def build_cells(t2_blocks: tuple[T2Block, ...] = T2_BLOCKS, t3_rows: tuple[Axis, ...] = T3_ROWS) -> tuple[Cell, ...]:
+    """Every cell of a format built from these table parts, in table order."""
     cells: list[Cell] = []
-    for block in T2_BLOCKS:
+    for block in t2_blocks:
         for row in block.rows:
             for col in block.columns:
                 kind = CellKind.AMOUNT if col.key == "amount" else CellKind.COUNT
                 label = f"表二·{row.label}" + (f"·{col.label}" if len(block.columns) > 1 else "")
                 cells.append(Cell(t2(row.key, col.key), "t2", row.key, col.key, kind, label))
-    for row in T3_ROWS:
+    for row in t3_rows:
         for col in T3_COLUMNS:
             cells.append(Cell(f"t3.{row.key}.{col.key}", "t3", row.key, col.key, CellKind.COUNT,
                               f"表三·{row.name}·{col.label}"))
@@ -324,7 +331,7 @@ def _build_cells() -> tuple[Cell, ...]:
     return tuple(cells)
 
 
-CELLS: tuple[Cell, ...] = _build_cells()
+CELLS: tuple[Cell, ...] = build_cells()
 CELL_BY_KEY: dict[str, Cell] = {c.key: c for c in CELLS}
 ALL_CELL_KEYS: tuple[str, ...] = tuple(c.key for c in CELLS)
 COUNT_KEYS: tuple[str, ...] = tuple(c.key for c in CELLS if c.kind is CellKind.COUNT)
@@ -345,18 +352,18 @@ def cell_label(key: str) -> str:
 # Sums: the cells that are, by the format, the sum of others (auto-sum and rules T3-B, T3-C, T4-*)
 # ---------------------------------------------------------------------------------------------------------------
 
-def sum_definitions() -> dict[str, tuple[str, ...]]:
+def sum_definitions(t3_rows: tuple[Axis, ...] = T3_ROWS) -> dict[str, tuple[str, ...]]:
     """Every total cell and the cells it adds up. Row totals first, then （七）总计, then 表四 总计.
 
     （七）总计·总计 is both its row's total and its column's; it is defined here as the sum of the leaves' 总计 column,
     which equals the row's sum whenever T3-B holds for every leaf row.
     """
     sums: dict[str, tuple[str, ...]] = {}
-    for row in T3_ROWS:
+    for row in t3_rows:
         sums[t3(row.key, "total")] = tuple(t3(row.key, c) for c in T3_PART_COLUMNS)
     for col in T3_COLUMNS:
         # The （七）总计 row: each column is the sum of its 21 leaf rows (for `total` the 总计 column of the leaves).
-        sums[t3("handled_total", col.key)] = tuple(t3(r, col.key) for r in T3_LEAF_ROWS)
+        sums[t3("handled_total", col.key)] = tuple(t3(r, col.key) for r in leaf_rows(t3_rows))
     for block in T4_BLOCKS:
         sums[t4(block.key, "total")] = tuple(t4(block.key, c) for c in T4_PART_COLUMNS)
     return sums
@@ -427,10 +434,10 @@ class Grid:
         return {(c.row, c.col): c for c in self.cells}
 
 
-def _t2_grid() -> Grid:
+def _t2_grid(t2_blocks: tuple[T2Block, ...]) -> Grid:
     cells: list[GridCell] = []
     r = 0
-    for block in T2_BLOCKS:
+    for block in t2_blocks:
         cells.append(GridCell(r, 0, colspan=T2_GRID_COLUMNS, text=block.title, header=True))
         r += 1
         cells.append(GridCell(r, 0, text=T2_ITEM_LABEL, header=True))
@@ -446,7 +453,7 @@ def _t2_grid() -> Grid:
     return Grid("t2", r, T2_GRID_COLUMNS, tuple(cells), header_rows=0, label_columns=1)
 
 
-def _t3_grid() -> Grid:
+def _t3_grid(t3_rows: tuple[Axis, ...]) -> Grid:
     lc = T3_LABEL_COLUMNS
     cells: list[GridCell] = [
         GridCell(0, 0, rowspan=3, colspan=lc, text=T3_CORNER_NOTE, header=True),
@@ -458,9 +465,9 @@ def _t3_grid() -> Grid:
     for i, col in enumerate(T3_COLUMNS[1:-1], start=1):
         cells.append(GridCell(2, lc + i, text=col.label, header=True))
     first = T3_HEADER_ROWS
-    results = [r for r in T3_ROWS if r.key not in ("new", "carried_in", "carried_out")]
+    results = [r for r in t3_rows if r.key not in ("new", "carried_in", "carried_out")]
     seen_groups: set[str] = set()
-    for i, row in enumerate(T3_ROWS):
+    for i, row in enumerate(t3_rows):
         r = first + i
         if row.key in ("new", "carried_in", "carried_out"):
             cells.append(GridCell(r, 0, colspan=lc, text=row.label))
@@ -470,14 +477,14 @@ def _t3_grid() -> Grid:
             if row.group:
                 if row.group not in seen_groups:
                     seen_groups.add(row.group)
-                    size = sum(1 for x in T3_ROWS if x.group == row.group)
+                    size = sum(1 for x in t3_rows if x.group == row.group)
                     cells.append(GridCell(r, 1, rowspan=size, text=T3_GROUP_BY_KEY[row.group].label))
                 cells.append(GridCell(r, 2, text=row.label))
             else:
                 cells.append(GridCell(r, 1, colspan=2, text=row.label))
         for j, col in enumerate(T3_COLUMNS):
             cells.append(GridCell(r, lc + j, key=t3(row.key, col.key)))
-    return Grid("t3", first + len(T3_ROWS), lc + len(T3_COLUMNS), tuple(cells),
+    return Grid("t3", first + len(t3_rows), lc + len(T3_COLUMNS), tuple(cells),
                 header_rows=T3_HEADER_ROWS, label_columns=lc)
 
 
@@ -500,4 +507,9 @@ def _t4_grid() -> Grid:
     return Grid("t4", 4, 3 * n, tuple(cells), header_rows=3, label_columns=0)
 
 
-GRIDS: dict[str, Grid] = {"t2": _t2_grid(), "t3": _t3_grid(), "t4": _t4_grid()}
+def build_grids(t2_blocks: tuple[T2Block, ...] = T2_BLOCKS, t3_rows: tuple[Axis, ...] = T3_ROWS) -> dict[str, Grid]:
+    """The three official tables' grids of a format built from these table parts."""
+    return {"t2": _t2_grid(t2_blocks), "t3": _t3_grid(t3_rows), "t4": _t4_grid()}
+
+
+GRIDS: dict[str, Grid] = build_grids()
