@@ -64,7 +64,7 @@ def build_docx(report: Report, *, findings: list[Finding] | None = None, previou
     xml.append(writer.title_block(report.meta.agency, report.title))
     xml.append(writer.body_text(report.text(fmt.PREAMBLE_KEY)))
     after_table = False
-    for section in fmt.SECTIONS:
+    for section in report.format.sections:
         xml.append(writer.section(report, section, after_table))
         after_table = bool(section.table)
         if after_table:
@@ -101,7 +101,7 @@ def _set_properties(document, report: Report) -> None:
     props.title = _property(report.title)
     props.author = _property(report.meta.agency)
     props.last_modified_by = _property(report.meta.agency)
-    props.comments = f"按{fmt.FORMAT_NOTICE}格式生成"
+    props.comments = f"按{report.format.notice}格式生成"
     props.category = _property(report.meta.level)  # read back by the Word importer
     props.revision = 1
 

@@ -145,3 +145,19 @@ def test_unknown_template_is_refused_by_the_registry():
         formats.format_of("2099")
     assert formats.FORMATS["2021"] is formats.FORMAT_2021
     assert formats.FORMAT_2021.keys == fmt.ALL_CELL_KEYS and formats.FORMAT_2021.grids is fmt.GRIDS
+
+
+def test_a_2099_report_is_laid_out_in_word_by_2099(registered):
+    import io
+
+    from docx import Document
+
+    from exporters import build_docx
+
+    document = Document(io.BytesIO(build_docx(_report_2099())))
+    t2, t3, _ = document.tables
+    assert RENAMED in [c.text for c in t2.rows[1].cells]
+    labels = [row.cells[2].text for row in t3.rows]
+    assert labels.index("5.涉及个人隐私") == labels.index("4.保护第三方合法权益") + 1
+    assert len(t3.rows) == fmt.GRIDS["t3"].rows + 1
+    assert document.core_properties.comments == "按国办公开办函〔2099〕1号格式生成"
