@@ -60,8 +60,8 @@ def check_x3(report: Report, previous: Report | None) -> Iterator[Finding]:
     """A count that grew more than 5× or fell below 1/5 of last year's (both ≥ 10)."""
     if previous is None:
         return
-    cells, earlier = report.cells, previous.cells
-    for key in fmt.COUNT_KEYS:
+    cells, earlier, format_ = report.cells, previous.cells, report.format
+    for key in format_.count_keys:  # a key last year's format did not have is blank there, and skipped
         now, before = cells.get(key), earlier.get(key)
         if type(now) is not int or type(before) is not int or now < SWING_MINIMUM or before < SWING_MINIMUM:
             continue
@@ -69,7 +69,7 @@ def check_x3(report: Report, previous: Report | None) -> Iterator[Finding]:
             direction = "增加" if now > before else "减少"
             yield Finding(
                 "X-3", Severity.INFO, (key,),
-                f"{fmt.cell_label(key)}：本年{now}，{_last_year(previous)}为{before}，"
+                f"{format_.cell_label(key)}：本年{now}，{_last_year(previous)}为{before}，"
                 f"{direction}超过{SWING_FACTOR}倍，请核实。",
                 now, before,
             )

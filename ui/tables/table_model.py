@@ -66,12 +66,8 @@ class OfficialTableModel(QAbstractTableModel):
         self.doc = doc
         self.table = table
         self.grid = fmt.GRIDS[table]
-        self._covering: dict[tuple[int, int], fmt.GridCell] = {}
-        for cell in self.grid.cells:
-            for r in range(cell.row, cell.row + cell.rowspan):
-                for c in range(cell.col, cell.col + cell.colspan):
-                    self._covering[(r, c)] = cell
-        self._position = {cell.key: (cell.row, cell.col) for cell in self.grid.cells if cell.key}
+        self._covering = self.grid.coverage
+        self._position = self.grid.positions
         self._tints: dict[str, tuple[object, ...]] = {}
         self.show_previous = False
         self._bold = QFont()
