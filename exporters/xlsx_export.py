@@ -19,7 +19,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from exporters import xlsx_styles as st
 from exporters.errors import ExportError, ExportRefused
 from exporters.selfcheck import checklist, error_count, previous_was_loaded, summary
-from exporters.xlsx_layout import (
+from exporters.xlsx_styles import merge
+from exporters.xlsx_tables import write_table_sheet
+from layouts.xlsx_layout import (
     COVER_FIELDS,
     DATA_CHUNK,
     DATA_MARKER,
@@ -29,8 +31,6 @@ from exporters.xlsx_layout import (
     TABLE_SHEETS,
     cover_row,
 )
-from exporters.xlsx_styles import merge
-from exporters.xlsx_tables import write_table_sheet
 from models import format2021 as fmt
 from models.app_info import DRAFT_MARK
 from models.atomic import WriteFailed, atomic_write

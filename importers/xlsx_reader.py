@@ -24,8 +24,9 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
-from exporters.xlsx_formulas import sum_formula
-from exporters.xlsx_layout import (
+from importers.zipguard import LIMITS, ZipRefused, check_zip
+from layouts.xlsx_formulas import sum_formula
+from layouts.xlsx_layout import (
     COVER_FIELDS,
     COVER_SHEET,
     DATA_MARKER,
@@ -38,7 +39,6 @@ from exporters.xlsx_layout import (
     sheet_col,
     sheet_row,
 )
-from importers.zipguard import LIMITS, ZipRefused, check_zip
 from models import format2021 as fmt
 from models.drafts import DraftError, parse_draft_bytes
 from models.report import Report
