@@ -28,6 +28,8 @@ from layouts.xlsx_layout import (
     DATA_SHEET,
     DATA_VERSION,
     FINDINGS_SHEET,
+    LAYOUT_VERSION,
+    LAYOUT_VERSION_CELL,
     TABLE_SHEETS,
     cover_row,
 )
@@ -160,8 +162,9 @@ def _write_findings(ws: Worksheet, report: Report, findings: list[Finding], prev
 
 
 def _write_data(ws: Worksheet, report: Report) -> None:
-    """The report as draft JSON, split over cells of column A from row 2; A1 marks the sheet as ours."""
-    ws["A1"], ws["B1"] = DATA_MARKER, DATA_VERSION
+    """The report as draft JSON, split over cells of column A from row 2; A1 marks the sheet as ours, then the
+    sheet's version and the layout's."""
+    ws["A1"], ws["B1"], ws[LAYOUT_VERSION_CELL] = DATA_MARKER, DATA_VERSION, LAYOUT_VERSION
     text = draft_bytes(report).decode("utf-8")
     for i in range(0, max(len(text), 1), DATA_CHUNK):
         ws.cell(row=2 + i // DATA_CHUNK, column=1, value=text[i:i + DATA_CHUNK])
