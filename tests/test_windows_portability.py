@@ -73,7 +73,7 @@ def test_every_installer_message_box_has_a_silent_answer():
 
 
 def test_offscreen_qt_on_windows_is_pointed_at_the_system_fonts(tmp_path, monkeypatch):
-    from ui import offscreen_fonts as qt
+    from render import offscreen_fonts as qt
 
     (tmp_path / "Fonts").mkdir()
     monkeypatch.setattr(qt.sys, "platform", "win32")
