@@ -17,7 +17,7 @@ from models.drafts import DraftError, load_draft
 from models.timetext import minute_text
 from tests.conftest import ROOT
 
-APP_PACKAGES = ("models", "importers", "exporters", "cli", "ui")
+APP_PACKAGES = ("models", "layouts", "importers", "exporters", "render", "cli", "ui")
 
 
 def _calls_with_non_ascii_format() -> list[str]:
