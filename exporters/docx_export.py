@@ -17,6 +17,7 @@ from exporters.docx_xml import clean_text, parse_block, text_paragraph
 from exporters.errors import ExportError, ExportRefused
 from exporters.fonts import font_set
 from exporters.selfcheck import checklist, error_count, previous_was_loaded
+from layouts.docx_layout import LEVEL_PROPERTY
 from models import format2021 as fmt
 from models.app_info import DRAFT_MARK
 from models.atomic import WriteFailed, atomic_write
@@ -102,7 +103,7 @@ def _set_properties(document, report: Report) -> None:
     props.author = _property(report.meta.agency)
     props.last_modified_by = _property(report.meta.agency)
     props.comments = f"按{report.format.notice}格式生成"
-    props.category = _property(report.meta.level)  # read back by the Word importer
+    setattr(props, LEVEL_PROPERTY, _property(report.meta.level))  # read back by the Word importer
     props.revision = 1
 
 

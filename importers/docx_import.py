@@ -10,13 +10,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exporters.docx_extras import CHECKLIST_TITLE, SIGNOFF_TITLE
 from importers.docx_labels import norm
 from importers.docx_reader import DocxUnreadable, WordTable, read_document
 from importers.docx_t3 import T3Reader
 from importers.docx_tables import Found, classify, read_t2, read_t4
 from importers.docx_text import as_date, find_title, is_blank_date, match_section, split_narrative, year_from_period
 from importers.result import Imported, LoadError
+from layouts.docx_layout import CHECKLIST_TITLE, SIGNOFF_TITLE
 from models import format2019
 from models import format2021 as fmt
 from models.app_info import DRAFT_MARK

@@ -43,7 +43,7 @@ def _export_work(kind: str, report: Report, path: Path, findings: list[Finding],
 
     def work() -> Path:
         if kind == "infographic":
-            from ui.infographic import InfographicError, render
+            from render.infographic import InfographicError, render
 
             try:
                 return render(report, path, previous)
