@@ -167,7 +167,7 @@ def check_v1(report: Report) -> Iterator[Finding]:
             yield Finding(
                 "V-1", Severity.ERROR, blanks,
                 f"{name}：{which}未填写。空白不等于0，没有发生的请填0。",
-                detail="blank",
+                detail="blank", blank=True,
             )
         for key in keys:
             value = report.cells.get(key)

@@ -71,7 +71,7 @@ def check_x3(report: Report, previous: Report | None) -> Iterator[Finding]:
                 "X-3", Severity.INFO, (key,),
                 f"{format_.cell_label(key)}：本年{now}，{_last_year(previous)}为{before}，"
                 f"{direction}超过{SWING_FACTOR}倍，请核实。",
-                now, before,
+                now, before, swing=True,
             )
 
 
@@ -97,5 +97,5 @@ def check_x4(report: Report, previous: Report | None) -> Iterator[Finding]:
     yield Finding(
         "X-4", Severity.WARNING, (),
         f"“{heading}”与{source}{how}。年度报告格式通知要求不得内容雷同，请按本年实际情况修改。",
-        detail="s5",
+        detail="s5", page="s5",
     )

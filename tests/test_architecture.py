@@ -16,6 +16,7 @@ them really pulls in. The layers, from the bottom:
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -126,3 +127,16 @@ def test_render_loads_no_widgets():
 
 def test_drawing_from_the_command_line_goes_through_render():
     assert "render.infographic" in imported_names(ROOT / "cli" / "infographic.py")
+
+
+RULE_ID = re.compile(r"""["'](?:T[0-9]|V|W|X|TXT)-[0-9A-Z]+["']""")
+
+
+def test_the_ui_never_branches_on_a_rule_id():
+    """What a view needs of a finding (its page, whether it is only a blank, a year-on-year swing) is on the finding;
+    a rule renamed or split never silently changes what the window shows."""
+    found = [f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+             for path in sorted((ROOT / "ui").rglob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+             if RULE_ID.search(line.split("#")[0])]
+    assert found == []

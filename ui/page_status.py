@@ -16,7 +16,6 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("review", "检查与导出"),
 )
 PAGE_KEYS = tuple(key for key, _ in PAGES)
-_SECTION_PAGES = {"s5": ("W-3", "X-4")}
 
 
 def page_of(finding: Finding) -> str:
@@ -25,18 +24,7 @@ def page_of(finding: Finding) -> str:
         return page_of_text(finding.span.text_key)
     if finding.cells:
         return finding.cells[0].split(".")[0]
-    for page, rules in _SECTION_PAGES.items():
-        if finding.rule in rules:
-            return page
-    return "review"
-
-
-def is_blank_finding(finding: Finding) -> bool:
-    """A finding that only says something is not filled in yet: a blank cell (V-1), a required field (V-META) or
-    the publication date (W-DATE) left empty — not a wrong value."""
-    if finding.rule == "V-1":
-        return finding.detail == "blank"
-    return finding.rule in ("V-META", "W-DATE") and not finding.detail
+    return finding.page if finding.page in PAGE_KEYS else "review"
 
 
 def split_pending(findings: list[Finding], checked_pages: set[str]) -> tuple[list[Finding], list[Finding]]:
@@ -44,7 +32,7 @@ def split_pending(findings: list[Finding], checked_pages: set[str]) -> tuple[lis
     an error — a new report is not a sea of red; it becomes one on leaving the page with it, or on exporting."""
     shown, pending = [], []
     for finding in findings:
-        (pending if is_blank_finding(finding) and page_of(finding) not in checked_pages else shown).append(finding)
+        (pending if finding.blank and page_of(finding) not in checked_pages else shown).append(finding)
     return shown, pending
 
 

@@ -164,7 +164,7 @@ class OfficialTableModel(QAbstractTableModel):
         if cue is not None and cue[0] in theme.SEVERITY_BACKGROUND:
             severity, likeliest = cue
             return QBrush((theme.SEVERITY_BACKGROUND if likeliest else theme.SEVERITY_FAINT)[severity])
-        if self.show_previous and any(f.rule == "X-3" for f in self.doc.by_cell.get(key, [])):
+        if self.show_previous and any(f.swing for f in self.doc.by_cell.get(key, [])):
             return QBrush(theme.SWING_BACKGROUND)
         if self.doc.is_auto(key):
             return QBrush(theme.AUTO_BACKGROUND)
