@@ -16,12 +16,12 @@ from exporters.docx_tables import table_xml
 from exporters.docx_xml import clean_text, parse_block, text_paragraph
 from exporters.errors import ExportError, ExportRefused
 from exporters.fonts import font_set
-from exporters.selfcheck import checklist, error_count, previous_was_loaded
+from exporters.selfcheck import checklist, previous_was_loaded
 from layouts.docx_layout import LEVEL_PROPERTY
 from models import format2021 as fmt
 from models.app_info import DRAFT_MARK
 from models.atomic import WriteFailed, atomic_write
-from models.findings import Finding
+from models.findings import Finding, error_count
 from models.report import Report
 from models.rules import evaluate
 

@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters import xlsx_styles as st
 from exporters.errors import ExportError, ExportRefused
-from exporters.selfcheck import checklist, error_count, previous_was_loaded, summary
+from exporters.selfcheck import checklist, previous_was_loaded, summary
 from exporters.xlsx_styles import merge
 from exporters.xlsx_tables import write_table_sheet
 from layouts.xlsx_layout import (
@@ -37,7 +37,7 @@ from models import format2021 as fmt
 from models.app_info import DRAFT_MARK
 from models.atomic import WriteFailed, atomic_write
 from models.drafts import draft_bytes
-from models.findings import Finding
+from models.findings import Finding, error_count
 from models.report import Report
 from models.rules import evaluate
 

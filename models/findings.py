@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -93,6 +94,11 @@ class Finding:
             "message": self.message,
             "fingerprint": self.fingerprint,
         }
+
+
+def error_count(findings: Iterable[Finding]) -> int:
+    """How many of `findings` are errors (the one count: export blocking, the review page, the CLI, the exports)."""
+    return sum(1 for f in findings if f.severity is Severity.ERROR)
 
 
 def num(value: Number | None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from models import format2021 as fmt
 from models.carried_text import unconfirmed_keys
-from models.findings import Finding, Severity
+from models.findings import Finding, Severity, error_count
 from models.report import Report
 
 NOT_STARTED, IN_PROGRESS, PROBLEMS, DONE = "未开始", "进行中", "有问题", "已完成"
@@ -42,7 +42,7 @@ def page_status(page: str, report: Report, findings: list[Finding], pending: lis
     keeps a page 进行中; for 检查与导出, so do blanks still 未填 (`pending`)."""
     unconfirmed = unconfirmed_keys(report) if unconfirmed is None else unconfirmed
     if page == "review":
-        if any(f.severity is Severity.ERROR for f in findings):
+        if error_count(findings):
             return PROBLEMS
         return IN_PROGRESS if pending or unconfirmed else DONE
     filled, total = _filled(page, report)
