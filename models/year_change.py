@@ -30,8 +30,8 @@ BEFORE_ZERO = "上年为0"
 class YearChange:
     """This year's value `now` against last year's `before`, each a cell value (None blank, or InvalidValue)."""
 
-    now: CellValue | Number | None
-    before: CellValue | Number | None
+    now: CellValue
+    before: CellValue
 
     @property
     def comparable(self) -> bool:
