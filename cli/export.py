@@ -25,9 +25,8 @@ from cli.outputs import (
     report_stem,
 )
 from exporters import DocxOptions, ExportError, XlsxOptions, export_docx, export_xlsx
-from exporters.selfcheck import error_count
 from importers import LoadError, load, read_report
-from models.findings import Severity
+from models.findings import Severity, error_count
 
 
 def _outputs(docx: str | None, xlsx: str | None) -> list[tuple[str, Output]]:

@@ -2,7 +2,7 @@
 
 Exit codes: 0 written; 2 the input cannot be read, --previous is not of an earlier year, or the output cannot be
 written (it exists and --force is not given, it is an input, neither .png nor .pdf …), or Qt cannot be loaded.
-Qt is imported only when drawing; without a display it runs offscreen (see cli.qt and ui.infographic.output).
+Qt is imported only when drawing; without a display it runs offscreen (see cli.qt and render.infographic.output).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def run_infographic(source: str, output: str, previous_file: str | None, dpi: in
     ensure_writable(out, inputs, force, INFOGRAPHIC)
     try:
         import_qt(("PySide6.QtCore", "PySide6.QtGui"))  # drawing to a file: no widgets
-        from ui.infographic import InfographicError, render
+        from render.infographic import InfographicError, render
     except QtMissing as exc:
         raise Stop(EXIT_FILE, exc.message) from None
     except ImportError as exc:  # a Qt module of its own failing to load

@@ -292,7 +292,7 @@ def open_gui(file: Path | None, sample: bool, screenshots: Path | None) -> int:
         return EXIT_USAGE
     try:
         import_qt()
-        from ui.app import run_gui
+        from ui.app import run_gui  # the one import of ui/ in cli/ (allowed in tests/test_architecture.py)
     except QtMissing as exc:
         print(exc.message, file=sys.stderr)
         return EXIT_USAGE

@@ -18,10 +18,10 @@ from openpyxl.worksheet.cell_range import MultiCellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from exporters import collection_layout as lay
 from exporters import xlsx_styles as st
 from exporters.errors import ExportError
 from exporters.xlsx_tables import amount_format, write_table_sheet
+from layouts import collection_layout as lay
 from models import autosum
 from models import format2021 as fmt
 from models.atomic import WriteFailed, atomic_write

@@ -16,15 +16,14 @@ from exporters.docx_tables import table_xml
 from exporters.docx_xml import clean_text, parse_block, text_paragraph
 from exporters.errors import ExportError, ExportRefused
 from exporters.fonts import font_set
-from exporters.selfcheck import checklist, error_count, previous_was_loaded
+from exporters.selfcheck import checklist, previous_was_loaded
+from layouts.docx_layout import LEVEL_PROPERTY
 from models import format2021 as fmt
 from models.app_info import DRAFT_MARK
 from models.atomic import WriteFailed, atomic_write
-from models.findings import Finding
+from models.findings import Finding, error_count
 from models.report import Report
 from models.rules import evaluate
-
-TABLE_SECTIONS = {"s2": "t2", "s3": "t3", "s4": "t4"}
 
 
 @dataclass(frozen=True)
@@ -66,11 +65,11 @@ def build_docx(report: Report, *, findings: list[Finding] | None = None, previou
     xml.append(writer.title_block(report.meta.agency, report.title))
     xml.append(writer.body_text(report.text(fmt.PREAMBLE_KEY)))
     after_table = False
-    for section in fmt.SECTIONS:
+    for section in report.format.sections:
         xml.append(writer.section(report, section, after_table))
-        after_table = section.key in TABLE_SECTIONS
+        after_table = bool(section.table)
         if after_table:
-            xml.append(table_xml(TABLE_SECTIONS[section.key], report, fonts))
+            xml.append(table_xml(section.table, report, fonts))
     xml.append(writer.signature(report))
     if options.checklist:
         rows = checklist(report, findings, previous_was_loaded(previous, findings))
@@ -103,8 +102,8 @@ def _set_properties(document, report: Report) -> None:
     props.title = _property(report.title)
     props.author = _property(report.meta.agency)
     props.last_modified_by = _property(report.meta.agency)
-    props.comments = f"按{fmt.FORMAT_NOTICE}格式生成"
-    props.category = _property(report.meta.level)  # read back by the Word importer
+    props.comments = f"按{report.format.notice}格式生成"
+    setattr(props, LEVEL_PROPERTY, _property(report.meta.level))  # read back by the Word importer
     props.revision = 1
 
 

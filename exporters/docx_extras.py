@@ -6,12 +6,11 @@ from exporters.docx_styles import APPENDIX_LABEL, BODY_PT, NORMAL, TABLE_CENTER,
 from exporters.docx_xml import mm, rpr_xml, text_paragraph
 from exporters.fonts import FontSet
 from exporters.selfcheck import NOT_CHECKED, NOT_CHECKED_REASON, ChecklistRow, summary
+from layouts.docx_layout import CHECKLIST_TITLE, SIGNOFF_TITLE
 from models import format2021 as fmt
 from models.findings import Finding, Severity
 from models.report import Report
 
-SIGNOFF_TITLE = "审核签发单"
-CHECKLIST_TITLE = "自查清单"
 SIGNOFF_STEPS = ("拟稿", "审核", "签发")
 _SIGN_LINE = "签名：　　　　　　　　日期：　　　年　　月　　日"
 _BORDERS = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'

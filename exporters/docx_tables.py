@@ -1,4 +1,4 @@
-"""Tables 二, 三 and 四 in Word, laid out from `format2021.GRIDS` with the official merges.
+"""Tables 二, 三 and 四 in Word, laid out from the report's own format (its `grids`) with the official merges.
 
 Table 四 stays on the portrait page: its 15 columns of 10.4 mm hold each two-character-per-line label (结果/维持) at
 10.5 pt, and it reads in place under its heading. A landscape section for a four-row table would cost a page of its
@@ -45,15 +45,6 @@ def column_widths(grid: fmt.Grid, total_mm: float = TEXT_WIDTH_MM) -> list[int]:
     return twips
 
 
-def _covering(grid: fmt.Grid) -> dict[tuple[int, int], fmt.GridCell]:
-    index: dict[tuple[int, int], fmt.GridCell] = {}
-    for cell in grid.cells:
-        for r in range(cell.row, cell.row + cell.rowspan):
-            for c in range(cell.col, cell.col + cell.colspan):
-                index[(r, c)] = cell
-    return index
-
-
 def _cell_text(cell: fmt.GridCell, report: Report) -> str:
     if cell.is_input:
         return format_value(report.cells.get(cell.key))
@@ -83,11 +74,11 @@ def table_xml(table: str, report: Report, fonts: FontSet) -> str:
     Tables 二 and 四 are short and table 三 fits one page: each is kept on one page (keep-with-next on every row)
     rather than split, which would also cut the vertical 三、本年度办理结果 band in two.
     """
-    grid = fmt.GRIDS[table]
+    grid = report.format.grids[table]
     widths = column_widths(grid)
     rpr = rpr_xml(fonts.table, TABLE_PT)
     margin = mm(CELL_MARGIN_MM)
-    cover = _covering(grid)
+    cover = grid.coverage
     keep_together = True
     parts = [
         "<w:tbl><w:tblPr>"

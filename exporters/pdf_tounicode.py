@@ -4,7 +4,7 @@ characters that were drawn.
 Qt's PDF writer names each glyph by the lowest BMP code point the font maps to it. CJK fonts such as Noto Sans CJK
 share one glyph between 人 (U+4EBA) and the Kangxi radical ⼈ (U+2F08), so the text layer says ⼈. `remap` rewrites
 those entries (`corrections` maps the character written to the one drawn) and moves the cross-reference table to
-match. Qt-free: the corrections come from the renderer, which knows the fonts (see ui/pdf_text.py).
+match. Qt-free: the corrections come from the renderer, which knows the fonts (see render/pdf_text.py).
 """
 
 from __future__ import annotations

@@ -65,6 +65,3 @@ def summary(findings: list[Finding]) -> str:
     counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
     return "，".join(f"{s.label}{counts[s]}个" for s in Severity)
 
-
-def error_count(findings: Iterable[Finding]) -> int:
-    return sum(1 for f in findings if f.severity is Severity.ERROR)

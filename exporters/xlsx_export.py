@@ -18,24 +18,26 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters import xlsx_styles as st
 from exporters.errors import ExportError, ExportRefused
-from exporters.selfcheck import checklist, error_count, previous_was_loaded, summary
-from exporters.xlsx_layout import (
+from exporters.selfcheck import checklist, previous_was_loaded, summary
+from exporters.xlsx_styles import merge
+from exporters.xlsx_tables import write_table_sheet
+from layouts.xlsx_layout import (
     COVER_FIELDS,
     DATA_CHUNK,
     DATA_MARKER,
     DATA_SHEET,
     DATA_VERSION,
     FINDINGS_SHEET,
+    LAYOUT_VERSION,
+    LAYOUT_VERSION_CELL,
     TABLE_SHEETS,
     cover_row,
 )
-from exporters.xlsx_styles import merge
-from exporters.xlsx_tables import write_table_sheet
 from models import format2021 as fmt
 from models.app_info import DRAFT_MARK
 from models.atomic import WriteFailed, atomic_write
 from models.drafts import draft_bytes
-from models.findings import Finding
+from models.findings import Finding, error_count
 from models.report import Report
 from models.rules import evaluate
 
@@ -160,8 +162,9 @@ def _write_findings(ws: Worksheet, report: Report, findings: list[Finding], prev
 
 
 def _write_data(ws: Worksheet, report: Report) -> None:
-    """The report as draft JSON, split over cells of column A from row 2; A1 marks the sheet as ours."""
-    ws["A1"], ws["B1"] = DATA_MARKER, DATA_VERSION
+    """The report as draft JSON, split over cells of column A from row 2; A1 marks the sheet as ours, then the
+    sheet's version and the layout's."""
+    ws["A1"], ws["B1"], ws[LAYOUT_VERSION_CELL] = DATA_MARKER, DATA_VERSION, LAYOUT_VERSION
     text = draft_bytes(report).decode("utf-8")
     for i in range(0, max(len(text), 1), DATA_CHUNK):
         ws.cell(row=2 + i // DATA_CHUNK, column=1, value=text[i:i + DATA_CHUNK])

@@ -12,9 +12,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters import xlsx_styles as st
 from exporters.text_width import display_width
-from exporters.xlsx_formulas import INCOMPLETE, INCONSISTENT, check_formula, sum_formula
-from exporters.xlsx_layout import GRID_TOP, check_cells, ref, sheet_col, sheet_row
 from exporters.xlsx_styles import merge
+from layouts.xlsx_formulas import INCOMPLETE, INCONSISTENT, check_formula, sum_formula
+from layouts.xlsx_layout import GRID_TOP, check_cells, ref, sheet_col, sheet_row
 from models import format2021 as fmt
 from models.report import Report
 from models.rules import RULE_BY_ID

@@ -56,7 +56,7 @@ def _read_draft(path: Path) -> Imported:
         report = load_draft(path)
     except DraftError as exc:
         raise LoadError(path, exc.message) from None
-    return Imported(report, draft_notices(report), TEMPLATE_ID, "draft")
+    return Imported(report, draft_notices(report), report.template, "draft")
 
 
 def draft_notices(report: Report) -> list[str]:

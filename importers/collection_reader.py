@@ -16,9 +16,9 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
-from exporters import collection_layout as lay
-from exporters.xlsx_layout import TABLE_SHEETS, ref, sheet_col, sheet_row
 from importers.zipguard import ZipRefused, check_zip
+from layouts import collection_layout as lay
+from layouts.xlsx_layout import TABLE_SHEETS, ref, sheet_col, sheet_row
 from models import format2021 as fmt
 from models.collection import PART_BY_KEY, Part, SheetData
 from models.values import CellValue, ValueRefused, check_value, parse, parse_amount

@@ -10,13 +10,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from exporters.docx_extras import CHECKLIST_TITLE, SIGNOFF_TITLE
 from importers.docx_labels import norm
 from importers.docx_reader import DocxUnreadable, WordTable, read_document
 from importers.docx_t3 import T3Reader
-from importers.docx_tables import SECTION_OF_TABLE, TABLE_OF_SECTION, Found, classify, read_t2, read_t4
+from importers.docx_tables import Found, classify, read_t2, read_t4
 from importers.docx_text import as_date, find_title, is_blank_date, match_section, split_narrative, year_from_period
 from importers.result import Imported, LoadError
+from layouts.docx_layout import CHECKLIST_TITLE, SIGNOFF_TITLE
 from models import format2019
 from models import format2021 as fmt
 from models.app_info import DRAFT_MARK
@@ -143,7 +143,7 @@ def lay_out(blocks: list[str | WordTable]) -> Layout:
             continue
         kind = classify(block) or previous_table
         if not kind and current >= 0:
-            kind = TABLE_OF_SECTION.get(fmt.SECTIONS[current].key, "")
+            kind = fmt.SECTIONS[current].table
         if not kind:
             if any(box.text.strip() for row in block.rows for box in row):
                 layout.ignored_tables.append(block.number)
@@ -155,7 +155,7 @@ def lay_out(blocks: list[str | WordTable]) -> Layout:
         else:
             read_t4(block, found)
         found.tables.add(kind)
-        current = max(current, SECTION_INDEX[SECTION_OF_TABLE[kind]])
+        current = max(current, SECTION_INDEX[fmt.SECTION_OF_TABLE[kind].key])
         layout.sections.setdefault(current, [])
         previous_table = kind
     if "t3" in found.tables:

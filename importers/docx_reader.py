@@ -15,6 +15,8 @@ from pathlib import Path
 from lxml import etree
 from lxml.etree import _Element as Element
 
+from layouts.docx_layout import LEVEL_PROPERTY
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 W = f"{{{W_NS}}}"
@@ -74,14 +76,14 @@ def read_blocks(path: Path) -> list[Block]:
 
 
 def read_document(path: Path) -> tuple[list[Block], str]:
-    """The body in reading order and the document's category property (our exporter writes the agency level
-    there). Raises DocxUnreadable."""
+    """The body in reading order and the document's level property (`LEVEL_PROPERTY`: our exporter writes the
+    agency level there). Raises DocxUnreadable."""
     import docx  # deferred: python-docx takes a while to import
 
     try:
         document = docx.Document(str(path))
         body = document.element.body
-        category = document.core_properties.category or ""
+        category = getattr(document.core_properties, LEVEL_PROPERTY) or ""
     except Exception as exc:  # python-docx fails in many ways on damaged packages; each means "cannot open"
         raise DocxUnreadable(_open_failure(path, exc)) from None
     if body is None:

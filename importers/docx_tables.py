@@ -18,10 +18,8 @@ from models.values import ValueRefused, parse_count
 
 # ----- the labels of each table, from the format module ---------------------------------------------------------
 
-# Labels as real reports write them besides the official ones (（七）合计 for （七）总计 …).
-T3_ROW_VARIANTS = (("（七）合计", "handled_total"), ("（七）小计", "handled_total"),
-                   ("三、本年度办理结果总计", "handled_total"))
-T3_ROWS = LabelIndex([*((r.label, r.key) for r in fmt.T3_ROWS), *T3_ROW_VARIANTS])
+# Each row's official label and the labels real reports write besides it (its aliases: （七）合计 for （七）总计 …).
+T3_ROWS = LabelIndex((label, r.key) for r in fmt.T3_ROWS for label in (r.label, *r.aliases))
 T3_GROUPS = LabelIndex(((g.label, g.key) for g in fmt.T3_GROUPS), fuzzy=False)
 T3_BAND = LabelIndex([(fmt.T3_RESULTS_BAND, "band")], fuzzy=False)
 T3_COLUMNS = LabelIndex(((c.label, c.key) for c in fmt.T3_COLUMNS), fuzzy=False)
@@ -33,10 +31,6 @@ SUIT = "suit"
 T4_BLOCKS = LabelIndex([*((b.label, b.key) for b in fmt.T4_BLOCKS), (fmt.T4_SUIT, SUIT)])
 T4_COLUMNS = LabelIndex(((c.label, c.key) for c in fmt.T4_COLUMNS), fuzzy=False)
 T4_KEYS = tuple(fmt.t4(b.key, c.key) for b in fmt.T4_BLOCKS for c in fmt.T4_COLUMNS)
-
-TABLE_OF_SECTION = {"s2": "t2", "s3": "t3", "s4": "t4"}
-SECTION_OF_TABLE = {t: s for s, t in TABLE_OF_SECTION.items()}
-
 
 @dataclass
 class Found:

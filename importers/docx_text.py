@@ -1,6 +1,6 @@
 """The words of a Word report: its title (agency, year), the six section headings and the narrative sub-headings.
 
-Headings are recognised by the format module's labels and HEADING_VARIANTS, with or without their ordinal (Word's
+Headings are recognised by the format module's labels and each section's aliases, with or without their ordinal (Word's
 automatic numbering leaves it out of the text), and with small differences (行政法复议, 主动公开方面 for 主动公开情况).
 A sub-heading may run on into its text: `（一）主动公开情况。2024年，…` — the heading is cut off, the text kept.
 """
@@ -34,7 +34,7 @@ _PERIOD = re.compile(r"((?:19|20)\d{2})年1月1日(?:起)?至\1年12月31日")
 def _section_cores() -> list[tuple[int, list[str]]]:
     result = []
     for index, section in enumerate(fmt.SECTIONS):
-        labels = (section.heading, *fmt.HEADING_VARIANTS.get(section.key, ()))
+        labels = (section.heading, *section.aliases)
         result.append((index, [core(norm(label)) for label in labels]))
     return result
 
@@ -83,7 +83,7 @@ def _inline_heading(text: str, after: int) -> tuple[int, str] | None:
     for index, section in enumerate(fmt.SECTIONS):
         if index <= after:
             continue
-        for heading in (section.heading, *fmt.HEADING_VARIANTS.get(section.key, ())):
+        for heading in (section.heading, *section.aliases):
             wanted = norm(heading)
             if compact.startswith(wanted) and len(compact) > len(wanted):
                 return index, _after_chars(text, len(heading.replace(" ", "")))

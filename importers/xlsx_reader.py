@@ -11,6 +11,10 @@ What is read from where:
 - The hidden 报告数据 sheet: the report as our draft JSON at export time, for the narrative, the 说明 notes and the
   provenance; and for cells whose visible value is unchanged, the exact value kept there (the 万元 amount's digits,
   an invalid entry's reason), so an unedited workbook reads back as the identical Report.
+- The layout version in that sheet (`LAYOUT_VERSION_CELL`; none in workbooks exported before it was written: layout
+  1) picks the reader of the visible sheets (`LAYOUT_READERS`). A layout this version does not know (a newer app's)
+  is never read cell by cell: the report comes from the JSON alone, with a notice that edits made in Excel were not
+  read, or, when the JSON cannot be read either, the workbook is refused.
 """
 
 from __future__ import annotations
@@ -24,13 +28,15 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
-from exporters.xlsx_formulas import sum_formula
-from exporters.xlsx_layout import (
+from importers.zipguard import LIMITS, ZipRefused, check_zip
+from layouts.xlsx_formulas import sum_formula
+from layouts.xlsx_layout import (
     COVER_FIELDS,
     COVER_SHEET,
     DATA_MARKER,
     DATA_SHEET,
     DATA_VERSION,
+    LAYOUT_VERSION_CELL,
     TABLE_SHEETS,
     cover_row,
     key_positions,
@@ -38,7 +44,6 @@ from exporters.xlsx_layout import (
     sheet_col,
     sheet_row,
 )
-from importers.zipguard import LIMITS, ZipRefused, check_zip
 from models import format2021 as fmt
 from models.drafts import DraftError, parse_draft_bytes
 from models.report import Report
@@ -73,6 +78,15 @@ def read_xlsx(path: Path | str) -> tuple[Report, list[str]]:
         # spend minutes and hundreds of MB on it.
         raise _not_ours(path, f"解压后{total // (1024 * 1024)} MB")
     formulas, values = _open(path)
+    version = _layout_version(values)
+    read_layout = LAYOUT_READERS.get(version) if type(version) is int else None  # True == 1, but is no version
+    if read_layout is None:
+        return _read_snapshot_only(path, values, version)
+    return read_layout(path, formulas, values)
+
+
+def _read_layout_1(path: Path, formulas: Workbook, values: Workbook) -> tuple[Report, list[str]]:
+    """Layout 1: the cover and the grids where `layouts.xlsx_layout` puts them, over the hidden sheet's report."""
     _check_layout(path, formulas)
     notices: list[str] = []
     report = _snapshot(path, values, notices)
@@ -80,6 +94,33 @@ def read_xlsx(path: Path | str) -> tuple[Report, list[str]]:
     _read_meta(values, report, notices)
     _read_cells(formulas, values, report, snapshot, notices)
     return report, notices
+
+
+#: The reader of each Excel layout version this app knows (`layouts.xlsx_layout.LAYOUT_VERSION` is the newest).
+LAYOUT_READERS = {1: _read_layout_1}
+
+
+def _layout_version(workbook: Workbook) -> object:
+    """The layout version our hidden sheet records: 1 when it records none (older exports, or not our sheet)."""
+    if DATA_SHEET not in workbook.sheetnames or workbook[DATA_SHEET]["A1"].value != DATA_MARKER:
+        return 1
+    version = workbook[DATA_SHEET][LAYOUT_VERSION_CELL].value
+    if version is None:
+        return 1
+    if isinstance(version, float) and version.is_integer():
+        return int(version)
+    return version
+
+
+def _read_snapshot_only(path: Path, workbook: Workbook, version: object) -> tuple[Report, list[str]]:
+    """A layout this app does not know: the report kept in the hidden sheet, or a refusal; the cells are not read."""
+    which = f"第{version}版" if isinstance(version, int) and not isinstance(version, bool) else f"“{version}”"
+    report, problem, _ = _stored_report(path, workbook)
+    if report is None:
+        raise XlsxReadError(path, f"“{path.name}”的表格布局（{which}）无法识别，可能由更新版本的软件导出；"
+                                  f"{problem}。请升级本软件后再导入，或从 Word 报告导入。")
+    return report, [f"该工作簿的表格布局（{which}）无法识别，可能由更新版本的软件导出：已读取导出时保存的报告数据，"
+                    "导出后在 Excel 或 WPS 中对封面和表格所做的修改没有读入，请核对。"]
 
 
 def _open(path: Path) -> tuple[Workbook, Workbook]:
@@ -119,24 +160,30 @@ def _check_layout(path: Path, workbook: Workbook) -> None:
 
 def _snapshot(path: Path, workbook: Workbook, notices: list[str]) -> Report:
     """The report kept in the hidden sheet, or an empty one (with a notice) when it is missing or unreadable."""
-    if DATA_SHEET not in workbook.sheetnames:
-        notices.append(f"工作簿中没有“{DATA_SHEET}”工作表：只读取了封面和表格，正文和说明为空。")
+    report, problem, consequence = _stored_report(path, workbook)
+    if report is None:
+        notices.append(f"{problem}：{consequence}")
         return Report()
+    return report
+
+
+def _stored_report(path: Path, workbook: Workbook) -> tuple[Report | None, str, str]:
+    """The report kept in the hidden sheet; or None, why not, and what reading the cells alone leaves out."""
+    if DATA_SHEET not in workbook.sheetnames:
+        return None, f"工作簿中没有“{DATA_SHEET}”工作表", "只读取了封面和表格，正文和说明为空。"
     ws = workbook[DATA_SHEET]
     version = ws["B1"].value
     if ws["A1"].value != DATA_MARKER or not isinstance(version, int) or version > DATA_VERSION:
-        notices.append(f"“{DATA_SHEET}”工作表无法识别（可能由更新版本的软件导出）：只读取了封面和表格，正文和说明为空。")
-        return Report()
+        return None, f"“{DATA_SHEET}”工作表无法识别（可能由更新版本的软件导出）", "只读取了封面和表格，正文和说明为空。"
     chunks = []
     for (value,) in ws.iter_rows(min_row=2, max_col=1, values_only=True):
         if not value:
             break
         chunks.append(str(value))
     try:
-        return parse_draft_bytes(path, "".join(chunks).encode("utf-8"))
+        return parse_draft_bytes(path, "".join(chunks).encode("utf-8")), "", ""
     except DraftError as exc:
-        notices.append(f"“{DATA_SHEET}”工作表中的报告数据无法读取（{exc.message}）：正文和说明为空。")
-        return Report()
+        return None, f"“{DATA_SHEET}”工作表中的报告数据无法读取（{exc.message}）", "正文和说明为空。"
 
 
 def _read_meta(workbook: Workbook, report: Report, notices: list[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from models import format2021 as fmt
+from models.formats import CURRENT_TEMPLATE, format_of
 from models.report import Meta, Provenance, Report, text_digest
 
 #: Draft extra key: last year's report as it was carried over from, so that X-1…X-4 keep working after the new
@@ -10,11 +11,12 @@ from models.report import Meta, Provenance, Report, text_digest
 PREVIOUS_KEY = "previous_report"
 
 
-def new_year_from(previous: Report) -> Report:
+def new_year_from(previous: Report, template: str = CURRENT_TEMPLATE) -> Report:
     """Year + 1, meta copied, 上年结转 = last year's 结转下年度, every other cell blank, texts copied as a start.
 
-    Carried cells and texts are recorded in `provenance` so that the UI can tint them and X-4 can tell an
-    unchanged section 五 from a rewritten one.
+    The new report is of `template` (the current format), whatever last year's was; cells are carried by key, so a
+    row the new format inserts or a label it renames moves nothing. Carried cells and texts are recorded in
+    `provenance` so that the UI can tint them and X-4 can tell an unchanged section 五 from a rewritten one.
     """
     year = previous.meta.year
     report = Report(meta=Meta(
@@ -22,12 +24,11 @@ def new_year_from(previous: Report) -> Report:
         year=year + 1 if year else None,
         level=previous.meta.level,
         publish_date=None,
-    ))
-    for col in fmt.T3_COLUMNS:
-        source = fmt.t3("carried_out", col.key)
+    ), template=format_of(template).id)
+    for col in report.format.t3_columns:
+        source, target = fmt.t3("carried_out", col.key), fmt.t3("carried_in", col.key)
         value = previous.number(source)
-        if value is not None:
-            target = fmt.t3("carried_in", col.key)
+        if value is not None and target in report.format.cell_by_key:
             report.set(target, value)
             report.provenance[target] = Provenance(year, source)
     for key in fmt.ALL_TEXT_KEYS:

@@ -14,6 +14,7 @@ from typing import Any
 
 from models import format2021 as fmt
 from models import migrations
+from models.formats import Format, UnknownTemplate, format_of, known_templates
 from models.report import Meta, Provenance, Report, compose_section, split_section
 from models.values import InvalidValue, coerce_loaded
 
@@ -21,6 +22,8 @@ FORMAT_ID = "gov-info-annual-report"
 CORE_KEYS = ("format", "schema_version", "template", "meta", "cells", "texts", "notes")
 OWN_KEYS = ("provenance", "app")
 META_KEYS = ("agency", "year", "level", "publish_date")
+#: The template of a draft that names none: drafts were written in the 2021 format before templates were stored.
+LEGACY_TEMPLATE = fmt.TEMPLATE_ID
 
 
 class DraftContentError(ValueError):
@@ -31,7 +34,7 @@ def to_document(report: Report, app_info: dict[str, Any] | None = None) -> dict[
     doc: dict[str, Any] = {
         "format": FORMAT_ID,
         "schema_version": migrations.CURRENT_SCHEMA_VERSION,
-        "template": fmt.TEMPLATE_ID,
+        "template": report.template,
         "meta": {
             "agency": report.meta.agency,
             "year": report.meta.year,
@@ -39,7 +42,7 @@ def to_document(report: Report, app_info: dict[str, Any] | None = None) -> dict[
             "publish_date": report.meta.publish_date.isoformat() if report.meta.publish_date else None,
             **report.extra_meta,
         },
-        "cells": {key: _cell_json(report.cells.get(key)) for key in fmt.ALL_CELL_KEYS} | report.extra_cells,
+        "cells": {key: _cell_json(report.cells.get(key)) for key in report.format.keys} | report.extra_cells,
         "texts": _texts_json(report),
         "notes": dict(report.notes),
         "provenance": {key: _provenance_json(p) for key, p in report.provenance.items()},
@@ -87,12 +90,13 @@ def _provenance_json(p: Provenance) -> dict[str, Any]:
 
 def from_document(doc: dict[str, Any]) -> Report:
     """A Report from an (upgraded) draft document. Raises DraftContentError naming the bad field."""
-    report = Report(meta=_meta(doc.get("meta")))
+    format_ = template_format(doc)
+    report = Report(meta=_meta(doc.get("meta")), template=format_.id)
     raw_meta = doc.get("meta") or {}
     report.extra_meta = {k: v for k, v in raw_meta.items() if k not in META_KEYS}
     cells = _mapping(doc, "cells")
     for key, raw in cells.items():
-        if key in fmt.CELL_BY_KEY:
+        if key in format_.cell_by_key:
             value = coerce_loaded(key, raw)
             if value is not None:
                 report.cells[key] = value
@@ -109,6 +113,17 @@ def from_document(doc: dict[str, Any]) -> Report:
             )
     report.extra = {k: v for k, v in doc.items() if k not in CORE_KEYS and k not in OWN_KEYS}
     return report
+
+
+def template_format(doc: dict[str, Any]) -> Format:
+    """The format a draft document names (none: the 2021 format). DraftContentError when it is not registered."""
+    template = doc.get("template", LEGACY_TEMPLATE)
+    try:
+        return format_of(template)
+    except UnknownTemplate:
+        raise DraftContentError(
+            f"报告格式模板“{template}”不受支持（本软件支持{known_templates()}格式），可能由更新版本的软件保存。"
+        ) from None
 
 
 def _mapping(doc: dict[str, Any], name: str) -> dict[str, Any]:

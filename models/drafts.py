@@ -19,8 +19,8 @@ from typing import Any
 from models import locations, migrations
 from models.app_info import APP_NAME, APP_VERSION, DRAFT_SUFFIX
 from models.atomic import NAME_MAX_BYTES, WriteFailed, atomic_write, fit_name, real_path
-from models.draft_format import FORMAT_ID, DraftContentError, from_document, to_document
-from models.format2021 import TEMPLATE_ID
+from models.draft_format import FORMAT_ID, LEGACY_TEMPLATE, DraftContentError, from_document, to_document
+from models.formats import FORMATS, known_templates
 from models.migrations import NoUpgradePath
 from models.report import Report
 from models.userfiles import FileTooLarge, describe_size, read_limited
@@ -53,6 +53,18 @@ class DraftNewerError(DraftError):
         self.version = version
 
 
+class DraftTemplateError(DraftError):
+    """The draft is of a report format (template) this version does not know: newer, or damaged."""
+
+    def __init__(self, path: Path | str, template: object) -> None:
+        super().__init__(
+            path,
+            f"“{Path(path).name}”使用的报告格式“{template}”本软件不认识（本软件支持{known_templates()}格式），"
+            "可能由更新版本的软件保存。请升级本软件后再打开；文件未作任何改动。",
+        )
+        self.template = template
+
+
 def _corrupt(path: Path, why: str) -> DraftError:
     return DraftError(path, f"“{path.name}”无法打开：{why}文件未作任何改动。")
 
@@ -82,8 +94,9 @@ def parse_draft_bytes(path: Path, data: bytes, *, allow_newer: bool = False) -> 
     version = doc.get("schema_version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise _corrupt(path, f"草稿格式版本“{version}”无效。")
-    if doc.get("template", TEMPLATE_ID) != TEMPLATE_ID:
-        raise _corrupt(path, f"报告格式模板“{doc.get('template')}”不受支持（本软件支持2021年版格式）。")
+    template = doc.get("template", LEGACY_TEMPLATE)
+    if not isinstance(template, str) or template not in FORMATS:
+        raise DraftTemplateError(path, template)
     read_only = False
     if version > migrations.CURRENT_SCHEMA_VERSION:
         if not allow_newer:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -56,6 +57,13 @@ class Finding:
     # The cells most likely wrong, among `cells` (not part of the fingerprint): where a row's and a column's sums
     # both fail, the cell they share; else the total. Only these are painted strongly; empty means all of `cells`.
     focus: tuple[str, ...] = ()
+    # What the views need to know, so that they never branch on rule ids (none is part of the fingerprint):
+    # `page`, the wizard page of a finding with neither cells nor a text span (W-3, X-4: "s5"); `blank`, it only
+    # says something is not filled in yet (a blank row, a required field, the publication date), not a wrong value;
+    # `swing`, a year-on-year change worth a second look (shown in 对比上年).
+    page: str = ""
+    blank: bool = False
+    swing: bool = False
 
     @property
     def likeliest(self) -> tuple[str, ...]:
@@ -86,6 +94,11 @@ class Finding:
             "message": self.message,
             "fingerprint": self.fingerprint,
         }
+
+
+def error_count(findings: Iterable[Finding]) -> int:
+    """How many of `findings` are errors (the one count: export blocking, the review page, the CLI, the exports)."""
+    return sum(1 for f in findings if f.severity is Severity.ERROR)
 
 
 def num(value: Number | None) -> str:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from models import format2021 as fmt
 from models.findings import Finding
+from models.formats import label_of
 from models.values import CellValue, format_value
 
 _ROW, _COLUMN = ("T3-B",), ("T3-A", "T3-C")
@@ -40,7 +40,7 @@ def with_focus(findings: list[Finding], cells: dict[str, CellValue]) -> list[Fin
         if id(finding) in culprits:
             found, why = culprits[id(finding)]
             ordered = tuple(k for k in finding.cells if k in found)
-            named = "、".join(f"“{fmt.cell_label(k)}”（{format_value(cells.get(k))}）" for k in ordered)
+            named = "、".join(f"“{label_of(k)}”（{format_value(cells.get(k))}）" for k in ordered)
             why = why.replace("它", "它们各自", 1) if len(ordered) > 1 else why
             finding = replace(finding, focus=ordered, message=f"{finding.message}最可能填错的是{named}：{why}。")
         result.append(finding)

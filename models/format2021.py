@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from functools import cached_property
 
 TEMPLATE_ID = "2021"
 
@@ -27,9 +28,13 @@ class SubHeading:
 
 @dataclass(frozen=True)
 class Section:
+    """A section of the report: its heading, sub-headings, the official table it holds, and heading variants."""
+
     key: str
     heading: str
     subheadings: tuple[SubHeading, ...] = ()
+    table: str = ""  # "t2" | "t3" | "t4" for the sections that hold an official table
+    aliases: tuple[str, ...] = ()  # headings of real reports (old or variant wording) an importer still recognises
 
     @property
     def intro_key(self) -> str:
@@ -49,9 +54,11 @@ SECTIONS: tuple[Section, ...] = (
             SubHeading("s1.oversight", "（五）监督保障情况", "考核、社会评议、培训和责任追究情况。"),
         ),
     ),
-    Section("s2", "二、主动公开政府信息情况"),
-    Section("s3", "三、收到和处理政府信息公开申请情况"),
-    Section("s4", "四、政府信息公开行政复议、行政诉讼情况"),
+    Section("s2", "二、主动公开政府信息情况", table="t2"),
+    Section("s3", "三、收到和处理政府信息公开申请情况", table="t3", aliases=("三、收到和处理政府信息公开的申请情况",)),
+    Section("s4", "四、政府信息公开行政复议、行政诉讼情况", table="t4",
+            aliases=("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+                     "四、政府信息公开行政法复议、行政诉讼情况")),
     Section(
         "s5",
         "五、存在的主要问题及改进情况",
@@ -59,10 +66,13 @@ SECTIONS: tuple[Section, ...] = (
             SubHeading("s5.problems", "（一）存在的问题", "本年工作中实际存在的问题，不得与上年雷同。"),
             SubHeading("s5.improvements", "（二）改进情况", "上年问题的整改结果和下一步的改进措施。"),
         ),
+        aliases=("五、政府信息公开工作存在的主要问题及改进情况",),
     ),
     Section("s6", "六、其他需要报告的事项"),
 )
 SECTION_BY_KEY = {s.key: s for s in SECTIONS}
+#: The section that holds each official table ("t2" -> s2 …), from `Section.table`.
+SECTION_OF_TABLE = {s.table: s for s in SECTIONS if s.table}
 
 #: Narrative sections whose text the draft file must always carry whole.
 NARRATIVE_SECTIONS = ("s1", "s5", "s6")
@@ -81,13 +91,6 @@ def text_keys(section_key: str) -> tuple[str, ...]:
 
 
 ALL_TEXT_KEYS: tuple[str, ...] = (PREAMBLE_KEY, *(k for s in SECTIONS for k in text_keys(s.key)))
-
-# Headings of real reports that an importer must still recognise (spec §1).
-HEADING_VARIANTS: dict[str, tuple[str, ...]] = {
-    "s3": ("三、收到和处理政府信息公开的申请情况",),
-    "s4": ("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", "四、政府信息公开行政法复议、行政诉讼情况"),
-    "s5": ("五、政府信息公开工作存在的主要问题及改进情况",),
-}
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -136,6 +139,7 @@ class Axis:
     label: str
     short: str = ""
     group: str = ""  # key of the group (e.g. "withheld") for rows inside （三）–（六）
+    aliases: tuple[str, ...] = ()  # labels of real reports (old or variant wording) an importer still recognises
 
     @property
     def name(self) -> str:
@@ -153,8 +157,7 @@ class Cell:
 
 
 TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
-TABLE_TITLES = {"t2": SECTION_BY_KEY["s2"].heading, "t3": SECTION_BY_KEY["s3"].heading,
-                "t4": SECTION_BY_KEY["s4"].heading}
+TABLE_TITLES = {table: section.heading for table, section in SECTION_OF_TABLE.items()}
 
 # ----- Table 二 -----------------------------------------------------------------------------------------------
 
@@ -225,11 +228,9 @@ T3_GROUPS: tuple[T3Group, ...] = (
 T3_GROUP_BY_KEY = {g.key: g for g in T3_GROUPS}
 
 
-def _leaves(group: str, labels: tuple[str, ...]) -> tuple[Axis, ...]:
-    return tuple(
-        Axis(f"{group}_{i}", label, short=f"{T3_GROUP_BY_KEY[group].label}{label}", group=group)
-        for i, label in enumerate(labels, start=1)
-    )
+def _leaf(key: str, group: str, label: str) -> Axis:
+    """A leaf row inside （三）–（六）; its key is declared literally, never derived from its position."""
+    return Axis(key, label, short=f"{T3_GROUP_BY_KEY[group].label}{label}", group=group)
 
 
 T3_ROWS: tuple[Axis, ...] = (
@@ -237,29 +238,41 @@ T3_ROWS: tuple[Axis, ...] = (
     Axis("carried_in", "二、上年结转政府信息公开申请数量", short="上年结转"),
     Axis("granted", "（一）予以公开", short="（一）予以公开"),
     Axis("partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", short="（二）部分公开"),
-    *_leaves("withheld", (
-        "1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益",
-        "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项",
-    )),
-    *_leaves("unavailable", ("1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确")),
-    *_leaves("declined", (
-        "1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请",
-        "5.要求行政机关确认或重新出具已获取信息",
-    )),
-    *_leaves("other", (
-        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-        "3.其他",
-    )),
-    Axis("handled_total", "（七）总计", short="办理结果总计"),
+    _leaf("withheld_1", "withheld", "1.属于国家秘密"),
+    _leaf("withheld_2", "withheld", "2.其他法律行政法规禁止公开"),
+    _leaf("withheld_3", "withheld", "3.危及“三安全一稳定”"),
+    _leaf("withheld_4", "withheld", "4.保护第三方合法权益"),
+    _leaf("withheld_5", "withheld", "5.属于三类内部事务信息"),
+    _leaf("withheld_6", "withheld", "6.属于四类过程性信息"),
+    _leaf("withheld_7", "withheld", "7.属于行政执法案卷"),
+    _leaf("withheld_8", "withheld", "8.属于行政查询事项"),
+    _leaf("unavailable_1", "unavailable", "1.本机关不掌握相关政府信息"),
+    _leaf("unavailable_2", "unavailable", "2.没有现成信息需要另行制作"),
+    _leaf("unavailable_3", "unavailable", "3.补正后申请内容仍不明确"),
+    _leaf("declined_1", "declined", "1.信访举报投诉类申请"),
+    _leaf("declined_2", "declined", "2.重复申请"),
+    _leaf("declined_3", "declined", "3.要求提供公开出版物"),
+    _leaf("declined_4", "declined", "4.无正当理由大量反复申请"),
+    _leaf("declined_5", "declined", "5.要求行政机关确认或重新出具已获取信息"),
+    _leaf("other_1", "other", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+    _leaf("other_2", "other", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+    _leaf("other_3", "other", "3.其他"),
+    Axis("handled_total", "（七）总计", short="办理结果总计",
+         aliases=("（七）合计", "（七）小计", "三、本年度办理结果总计")),
     Axis("carried_out", "四、结转下年度继续办理", short="结转下年度"),
 )
 T3_ROW_BY_KEY = {r.key: r for r in T3_ROWS}
 #: The 21 leaf outcomes `granted` … `other_3` (the spec says 20 but lists 2 + 8 + 3 + 5 + 3 = 21 rows):
 #: each application handled this year has exactly one.
-T3_LEAF_ROWS: tuple[str, ...] = tuple(
-    r.key for r in T3_ROWS if r.key not in ("new", "carried_in", "handled_total", "carried_out")
-)
+T3_FRAME_ROWS = ("new", "carried_in", "handled_total", "carried_out")
+
+
+def leaf_rows(rows: tuple[Axis, ...]) -> tuple[str, ...]:
+    """The leaf outcomes among table 三's rows: every row but the four that frame them."""
+    return tuple(r.key for r in rows if r.key not in T3_FRAME_ROWS)
+
+
+T3_LEAF_ROWS: tuple[str, ...] = leaf_rows(T3_ROWS)
 T3_HEADER_ROWS = 3
 T3_LABEL_COLUMNS = 3
 
@@ -298,15 +311,16 @@ def t4(block: str, col: str) -> str:
     return f"t4.{block}.{col}"
 
 
-def _build_cells() -> tuple[Cell, ...]:
+def build_cells(t2_blocks: tuple[T2Block, ...] = T2_BLOCKS, t3_rows: tuple[Axis, ...] = T3_ROWS) -> tuple[Cell, ...]:
+    """Every cell of a format built from these table parts, in table order."""
     cells: list[Cell] = []
-    for block in T2_BLOCKS:
+    for block in t2_blocks:
         for row in block.rows:
             for col in block.columns:
                 kind = CellKind.AMOUNT if col.key == "amount" else CellKind.COUNT
                 label = f"表二·{row.label}" + (f"·{col.label}" if len(block.columns) > 1 else "")
                 cells.append(Cell(t2(row.key, col.key), "t2", row.key, col.key, kind, label))
-    for row in T3_ROWS:
+    for row in t3_rows:
         for col in T3_COLUMNS:
             cells.append(Cell(f"t3.{row.key}.{col.key}", "t3", row.key, col.key, CellKind.COUNT,
                               f"表三·{row.name}·{col.label}"))
@@ -317,7 +331,7 @@ def _build_cells() -> tuple[Cell, ...]:
     return tuple(cells)
 
 
-CELLS: tuple[Cell, ...] = _build_cells()
+CELLS: tuple[Cell, ...] = build_cells()
 CELL_BY_KEY: dict[str, Cell] = {c.key: c for c in CELLS}
 ALL_CELL_KEYS: tuple[str, ...] = tuple(c.key for c in CELLS)
 COUNT_KEYS: tuple[str, ...] = tuple(c.key for c in CELLS if c.kind is CellKind.COUNT)
@@ -338,18 +352,18 @@ def cell_label(key: str) -> str:
 # Sums: the cells that are, by the format, the sum of others (auto-sum and rules T3-B, T3-C, T4-*)
 # ---------------------------------------------------------------------------------------------------------------
 
-def sum_definitions() -> dict[str, tuple[str, ...]]:
+def sum_definitions(t3_rows: tuple[Axis, ...] = T3_ROWS) -> dict[str, tuple[str, ...]]:
     """Every total cell and the cells it adds up. Row totals first, then （七）总计, then 表四 总计.
 
     （七）总计·总计 is both its row's total and its column's; it is defined here as the sum of the leaves' 总计 column,
     which equals the row's sum whenever T3-B holds for every leaf row.
     """
     sums: dict[str, tuple[str, ...]] = {}
-    for row in T3_ROWS:
+    for row in t3_rows:
         sums[t3(row.key, "total")] = tuple(t3(row.key, c) for c in T3_PART_COLUMNS)
     for col in T3_COLUMNS:
         # The （七）总计 row: each column is the sum of its 21 leaf rows (for `total` the 总计 column of the leaves).
-        sums[t3("handled_total", col.key)] = tuple(t3(r, col.key) for r in T3_LEAF_ROWS)
+        sums[t3("handled_total", col.key)] = tuple(t3(r, col.key) for r in leaf_rows(t3_rows))
     for block in T4_BLOCKS:
         sums[t4(block.key, "total")] = tuple(t4(block.key, c) for c in T4_PART_COLUMNS)
     return sums
@@ -390,29 +404,40 @@ class Grid:
 
     def at(self, row: int, col: int) -> GridCell | None:
         """The grid cell whose top-left corner is (row, col), if any."""
-        return self._index().get((row, col))
+        return self._corners.get((row, col))
 
     def covering(self, row: int, col: int) -> GridCell | None:
         """The grid cell that covers (row, col), merged or not."""
-        for cell in self.cells:
-            if cell.row <= row < cell.row + cell.rowspan and cell.col <= col < cell.col + cell.colspan:
-                return cell
-        return None
+        return self.coverage.get((row, col))
 
     def position(self, key: str) -> tuple[int, int]:
-        for cell in self.cells:
-            if cell.key == key:
-                return cell.row, cell.col
-        raise KeyError(key)
+        """(row, column) of the input cell `key`; KeyError when the table has no such cell."""
+        return self.positions[key]
 
-    def _index(self) -> dict[tuple[int, int], GridCell]:
+    @cached_property
+    def coverage(self) -> dict[tuple[int, int], GridCell]:
+        """Every (row, column) of the grid and the cell covering it, merged or not (computed once)."""
+        index: dict[tuple[int, int], GridCell] = {}
+        for cell in self.cells:
+            for r in range(cell.row, cell.row + cell.rowspan):
+                for c in range(cell.col, cell.col + cell.colspan):
+                    index[(r, c)] = cell
+        return index
+
+    @cached_property
+    def positions(self) -> dict[str, tuple[int, int]]:
+        """Each input key's (row, column)."""
+        return {c.key: (c.row, c.col) for c in self.cells if c.key}
+
+    @cached_property
+    def _corners(self) -> dict[tuple[int, int], GridCell]:
         return {(c.row, c.col): c for c in self.cells}
 
 
-def _t2_grid() -> Grid:
+def _t2_grid(t2_blocks: tuple[T2Block, ...]) -> Grid:
     cells: list[GridCell] = []
     r = 0
-    for block in T2_BLOCKS:
+    for block in t2_blocks:
         cells.append(GridCell(r, 0, colspan=T2_GRID_COLUMNS, text=block.title, header=True))
         r += 1
         cells.append(GridCell(r, 0, text=T2_ITEM_LABEL, header=True))
@@ -428,7 +453,7 @@ def _t2_grid() -> Grid:
     return Grid("t2", r, T2_GRID_COLUMNS, tuple(cells), header_rows=0, label_columns=1)
 
 
-def _t3_grid() -> Grid:
+def _t3_grid(t3_rows: tuple[Axis, ...]) -> Grid:
     lc = T3_LABEL_COLUMNS
     cells: list[GridCell] = [
         GridCell(0, 0, rowspan=3, colspan=lc, text=T3_CORNER_NOTE, header=True),
@@ -440,9 +465,9 @@ def _t3_grid() -> Grid:
     for i, col in enumerate(T3_COLUMNS[1:-1], start=1):
         cells.append(GridCell(2, lc + i, text=col.label, header=True))
     first = T3_HEADER_ROWS
-    results = [r for r in T3_ROWS if r.key not in ("new", "carried_in", "carried_out")]
+    results = [r for r in t3_rows if r.key not in ("new", "carried_in", "carried_out")]
     seen_groups: set[str] = set()
-    for i, row in enumerate(T3_ROWS):
+    for i, row in enumerate(t3_rows):
         r = first + i
         if row.key in ("new", "carried_in", "carried_out"):
             cells.append(GridCell(r, 0, colspan=lc, text=row.label))
@@ -452,14 +477,14 @@ def _t3_grid() -> Grid:
             if row.group:
                 if row.group not in seen_groups:
                     seen_groups.add(row.group)
-                    size = sum(1 for x in T3_ROWS if x.group == row.group)
+                    size = sum(1 for x in t3_rows if x.group == row.group)
                     cells.append(GridCell(r, 1, rowspan=size, text=T3_GROUP_BY_KEY[row.group].label))
                 cells.append(GridCell(r, 2, text=row.label))
             else:
                 cells.append(GridCell(r, 1, colspan=2, text=row.label))
         for j, col in enumerate(T3_COLUMNS):
             cells.append(GridCell(r, lc + j, key=t3(row.key, col.key)))
-    return Grid("t3", first + len(T3_ROWS), lc + len(T3_COLUMNS), tuple(cells),
+    return Grid("t3", first + len(t3_rows), lc + len(T3_COLUMNS), tuple(cells),
                 header_rows=T3_HEADER_ROWS, label_columns=lc)
 
 
@@ -482,4 +507,9 @@ def _t4_grid() -> Grid:
     return Grid("t4", 4, 3 * n, tuple(cells), header_rows=3, label_columns=0)
 
 
-GRIDS: dict[str, Grid] = {"t2": _t2_grid(), "t3": _t3_grid(), "t4": _t4_grid()}
+def build_grids(t2_blocks: tuple[T2Block, ...] = T2_BLOCKS, t3_rows: tuple[Axis, ...] = T3_ROWS) -> dict[str, Grid]:
+    """The three official tables' grids of a format built from these table parts."""
+    return {"t2": _t2_grid(t2_blocks), "t3": _t3_grid(t3_rows), "t4": _t4_grid()}
+
+
+GRIDS: dict[str, Grid] = build_grids()

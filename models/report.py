@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from models import format2021 as fmt
+from models.formats import CURRENT_TEMPLATE, Format, format_of
 from models.values import CellValue, InvalidValue, check_value, is_number, parse
 
 
@@ -51,22 +52,28 @@ class Report:
     extra_cells: dict[str, Any] = field(default_factory=dict)
     read_only: bool = False
     upgraded_from: int | None = None  # the schema version the draft was read in, when older than ours
+    template: str = CURRENT_TEMPLATE  # the format the report is judged, stored and laid out by (models/formats.py)
+
+    @property
+    def format(self) -> Format:
+        """The report's own format, `FORMATS[template]` (UnknownTemplate when this version does not know it)."""
+        return format_of(self.template)
 
     # ----- cells -----------------------------------------------------------------------------------------------
 
     def get(self, key: str) -> CellValue:
-        if key not in fmt.CELL_BY_KEY:
+        if key not in self.format.cell_by_key:
             raise KeyError(f"unknown cell key {key!r}")
         return self.cells.get(key)
 
     def set(self, key: str, value: CellValue) -> None:
         """Set a cell to a parsed value (or None for blank). Invalid values are refused; use `set_text` for input."""
-        if key not in fmt.CELL_BY_KEY:
+        if key not in self.format.cell_by_key:
             raise KeyError(f"unknown cell key {key!r}")
         if not isinstance(value, InvalidValue):
             problem = check_value(key, value)
             if problem:
-                raise ValueError(f"{fmt.cell_label(key)}：{problem}")
+                raise ValueError(f"{self.format.cell_label(key)}：{problem}")
         if self.cells.get(key) != value or type(self.cells.get(key)) is not type(value):
             self.provenance.pop(key, None)
         if value is None:
@@ -128,6 +135,7 @@ class Report:
             extra_meta=_deep_copy(self.extra_meta),
             extra_cells=_deep_copy(self.extra_cells),
             read_only=self.read_only,
+            template=self.template,
         )
 
 

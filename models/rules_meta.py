@@ -19,13 +19,13 @@ def check_meta(report: Report) -> Iterator[Finding]:
     meta = report.meta
     if not meta.agency.strip():
         yield Finding("V-META", Severity.ERROR, (fmt.META_AGENCY,),
-                      "基本信息：未填写机关名称。报告标题和落款都要写明机关名称。")
+                      "基本信息：未填写机关名称。报告标题和落款都要写明机关名称。", blank=True)
     if not meta.year:
         yield Finding("V-META", Severity.ERROR, (fmt.META_YEAR,),
-                      "基本信息：未填写报告年度。报告标题要写明年度。")
+                      "基本信息：未填写报告年度。报告标题要写明年度。", blank=True)
     if not meta.level:
         yield Finding("V-META", Severity.ERROR, (fmt.META_LEVEL,),
-                      "基本信息：未选择机关层级。公开截止日期和表二规章一栏的检查都取决于机关层级。")
+                      "基本信息：未选择机关层级。公开截止日期和表二规章一栏的检查都取决于机关层级。", blank=True)
     elif meta.level not in fmt.LEVELS:
         yield Finding("V-META", Severity.ERROR, (fmt.META_LEVEL,),
                       f"基本信息：机关层级“{meta.level}”不是可选的层级之一，请重新选择。",
@@ -37,4 +37,4 @@ def check_date(report: Report) -> Iterator[Finding]:
     if report.meta.publish_date is None:
         yield Finding("W-DATE", Severity.WARNING, (fmt.META_PUBLISH_DATE,),
                       "落款日期未定：基本信息中未填写发布日期，导出的 Word 文件落款处日期留空"
-                      "（“年　月　日”），须在印发前补填。")
+                      "（“年　月　日”），须在印发前补填。", blank=True)

@@ -59,7 +59,7 @@ def check_w3(report: Report) -> Iterator[Finding]:
         "W-3", Severity.WARNING, (),
         f"“{fmt.SECTION_BY_KEY['s5'].heading}”{'为空' if not text else '只写了“' + text + '”'}。"
         "请如实写明本年存在的问题和改进措施。",
-        detail="s5",
+        detail="s5", page="s5",
     )
 
 

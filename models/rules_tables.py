@@ -7,10 +7,13 @@ and a half-filled column is not reported twice.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from models import format2021 as fmt
 from models.findings import Finding, Severity, num
+from models.formats import Format
 from models.report import Report
 from models.values import MAX_COUNT, check_value
 
@@ -31,18 +34,35 @@ def _terms(names_and_values: list[tuple[str, int | Decimal]]) -> str:
     return "＋".join(f"{name}{num(value)}" for name, value in names_and_values)
 
 
-# Key tuples are computed once: the rules run on every keystroke.
-_T3A = tuple((col, tuple(fmt.t3(r, col.key) for r in ("new", "carried_in", "handled_total", "carried_out")))
-             for col in fmt.T3_COLUMNS)
-_T3B = tuple((row, tuple(fmt.t3(row.key, c) for c in fmt.T3_PART_COLUMNS)) for row in fmt.T3_ROWS)
-_T3C = tuple((col, tuple(fmt.t3(r, col.key) for r in fmt.T3_LEAF_ROWS)) for col in fmt.T3_COLUMNS)
+@dataclass(frozen=True)
+class _Keys:
+    """A format's key tuples for the table rules."""
+
+    t3a: tuple[tuple[fmt.Axis, tuple[str, ...]], ...]
+    t3b: tuple[tuple[fmt.Axis, tuple[str, ...]], ...]
+    t3c: tuple[tuple[fmt.Axis, tuple[str, ...]], ...]
+    row_groups: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@cache
+def _keys(format_: Format) -> _Keys:
+    """Computed once per format: the rules run on every keystroke."""
+    return _Keys(
+        tuple((col, tuple(fmt.t3(r, col.key) for r in ("new", "carried_in", "handled_total", "carried_out")))
+              for col in format_.t3_columns),
+        tuple((row, tuple(fmt.t3(row.key, c) for c in fmt.T3_PART_COLUMNS)) for row in format_.t3_rows),
+        tuple((col, tuple(fmt.t3(r, col.key) for r in format_.t3_leaf_rows)) for col in format_.t3_columns),
+        _row_groups(format_),
+    )
+
+
 _PART_NAMES = tuple(fmt.T3_COLUMN_BY_KEY[c].label for c in fmt.T3_PART_COLUMNS)
 _T4_NAMES = tuple(fmt.T4_COLUMN_BY_KEY[c].label for c in fmt.T4_PART_COLUMNS)
 
 
 def check_t3a(report: Report) -> Iterator[Finding]:
     """Per column: new + carried_in = handled_total + carried_out."""
-    for col, keys in _T3A:
+    for col, keys in _keys(report.format).t3a:
         values = _values(report, keys)
         if values is None:
             continue
@@ -59,7 +79,7 @@ def check_t3a(report: Report) -> Iterator[Finding]:
 
 def check_t3b(report: Report) -> Iterator[Finding]:
     """Per row: total = natural + the five kinds of 法人或其他组织."""
-    for row, parts in _T3B:
+    for row, parts in _keys(report.format).t3b:
         values = _values(report, (*parts, fmt.t3(row.key, "total")))
         if values is None:
             continue
@@ -75,7 +95,7 @@ def check_t3b(report: Report) -> Iterator[Finding]:
 
 def check_t3c(report: Report) -> Iterator[Finding]:
     """Per column: （七）总计 = the sum of the 21 leaf outcomes."""
-    for col, leaves in _T3C:
+    for col, leaves in _keys(report.format).t3c:
         total_key = fmt.t3("handled_total", col.key)
         values = _values(report, (*leaves, total_key))
         if values is None:
@@ -111,29 +131,26 @@ def check_t4(block_key: str, rule_id: str):
     return check
 
 
-def _row_groups() -> list[tuple[str, tuple[str, ...]]]:
+def _row_groups(format_: Format) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The cells of each table row, with the row's name, for grouping V-1 findings one per row."""
     groups: list[tuple[str, tuple[str, ...]]] = []
-    for block in fmt.T2_BLOCKS:
+    for block in format_.t2_blocks:
         for row in block.rows:
             groups.append((f"表二·{row.label}", tuple(fmt.t2(row.key, c.key) for c in block.columns)))
-    for row in fmt.T3_ROWS:
-        groups.append((f"表三·{row.name}", tuple(fmt.t3(row.key, c.key) for c in fmt.T3_COLUMNS)))
-    for block in fmt.T4_BLOCKS:
-        groups.append((f"表四·{block.name}", tuple(fmt.t4(block.key, c.key) for c in fmt.T4_COLUMNS)))
-    return groups
+    for row in format_.t3_rows:
+        groups.append((f"表三·{row.name}", tuple(fmt.t3(row.key, c.key) for c in format_.t3_columns)))
+    for block in format_.t4_blocks:
+        groups.append((f"表四·{block.name}", tuple(fmt.t4(block.key, c.key) for c in format_.t4_columns)))
+    return tuple(groups)
 
 
-ROW_GROUPS = _row_groups()
-
-
-def _column_name(key: str) -> str:
-    cell = fmt.CELL_BY_KEY[key]
+def _column_name(format_: Format, key: str) -> str:
+    cell = format_.cell_by_key[key]
     if cell.table == "t3":
         return fmt.T3_COLUMN_BY_KEY[cell.column].label
     if cell.table == "t4":
         return fmt.T4_COLUMN_BY_KEY[cell.column].label
-    for block in fmt.T2_BLOCKS:
+    for block in format_.t2_blocks:
         for col in block.columns:
             if col.key == cell.column:
                 return col.label
@@ -142,14 +159,15 @@ def _column_name(key: str) -> str:
 
 def check_v1(report: Report) -> Iterator[Finding]:
     """Every cell filled with a valid value: blanks one finding per row, each invalid value its own finding."""
-    for name, keys in ROW_GROUPS:
+    format_ = report.format
+    for name, keys in _keys(format_).row_groups:
         blanks = tuple(k for k in keys if report.cells.get(k) is None)
         if blanks:
-            which = "、".join(_column_name(k) for k in blanks) if len(blanks) < len(keys) else "整行"
+            which = "、".join(_column_name(format_, k) for k in blanks) if len(blanks) < len(keys) else "整行"
             yield Finding(
                 "V-1", Severity.ERROR, blanks,
                 f"{name}：{which}未填写。空白不等于0，没有发生的请填0。",
-                detail="blank",
+                detail="blank", blank=True,
             )
         for key in keys:
             value = report.cells.get(key)
@@ -159,8 +177,8 @@ def check_v1(report: Report) -> Iterator[Finding]:
             if problem:
                 yield Finding(
                     "V-1", Severity.ERROR, (key,),
-                    f"{fmt.cell_label(key)}：{problem}" + (
-                        "请填写0或正数（最多6位小数）。" if fmt.CELL_BY_KEY[key].kind is fmt.CellKind.AMOUNT
+                    f"{format_.cell_label(key)}：{problem}" + (
+                        "请填写0或正数（最多6位小数）。" if format_.cell_by_key[key].kind is fmt.CellKind.AMOUNT
                         else "请填写0或正整数。"
                     ),
                     detail="invalid",

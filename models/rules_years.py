@@ -8,9 +8,8 @@ from models import format2021 as fmt
 from models.findings import Finding, Severity
 from models.report import Report, text_digest
 from models.textscan import similarity
+from models.year_change import SWING_FACTOR, YearChange
 
-SWING_FACTOR = 5
-SWING_MINIMUM = 10
 SAME_WORDING = 0.9  # X-4: this alike in wording (years and figures left out) is 雷同
 
 
@@ -57,21 +56,19 @@ def check_x2(report: Report, previous: Report | None) -> Iterator[Finding]:
 
 
 def check_x3(report: Report, previous: Report | None) -> Iterator[Finding]:
-    """A count that grew more than 5× or fell below 1/5 of last year's (both ≥ 10)."""
+    """A count that grew more than 5× or fell below 1/5 of last year's, both ≥ 10 (YearChange.swing)."""
     if previous is None:
         return
-    cells, earlier = report.cells, previous.cells
-    for key in fmt.COUNT_KEYS:
-        now, before = cells.get(key), earlier.get(key)
-        if type(now) is not int or type(before) is not int or now < SWING_MINIMUM or before < SWING_MINIMUM:
-            continue
-        if now > before * SWING_FACTOR or now * SWING_FACTOR < before:
-            direction = "增加" if now > before else "减少"
+    cells, earlier, format_ = report.cells, previous.cells, report.format
+    for key in format_.count_keys:  # a key last year's format did not have is blank there, and skipped
+        change = YearChange(cells.get(key), earlier.get(key))
+        if change.swing:
+            direction = "增加" if change.direction > 0 else "减少"
             yield Finding(
                 "X-3", Severity.INFO, (key,),
-                f"{fmt.cell_label(key)}：本年{now}，{_last_year(previous)}为{before}，"
+                f"{format_.cell_label(key)}：本年{change.now}，{_last_year(previous)}为{change.before}，"
                 f"{direction}超过{SWING_FACTOR}倍，请核实。",
-                now, before,
+                change.now, change.before, swing=True,
             )
 
 
@@ -97,5 +94,5 @@ def check_x4(report: Report, previous: Report | None) -> Iterator[Finding]:
     yield Finding(
         "X-4", Severity.WARNING, (),
         f"“{heading}”与{source}{how}。年度报告格式通知要求不得内容雷同，请按本年实际情况修改。",
-        detail="s5",
+        detail="s5", page="s5",
     )

@@ -13,8 +13,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from models import format2021 as fmt
 from models.carryover import embedded_previous
 from models.report import Report
+from models.year_change import Number, YearChange
 
-Number = int | Decimal
 BLANK = "—"
 COUNT_UNIT = "件"
 AMOUNT_UNIT = "万元"
@@ -36,47 +36,6 @@ def format_number(value: Number | None) -> str:
 
 
 @dataclass(frozen=True)
-class Change:
-    """How a figure moved since last year. `percent` is None when last year's value was 0."""
-
-    current: Number
-    previous: Number
-
-    @property
-    def delta(self) -> Number:
-        return self.current - self.previous
-
-    @property
-    def direction(self) -> int:
-        """1 up, -1 down, 0 unchanged."""
-        return (self.delta > 0) - (self.delta < 0)
-
-    @property
-    def percent(self) -> Decimal | None:
-        if self.previous == 0:
-            return None
-        ratio = Decimal(self.delta) * 100 / Decimal(self.previous)
-        step = Decimal(1) if abs(ratio) >= 100 else Decimal("0.1")
-        return ratio.quantize(step, rounding=ROUND_HALF_UP)
-
-    @property
-    def amount_text(self) -> str:
-        """The size of the change without its sign: "12.5%", "上年为0", "持平"."""
-        if self.direction == 0:
-            return "持平"
-        percent = self.percent
-        if percent is None:
-            return "上年为0"
-        return f"{abs(percent):,f}%"
-
-    def describe(self) -> str:
-        """"增长12.5%", "下降100.0%", "持平", "上年为0"."""
-        if self.direction == 0 or self.percent is None:
-            return self.amount_text
-        return ("增长" if self.direction > 0 else "下降") + self.amount_text
-
-
-@dataclass(frozen=True)
 class Figure:
     """One number of the page: its label, value (None = blank), unit and last year's value when compared."""
 
@@ -92,10 +51,11 @@ class Figure:
         return format_number(self.value)
 
     @property
-    def change(self) -> Change | None:
+    def change(self) -> YearChange | None:
+        """The change from last year's value (models.year_change), or None when either is blank."""
         if not self.compared or self.value is None or self.previous is None:
             return None
-        return Change(self.value, self.previous)
+        return YearChange(self.value, self.previous)
 
 
 def share(figure: Figure, among: tuple[Figure, ...]) -> Decimal | None:

@@ -12,7 +12,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from models.format2021 import CELL_BY_KEY, CellKind
+from models.format2021 import CellKind
+from models.formats import cell_kind
 
 MAX_COUNT_DIGITS = 9
 MAX_COUNT = 10**MAX_COUNT_DIGITS - 1
@@ -98,7 +99,7 @@ def normalize(text: str) -> str:
 
 def parse(key: str, text: str) -> Parsed:
     """Parse what a clerk typed or pasted into the cell `key`. Raises ValueRefused with a Chinese reason."""
-    kind = CELL_BY_KEY[key].kind
+    kind = cell_kind(key)
     return parse_amount(text) if kind is CellKind.AMOUNT else parse_count(text)
 
 
@@ -183,7 +184,7 @@ def check_value(key: str, value: object) -> str:
         return ""
     if isinstance(value, InvalidValue):
         return value.reason
-    kind = CELL_BY_KEY[key].kind
+    kind = cell_kind(key)
     if kind is CellKind.COUNT:
         if isinstance(value, bool) or not isinstance(value, int):
             return f"“{value}”不是整数。"
@@ -225,7 +226,7 @@ def coerce_loaded(key: str, raw: object) -> CellValue:
     """A value as read from a JSON draft: numbers and numeric strings become values, anything else InvalidValue."""
     if raw is None:
         return None
-    kind = CELL_BY_KEY[key].kind
+    kind = cell_kind(key)
     if isinstance(raw, bool):
         return InvalidValue(str(raw).lower(), f"“{raw}”不是数字。")
     if isinstance(raw, int | Decimal):

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import openpyxl
 
-from exporters.collection_layout import positions
 from exporters.collection_sheet import export_collection_sheet
+from layouts.collection_layout import positions
 from models import format2021 as fmt
 from models.collection import Part, parse_parts
 from models.values import CellValue

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from render.offscreen_fonts import offscreen_fonts_on_windows
 from tests.environment import missing_here, require
-from ui.offscreen_fonts import offscreen_fonts_on_windows
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 offscreen_fonts_on_windows()  # Qt's offscreen plugin on Windows reads fonts only from QT_QPA_FONTDIR

@@ -16,8 +16,6 @@ from models import format2021 as fmt
 from models.report import Report
 from models.values import format_value
 
-TABLE_OF_SECTION = {"s2": "t2", "s3": "t3", "s4": "t4"}
-
 
 @dataclass
 class Table:
@@ -51,9 +49,9 @@ def report_blocks(report: Report, *, tables: bool = True, merged: bool = True) -
         blocks.extend(report.texts[fmt.PREAMBLE_KEY].split("\n"))
     for section in fmt.SECTIONS:
         blocks.append(section.heading)
-        if section.key in TABLE_OF_SECTION:
+        if section.table:
             if tables:
-                blocks.append(grid_table(TABLE_OF_SECTION[section.key], values_of(report), merged=merged))
+                blocks.append(grid_table(section.table, values_of(report), merged=merged))
         elif report.section_text(section.key):
             blocks.extend(report.section_text(section.key).split("\n"))
     return blocks

@@ -7,10 +7,10 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
-from exporters.collection_layout import INFO_SHEET, positions
 from exporters.collection_sheet import export_collection_sheet
 from exporters.xlsx_export import export_xlsx
 from importers.collection_reader import CollectionReadError, read_collection_sheet
+from layouts.collection_layout import INFO_SHEET, positions
 from models import format2021 as fmt
 from models.collection import PART_BY_KEY, PARTS, PartsError, parse_parts
 from models.collection_merge import (
@@ -83,7 +83,7 @@ def test_the_sheet_validates_protects_and_marks_itself(tmp_path):
 
 
 def _grid(key):
-    from exporters.xlsx_layout import key_positions
+    from layouts.xlsx_layout import key_positions
 
     return key_positions()[key][1:]
 

@@ -9,9 +9,9 @@ import openpyxl
 import pytest
 
 from exporters import DocxOptions, XlsxOptions, export_docx, export_xlsx
-from exporters.xlsx_formulas import CONSISTENT, INCOMPLETE, INCONSISTENT
-from exporters.xlsx_layout import TABLE_SHEETS, check_cells, key_ref
 from importers.xlsx_reader import read_xlsx
+from layouts.xlsx_formulas import CONSISTENT, INCOMPLETE, INCONSISTENT
+from layouts.xlsx_layout import TABLE_SHEETS, check_cells, key_ref
 from models import format2021 as fmt
 from models.drafts import load_draft
 from models.report import Report

@@ -9,8 +9,9 @@ import openpyxl
 import pytest
 
 from exporters import ExportRefused, XlsxOptions, build_xlsx, export_xlsx
-from exporters.xlsx_formulas import sum_formula
-from exporters.xlsx_layout import (
+from importers.xlsx_reader import XlsxReadError, read_xlsx
+from layouts.xlsx_formulas import sum_formula
+from layouts.xlsx_layout import (
     COVER_SHEET,
     DATA_SHEET,
     FINDINGS_SHEET,
@@ -22,7 +23,6 @@ from exporters.xlsx_layout import (
     sheet_col,
     sheet_row,
 )
-from importers.xlsx_reader import XlsxReadError, read_xlsx
 from models import format2021 as fmt
 from models.drafts import load_draft
 from models.report import Provenance, Report

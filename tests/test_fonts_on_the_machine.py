@@ -18,13 +18,13 @@ pytestmark = pytest.mark.usefixtures("qt_libraries")
 
 DRAW = """
 import sys
-from ui.infographic.output import ensure_gui_application
+from render.infographic.output import ensure_gui_application
 ensure_gui_application()
 from PySide6.QtGui import QRawFont
 from models.drafts import load_draft
 from models.summary import summarize
-from ui.infographic import pdf_bytes
-from ui.infographic.canvas import page_font
+from render.infographic import pdf_bytes
+from render.infographic.canvas import page_font
 data, drawn = pdf_bytes(summarize(load_draft(sys.argv[1]), load_draft(sys.argv[2])))
 open(sys.argv[3], "wb").write(data)
 print(QRawFont.fromFont(page_font(40)).familyName())

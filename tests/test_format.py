@@ -67,6 +67,19 @@ def test_grid_cells_tile_the_table_exactly(table):
     assert set(covered) == {(r, c) for r in range(grid.rows) for c in range(grid.columns)}
     keys = [c.key for c in grid.cells if c.is_input]
     assert keys == [k for k in fmt.ALL_CELL_KEYS if k.startswith(table + ".")]
+    assert grid.coverage == covered and grid.coverage is grid.coverage  # computed once
+    assert all(grid.covering(r, c) is cell for (r, c), cell in covered.items())
+
+
+def test_each_table_section_names_its_table():
+    assert {s.key: s.table for s in fmt.SECTIONS if s.table} == {"s2": "t2", "s3": "t3", "s4": "t4"}
+    assert fmt.TABLE_TITLES == {"t2": "二、主动公开政府信息情况", "t3": "三、收到和处理政府信息公开申请情况",
+                                "t4": "四、政府信息公开行政复议、行政诉讼情况"}
+
+
+def test_label_variants_live_in_the_format():
+    assert "（七）合计" in fmt.T3_ROW_BY_KEY["handled_total"].aliases
+    assert "五、政府信息公开工作存在的主要问题及改进情况" in fmt.SECTION_BY_KEY["s5"].aliases
 
 
 def test_table_three_merges_as_in_the_official_table():

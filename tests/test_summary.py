@@ -9,7 +9,8 @@ import pytest
 from models import format2021 as fmt
 from models.carryover import new_year_from
 from models.drafts import load_draft
-from models.summary import BLANK, Change, format_number, plain_label, summarize
+from models.summary import BLANK, format_number, plain_label, summarize
+from models.year_change import YearChange
 from tests.builders import consistent_report, zero_report
 
 
@@ -116,7 +117,7 @@ def test_embedded_previous_is_used_when_none_is_given(huaian_path):
     (2, 3, "下降33.3%", Decimal("-33.3")),
 ])
 def test_change_texts(now, before, text, percent):
-    change = Change(now, before)
+    change = YearChange(now, before)
     assert change.describe() == text
     assert change.percent == percent
 

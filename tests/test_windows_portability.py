@@ -17,7 +17,7 @@ from models.drafts import DraftError, load_draft
 from models.timetext import minute_text
 from tests.conftest import ROOT
 
-APP_PACKAGES = ("models", "importers", "exporters", "cli", "ui")
+APP_PACKAGES = ("models", "layouts", "importers", "exporters", "render", "cli", "ui")
 
 
 def _calls_with_non_ascii_format() -> list[str]:
@@ -73,7 +73,7 @@ def test_every_installer_message_box_has_a_silent_answer():
 
 
 def test_offscreen_qt_on_windows_is_pointed_at_the_system_fonts(tmp_path, monkeypatch):
-    from ui import offscreen_fonts as qt
+    from render import offscreen_fonts as qt
 
     (tmp_path / "Fonts").mkdir()
     monkeypatch.setattr(qt.sys, "platform", "win32")

@@ -16,7 +16,7 @@ from ui.main_window import APP_TITLE, MainWindow
 
 
 def make_application() -> QApplication:
-    from ui.offscreen_fonts import offscreen_fonts_on_windows
+    from render.offscreen_fonts import offscreen_fonts_on_windows
 
     offscreen_fonts_on_windows()
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoStack
 
 from models import autosum, carried_text
 from models import format2021 as fmt
-from models.findings import Finding, Severity
+from models.findings import Finding, Severity, error_count
 from models.report import Report
 from models.rules import evaluate
 from models.values import CellValue, Parsed, check_value, parse
@@ -337,7 +337,7 @@ class ReportDocument(QObject):
         return min((f.severity for f in findings), key=lambda s: s.rank)
 
     def error_count(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+        return error_count(self.findings)
 
     def previous_year_label(self, key: str) -> str:
         """来自2024年度报告 for a carried value, '' otherwise."""

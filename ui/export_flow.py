@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from models import locations
 from models.filenames import file_name
-from models.findings import Finding, Severity
+from models.findings import Finding, error_count
 from models.report import Report
 from ui.crash import report_failure
 from ui.worker import Explained, Worker
@@ -43,7 +43,7 @@ def _export_work(kind: str, report: Report, path: Path, findings: list[Finding],
 
     def work() -> Path:
         if kind == "infographic":
-            from ui.infographic import InfographicError, render
+            from render.infographic import InfographicError, render
 
             try:
                 return render(report, path, previous)
@@ -92,7 +92,7 @@ class ExportFlow(QObject):
 
     def start(self, kind: str, report: Report, findings: list[Finding], previous: Report | None,
               options: dict[str, bool], path: Path | None = None, draft: Path | None = None) -> bool:
-        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+        errors = error_count(findings)
         if errors and kind != "infographic" and not self.confirm_draft(errors):
             return False
         if path is None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QListView, QPushButton, 
 from models.findings import Finding, Severity
 from ui import theme
 from ui.document import ReportDocument
+from ui.page_status import page_of
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -79,7 +80,7 @@ def _shown(finding: Finding) -> tuple[object, ...]:
 
 def pending_text(doc: ReportDocument) -> str:
     """"；还有12行未填" — blanks on pages not yet left, counted apart from the errors ('' when none)."""
-    rows = sum(1 for f in doc.pending if f.rule == "V-1")
+    rows = sum(1 for f in doc.pending if page_of(f) != "meta")  # the others are 基本信息's required fields
     fields = len(doc.pending) - rows
     parts = ([f"还有{rows}行未填"] if rows else []) + ([f"{fields}项基本信息未填"] if fields else [])
     return "；" + "，".join(parts) if parts else ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from models import format2021 as fmt
 from models.carried_text import unconfirmed_keys
-from models.findings import Finding, Severity
+from models.findings import Finding, Severity, error_count
 from models.report import Report
 
 NOT_STARTED, IN_PROGRESS, PROBLEMS, DONE = "未开始", "进行中", "有问题", "已完成"
@@ -16,7 +16,6 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("review", "检查与导出"),
 )
 PAGE_KEYS = tuple(key for key, _ in PAGES)
-_SECTION_PAGES = {"s5": ("W-3", "X-4")}
 
 
 def page_of(finding: Finding) -> str:
@@ -25,18 +24,7 @@ def page_of(finding: Finding) -> str:
         return page_of_text(finding.span.text_key)
     if finding.cells:
         return finding.cells[0].split(".")[0]
-    for page, rules in _SECTION_PAGES.items():
-        if finding.rule in rules:
-            return page
-    return "review"
-
-
-def is_blank_finding(finding: Finding) -> bool:
-    """A finding that only says something is not filled in yet: a blank cell (V-1), a required field (V-META) or
-    the publication date (W-DATE) left empty — not a wrong value."""
-    if finding.rule == "V-1":
-        return finding.detail == "blank"
-    return finding.rule in ("V-META", "W-DATE") and not finding.detail
+    return finding.page if finding.page in PAGE_KEYS else "review"
 
 
 def split_pending(findings: list[Finding], checked_pages: set[str]) -> tuple[list[Finding], list[Finding]]:
@@ -44,7 +32,7 @@ def split_pending(findings: list[Finding], checked_pages: set[str]) -> tuple[lis
     an error — a new report is not a sea of red; it becomes one on leaving the page with it, or on exporting."""
     shown, pending = [], []
     for finding in findings:
-        (pending if is_blank_finding(finding) and page_of(finding) not in checked_pages else shown).append(finding)
+        (pending if finding.blank and page_of(finding) not in checked_pages else shown).append(finding)
     return shown, pending
 
 
@@ -54,7 +42,7 @@ def page_status(page: str, report: Report, findings: list[Finding], pending: lis
     keeps a page 进行中; for 检查与导出, so do blanks still 未填 (`pending`)."""
     unconfirmed = unconfirmed_keys(report) if unconfirmed is None else unconfirmed
     if page == "review":
-        if any(f.severity is Severity.ERROR for f in findings):
+        if error_count(findings):
             return PROBLEMS
         return IN_PROGRESS if pending or unconfirmed else DONE
     filled, total = _filled(page, report)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtGui import QColor, QFont
+
+from render import fonts
 
 LABEL_BACKGROUND = QColor("#eef2f7")
 HEADER_BACKGROUND = QColor("#dde5f0")
@@ -23,18 +23,12 @@ SEVERITY_FAINT = {"error": QColor("#fcefef"), "warning": QColor("#fdf6e4")}
 CUE_COLORS = {"carried": QColor("#2e7d4f"), "auto": QColor("#555555")}  # the marks of carried and auto-sum cells
 SEVERITY_COLOR = {"error": QColor("#b42318"), "warning": QColor("#b54708"), "info": QColor("#175cd3")}
 
-# Preferred UI fonts, this platform's first: a missing first family makes Qt pick fallbacks glyph by glyph, which
-# sets Chinese punctuation (（一）) oddly. UOS/Kylin ship Noto Sans CJK or WenQuanYi: those two come first, and the
-# tests draw and print with each of them (tests/fonts.py); the others are only used on machines with neither.
-_WINDOWS_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei")
-_LINUX_FONTS = ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC", "WenQuanYi Zen Hei", "Noto Sans SC")
-UI_FONT_FAMILIES = (*_WINDOWS_FONTS, *_LINUX_FONTS) if sys.platform == "win32" else (*_LINUX_FONTS, *_WINDOWS_FONTS)
-
 
 def ui_font(point_size: float = 10.0) -> QFont:
-    """A font that tries UI_FONT_FAMILIES in order; Qt skips the ones not installed (no font enumeration at start)."""
+    """A font that tries `render.fonts.UI_FONT_FAMILIES` in order; Qt skips the ones not installed (no font
+    enumeration at start)."""
     font = QFont()
-    font.setFamilies([*UI_FONT_FAMILIES, *font.families()])
+    font.setFamilies([*fonts.UI_FONT_FAMILIES, *font.families()])
     font.setPointSizeF(point_size)
     return font
 

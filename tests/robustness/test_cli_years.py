@@ -7,7 +7,7 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from exporters.collection_layout import INFO_SHEET
+from layouts.collection_layout import INFO_SHEET
 from models.drafts import load_draft, save_draft
 from models.format2021 import YEAR_MAX, YEAR_MIN
 from models.report import Meta, Report

@@ -113,7 +113,7 @@ def type_into_cell(qtbot, view, key: str, text: str) -> None:
                     timeout=2000)
 
 
-#: The Chinese fonts the app prefers on Linux (ui/theme.py puts them first); drawing and PDF tests run under each.
+#: The Chinese fonts the app prefers on Linux (render/fonts.py puts them first); drawing and PDF tests run under each.
 CJK_FAMILIES = ("Noto Sans CJK SC", "WenQuanYi Micro Hei")
 
 
@@ -122,11 +122,11 @@ def cjk_family(request, monkeypatch, qapp):
     """The app's drawing made to use one CJK family only, as on a machine that has just that font."""
     from PySide6.QtGui import QFont, QRawFont
 
-    from ui import theme
+    from render import fonts
 
     family = request.param
     require_font(family)
-    monkeypatch.setattr(theme, "UI_FONT_FAMILIES", (family,))
+    monkeypatch.setattr(fonts, "UI_FONT_FAMILIES", (family,))
     font = QFont()
     font.setFamilies([family])
     assert QRawFont.fromFont(font).familyName() == family

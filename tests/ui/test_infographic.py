@@ -19,9 +19,7 @@ from models.carryover import new_year_from
 from models.drafts import load_draft
 from models.report import Meta, Report
 from models.summary import YearFigures, summarize
-from tests.builders import consistent_report
-from tests.environment import require_program
-from ui.infographic import (
+from render.infographic import (
     PAGE_HEIGHT,
     PAGE_WIDTH,
     InfographicError,
@@ -34,7 +32,9 @@ from ui.infographic import (
     render_png,
     style,
 )
-from ui.infographic.canvas import MIN_TEXT_SIZE, READABLE_TEXT_SIZE, page_font
+from render.infographic.canvas import MIN_TEXT_SIZE, READABLE_TEXT_SIZE, page_font
+from tests.builders import consistent_report
+from tests.environment import require_program
 
 pytestmark = pytest.mark.usefixtures("chinese_font")
 NUMBER = re.compile(r"^([\d,]+(\.\d+)?|—)$")

@@ -1,7 +1,7 @@
 """The text layer of every PDF the app writes is the text drawn, under each Chinese font the app may pick.
 
 Qt's PDF writer names a glyph by the lowest code point that maps to it; Noto Sans CJK shares glyphs between 人 and
-the Kangxi radical ⼈, so without ui/pdf_text.py `pdftotext` reads "淮安市⼈⺠政府…⼯作".
+the Kangxi radical ⼈, so without render/pdf_text.py `pdftotext` reads "淮安市⼈⺠政府…⼯作".
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from PySide6.QtGui import QFont, QPainter, QPdfWriter, QRawFont
 import sysdeps
 from models.drafts import load_draft
 from models.summary import summarize
+from render import fonts
+from render.infographic import pdf_bytes
+from render.infographic.canvas import page_font
+from render.pdf_text import corrections, fix_text_layer
 from tests.environment import require_program
 from tests.ui.gui import CJK_FAMILIES
-from ui import theme
-from ui.infographic import pdf_bytes
-from ui.infographic.canvas import page_font
-from ui.pdf_text import corrections, fix_text_layer
 
 RADICALS = range(0x2E80, 0x2FE0)  # CJK Radicals Supplement and Kangxi Radicals
 
@@ -41,7 +41,7 @@ def drawn_characters(texts: list[str]) -> Counter[str]:
 
 
 def test_the_fonts_the_app_prefers_on_linux_are_the_fonts_tested_and_installed_by_ci():
-    assert theme._LINUX_FONTS[: len(CJK_FAMILIES)] == CJK_FAMILIES
+    assert fonts._LINUX_FONTS[: len(CJK_FAMILIES)] == CJK_FAMILIES
     font_packages = {p.target for p in sysdeps.GROUPS["fonts"].packages}
     assert set(CJK_FAMILIES) <= font_packages  # .ci/run installs every package of the group
 

@@ -272,12 +272,12 @@ def test_a_mapping_that_cannot_be_remembered_is_said_and_the_table_still_filled(
 # ----- 4. an unexpected error in a worker ---------------------------------------------------------------------------
 
 def _break_infographic(monkeypatch):
-    import ui.infographic
+    import render.infographic
 
     def boom(*_args, **_kwargs):
         raise RuntimeError("boom in the infographic worker")
 
-    monkeypatch.setattr(ui.infographic, "render", boom)
+    monkeypatch.setattr(render.infographic, "render", boom)
 
 
 def _break_word(monkeypatch):

@@ -1,4 +1,5 @@
-"""对比上年: last year's value and the change under each cell, X-3 swings highlighted."""
+"""对比上年: last year's value and the change under each cell, X-3 swings highlighted (the texts themselves:
+tests/test_year_change.py; that they agree with X-3 and the 一图读懂 page: test_year_change_agrees.py)."""
 
 from __future__ import annotations
 
@@ -8,16 +9,7 @@ from models.carryover import new_year_from
 from models.drafts import load_draft
 from tests.builders import consistent_report
 from ui.document import ReportDocument
-from ui.tables.table_model import PREVIOUS_ROLE, change_text
-
-
-def test_change_text():
-    assert change_text(115, 103) == "上年103，+12（+11.7%）"
-    assert change_text(90, 100) == "上年100，-10（-10.0%）"
-    assert change_text(5, 5) == "上年5，持平"
-    assert change_text(5, 0) == "上年0，+5"
-    assert change_text(None, 7) == "上年7"
-    assert change_text(3, None) == "上年空白"
+from ui.tables.table_model import PREVIOUS_ROLE
 
 
 def test_compare_toggle_shows_last_year_and_marks_swings(window, huaian_path, qtbot):

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem
 
-from models.findings import Finding, Severity
+from models.findings import Finding, Severity, error_count
 from ui import theme
 from ui.document import ReportDocument
 from ui.findings_panel import pending_text
@@ -82,7 +82,7 @@ class ReviewPage(Page):
         if not self.isVisible() and self.tree.topLevelItemCount():
             return  # rebuilt when shown; typing elsewhere does not pay for it
         findings = self.doc.findings
-        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+        errors = error_count(findings)
         warnings = [f for f in findings if f.severity is Severity.WARNING]
         explained = sum(1 for f in warnings if self.doc.report.notes.get(f.fingerprint))
         pending = pending_text(self.doc).lstrip("；")

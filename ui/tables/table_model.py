@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QFont
 from models import format2021 as fmt
 from models.findings import Severity
 from models.values import ValueRefused, format_value
+from models.year_change import YearChange
 from ui import theme
 from ui.document import ReportDocument
 
@@ -29,34 +30,6 @@ PREVIOUS_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 CUE_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 
 
-def compact_change(now: object, before: object) -> str:
-    """What fits under a value in a 70–100 px cell: 上年103 ↑11.7%, 上年5 持平, 上年空白."""
-    from models.values import is_number
-
-    if not is_number(before):
-        return "上年空白"
-    if not is_number(now) or now == before:
-        return f"上年{before}" + (" 持平" if now == before else "")
-    if not before:
-        return f"上年{before} ↑"
-    percent = (now - before) / before * 100  # type: ignore[operator]
-    return f"上年{before} {'↑' if percent > 0 else '↓'}{abs(percent):.0f}%"
-
-
-def change_text(now: object, before: object) -> str:
-    """上年103，+12（+11.7%） — or 上年空白 when last year's cell is blank."""
-    from models.values import is_number
-
-    if not is_number(before):
-        return "上年空白"
-    if not is_number(now):
-        return f"上年{before}"
-    delta = now - before  # type: ignore[operator]
-    sign = "+" if delta > 0 else ""
-    percent = f"（{sign}{delta / before * 100:.1f}%）" if before else ""  # type: ignore[operator]
-    return f"上年{before}，{sign}{delta}{percent}" if delta else f"上年{before}，持平"
-
-
 class OfficialTableModel(QAbstractTableModel):
     refused = Signal(str)   # a typed value was refused: the Chinese reason
     notice = Signal(str)    # a typed value was accepted with a change (e.g. 已去掉“件”)
@@ -66,12 +39,8 @@ class OfficialTableModel(QAbstractTableModel):
         self.doc = doc
         self.table = table
         self.grid = fmt.GRIDS[table]
-        self._covering: dict[tuple[int, int], fmt.GridCell] = {}
-        for cell in self.grid.cells:
-            for r in range(cell.row, cell.row + cell.rowspan):
-                for c in range(cell.col, cell.col + cell.colspan):
-                    self._covering[(r, c)] = cell
-        self._position = {cell.key: (cell.row, cell.col) for cell in self.grid.cells if cell.key}
+        self._covering = self.grid.coverage
+        self._position = self.grid.positions
         self._tints: dict[str, tuple[object, ...]] = {}
         self.show_previous = False
         self._bold = QFont()
@@ -139,7 +108,7 @@ class OfficialTableModel(QAbstractTableModel):
             previous = self.doc.previous
             if not self.show_previous or previous is None:
                 return ""
-            return compact_change(self.doc.report.cells.get(key), previous.cells.get(key))
+            return YearChange(self.doc.report.cells.get(key), previous.cells.get(key)).compact_text()
         return None
 
     def set_show_previous(self, on: bool) -> None:
@@ -168,7 +137,7 @@ class OfficialTableModel(QAbstractTableModel):
         if cue is not None and cue[0] in theme.SEVERITY_BACKGROUND:
             severity, likeliest = cue
             return QBrush((theme.SEVERITY_BACKGROUND if likeliest else theme.SEVERITY_FAINT)[severity])
-        if self.show_previous and any(f.rule == "X-3" for f in self.doc.by_cell.get(key, [])):
+        if self.show_previous and any(f.swing for f in self.doc.by_cell.get(key, [])):
             return QBrush(theme.SWING_BACKGROUND)
         if self.doc.is_auto(key):
             return QBrush(theme.AUTO_BACKGROUND)
@@ -199,7 +168,7 @@ class OfficialTableModel(QAbstractTableModel):
         if carried:
             lines.append(f"{carried}（上年结转下年度）")
         if self.show_previous and self.doc.previous is not None:
-            lines.append(change_text(self.doc.report.cells.get(key), self.doc.previous.cells.get(key)))
+            lines.append(YearChange(self.doc.report.cells.get(key), self.doc.previous.cells.get(key)).detail_text())
         if self.doc.is_auto(key):
             lines.append(AUTO_SUM_TIP)
         if key in self.doc.pending_cells:

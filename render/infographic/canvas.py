@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 
-from ui import theme
+from render import fonts
 
 #: A4 portrait in units of 0.1 mm.
 PAGE_WIDTH, PAGE_HEIGHT = 2100.0, 2970.0
@@ -47,7 +47,7 @@ class Run:
 def page_font(size: int, bold: bool = False) -> QFont:
     """The page's font at `size` page units: the UI's CJK families in order, then Qt's default."""
     font = QFont()
-    font.setFamilies([*theme.UI_FONT_FAMILIES, *font.families()])
+    font.setFamilies([*fonts.UI_FONT_FAMILIES, *font.families()])
     font.setPixelSize(max(1, size))
     font.setBold(bold)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)

@@ -18,9 +18,9 @@ from models.app_info import APP_NAME
 from models.atomic import WriteFailed, atomic_write
 from models.report import Report
 from models.summary import YearFigures, summarize
-from ui.infographic.canvas import PAGE_HEIGHT, PAGE_WIDTH, DrawnText, page_font
-from ui.infographic.page import TITLE_MARK, paint
-from ui.pdf_text import fix_text_layer
+from render.infographic.canvas import PAGE_HEIGHT, PAGE_WIDTH, DrawnText, page_font
+from render.infographic.page import TITLE_MARK, paint
+from render.pdf_text import fix_text_layer
 
 DEFAULT_DPI = 200
 MIN_DPI, MAX_DPI = 72, 600
@@ -48,7 +48,7 @@ def ensure_gui_application() -> QGuiApplication:
         raise RuntimeError("a QCoreApplication is running; drawing needs a QGuiApplication")
     if not os.environ.get("QT_QPA_PLATFORM") and sys.platform not in ("win32", "darwin"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # drawing to a file never needs a display
-    from ui.offscreen_fonts import offscreen_fonts_on_windows
+    from render.offscreen_fonts import offscreen_fonts_on_windows
 
     offscreen_fonts_on_windows()
     _application = QGuiApplication(sys.argv[:1] or ["main.py"])

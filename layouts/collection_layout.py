@@ -2,7 +2,7 @@
 (importers/collection_reader.py) so that both agree by construction.
 
 Sheets: 填报说明 (department, year, what is asked, who filled it in), 表二 (one line per cell of the table 二 rows
-asked for), 表三 / 表四 (the official grids, as in our report workbook: `exporters.xlsx_layout`), and the hidden
+asked for), 表三 / 表四 (the official grids, as in our report workbook: `layouts.xlsx_layout`), and the hidden
 采集表信息 that marks the file as ours and records the year, the department and the parts.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exporters.xlsx_layout import TABLE_SHEETS, key_positions
+from layouts.xlsx_layout import TABLE_SHEETS, key_positions
 from models import format2021 as fmt
 from models.collection import PART_BY_KEY, Part
 

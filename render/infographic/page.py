@@ -7,10 +7,10 @@ from PySide6.QtGui import QPainter
 
 from models import format2021 as fmt
 from models.summary import BLANK, ActiveFigures, CaseBlock, CaseFigures, RequestFigures, YearFigures, plain_label
-from ui.infographic import style
-from ui.infographic.canvas import PAGE_HEIGHT, PAGE_WIDTH, Align, Canvas, DrawnText, Run, map_page
-from ui.infographic.charts import applicant_ring, outcome_bars, stacked_bar
-from ui.infographic.parts import card, section_heading, stat
+from render.infographic import style
+from render.infographic.canvas import PAGE_HEIGHT, PAGE_WIDTH, Align, Canvas, DrawnText, Run, map_page
+from render.infographic.charts import applicant_ring, outcome_bars, stacked_bar
+from render.infographic.parts import card, section_heading, stat
 
 TITLE_MARK = "一图读懂"
 LEFT, RIGHT = style.MARGIN, PAGE_WIDTH - style.MARGIN

@@ -11,9 +11,9 @@ from dataclasses import replace
 from PySide6.QtCore import QRectF
 
 from models.summary import CaseBlock, Figure, RequestFigures, complete, format_share, share
-from ui.infographic import style
-from ui.infographic.canvas import Align, Canvas, Run
-from ui.infographic.parts import number_runs
+from render.infographic import style
+from render.infographic.canvas import Align, Canvas, Run
+from render.infographic.parts import number_runs
 
 
 def outcome_bars(canvas: Canvas, rect: QRectF, title: str, requests: RequestFigures) -> None:

@@ -9,8 +9,8 @@ Writes are atomic; failures raise InfographicError with a Chinese `.message`. Th
 models.summary.summarize (Qt-free), which compares with `previous` or the report embedded at carry-over.
 """
 
-from ui.infographic.canvas import PAGE_HEIGHT, PAGE_WIDTH, DrawnText
-from ui.infographic.output import (
+from render.infographic.canvas import PAGE_HEIGHT, PAGE_WIDTH, DrawnText
+from render.infographic.output import (
     DEFAULT_DPI,
     InfographicError,
     ensure_gui_application,
@@ -21,7 +21,7 @@ from ui.infographic.output import (
     render_pdf,
     render_png,
 )
-from ui.infographic.page import paint
+from render.infographic.page import paint
 
 __all__ = [
     "DEFAULT_DPI",

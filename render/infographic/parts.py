@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF
 
 from models.summary import Figure
-from ui.infographic import style
-from ui.infographic.canvas import PAGE_WIDTH, Align, Canvas, Run
+from render.infographic import style
+from render.infographic.canvas import PAGE_WIDTH, Align, Canvas, Run
 
 CHINESE_NUMERALS = "一二三四五六七八九十"
 

@@ -7,7 +7,7 @@ cell it adds up holds a number, and stays empty otherwise (`IF(COUNT(range)=n, S
 
 from __future__ import annotations
 
-from exporters.xlsx_layout import CheckCell, refs
+from layouts.xlsx_layout import CheckCell, refs
 from models import format2021 as fmt
 
 CONSISTENT, INCONSISTENT, INCOMPLETE = "一致", "不一致", "未填完"

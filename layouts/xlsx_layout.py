@@ -18,8 +18,13 @@ TABLE_SHEETS = {"t2": "表二", "t3": "表三", "t4": "表四"}
 FINDINGS_SHEET = "检查结果"
 DATA_SHEET = "报告数据"
 DATA_MARKER = "gov-info-annual-report/xlsx"
-DATA_VERSION = 1
+DATA_VERSION = 1  # of the hidden sheet itself: A1 the marker, B1 this version, the draft JSON from A2 down
 DATA_CHUNK = 30000  # characters per cell (Excel holds at most 32767)
+#: The layout of the visible sheets (where the cover fields, the grids and their cells sit), written to
+#: LAYOUT_VERSION_CELL of the hidden sheet. A reader reads the cells only of a layout it knows; workbooks exported
+#: before the version was written (no value there) have layout 1. Change the layout, raise the version.
+LAYOUT_VERSION = 1
+LAYOUT_VERSION_CELL = "C1"
 
 #: Sheet row of the grid's first row (row 1 is the table's title, row 2 a short guide).
 GRID_TOP = 3

@@ -1,0 +1,163 @@
+"""The format as a value: a made-up "2099" format, registered only here, next to the real 2021 one.
+
+2099 inserts a leaf row mid-group in table 三 (with its own new key) and renames a table 二 column. A 2021 draft
+still opens and is judged by 2021; a 2099 report is judged and stored by 2099; carry-over from 2021 into 2099 maps
+every carried cell by key, and nothing shifts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from models import format2021 as fmt
+from models import formats
+from models.carryover import embedded_previous, new_year_from
+from models.drafts import DraftError, load_draft, save_draft
+from models.report import Report
+from models.rules import evaluate
+from tests.builders import consistent_report
+
+NEW_ROW = "withheld_privacy"
+NEW_KEYS = tuple(fmt.t3(NEW_ROW, c.key) for c in fmt.T3_COLUMNS)
+RENAMED = "本年新制发件数"
+
+
+def _format_2099() -> formats.Format:
+    rows = list(fmt.T3_ROWS)
+    at = [r.key for r in rows].index("withheld_4") + 1
+    rows.insert(at, fmt.Axis(NEW_ROW, "5.涉及个人隐私", short="（三）不予公开5.涉及个人隐私", group="withheld"))
+    first = fmt.T2_BLOCKS[0]
+    columns = (replace(first.columns[0], label=RENAMED, aliases=(first.columns[0].label,)), *first.columns[1:])
+    blocks = (replace(first, columns=columns), *fmt.T2_BLOCKS[1:])
+    return formats.Format("2099", "国办公开办函〔2099〕1号", t2_blocks=blocks, t3_rows=tuple(rows))
+
+
+FORMAT_2099 = _format_2099()
+
+
+@pytest.fixture
+def registered(monkeypatch):
+    monkeypatch.setitem(formats.FORMATS, "2099", FORMAT_2099)
+    return FORMAT_2099
+
+
+def _report_2099(seed: int = 3) -> Report:
+    """A consistent 2099 report: a consistent 2021 report's cells, and zeros in the new row."""
+    source = consistent_report(seed)
+    report = Report(meta=source.meta, texts=dict(source.texts), template="2099")
+    for key, value in source.cells.items():
+        report.set(key, value)
+    for key in NEW_KEYS:
+        report.set(key, 0)
+    return report
+
+
+def test_the_fixture_format_differs_as_intended(registered):
+    assert len(registered.keys) == 207 and set(fmt.ALL_CELL_KEYS) < set(registered.keys)
+    assert len(registered.t3_leaf_rows) == 22
+    assert len(registered.sums["t3.handled_total.natural"]) == 22
+    # Rows after the inserted one sit one grid row lower under the same key; the renamed label is in the grid.
+    old, new = fmt.GRIDS["t3"], registered.grids["t3"]
+    assert new.position("t3.withheld_5.total") == (old.position("t3.withheld_5.total")[0] + 1, 9)
+    assert new.position("t3.withheld_4.total") == old.position("t3.withheld_4.total")
+    assert RENAMED in {c.text for c in registered.grids["t2"].cells}
+    assert registered.cell_label("t2.rules.issued") == f"表二·规章·{RENAMED}"
+
+
+def test_a_2021_draft_opens_and_is_judged_by_2021(registered, tmp_path):
+    report = consistent_report(1)
+    path = tmp_path / "2024.nianbao"
+    save_draft(report, path)
+    again = load_draft(path)
+    assert again.template == "2021" and again.cells == report.cells
+    findings = evaluate(again)
+    assert not [f for f in findings if f.rule == "V-1"]  # no V-1 for the row 2021 reports never had
+    assert not any(k in NEW_KEYS for f in findings for k in f.cells)
+
+
+def test_a_draft_without_a_template_reads_as_2021(registered, tmp_path):
+    path = tmp_path / "old.nianbao"
+    path.write_text('{"format": "gov-info-annual-report", "schema_version": 1, "future": {"kept": true},'
+                    ' "cells": {"t3.new.natural": 4}}', encoding="utf-8")
+    report = load_draft(path)
+    assert report.template == "2021" and report.number("t3.new.natural") == 4
+    save_draft(report, path)
+    assert '"template": "2021"' in path.read_text(encoding="utf-8")
+    assert load_draft(path).extra == {"future": {"kept": True}}
+
+
+def test_a_2099_report_is_judged_by_2099(registered):
+    report = _report_2099()
+    assert [f for f in evaluate(report) if f.severity.name == "ERROR"] == []
+    report.set(NEW_KEYS[0], None)
+    blank = [f for f in evaluate(report) if f.rule == "V-1"]
+    assert len(blank) == 1 and blank[0].cells == (NEW_KEYS[0],)
+    assert "5.涉及个人隐私" in blank[0].message
+    report.set(NEW_KEYS[0], 2)  # the new leaf counts in T3-B and in （七）总计 (T3-C)
+    rules = {f.rule for f in evaluate(report)}
+    assert {"T3-B", "T3-C"} <= rules
+
+
+def test_a_2099_draft_round_trips_with_its_template(registered, tmp_path):
+    report = _report_2099()
+    report.set(NEW_KEYS[-1], 0)
+    path = tmp_path / "2099.nianbao"
+    save_draft(report, path)
+    again = load_draft(path)
+    assert again.template == "2099" and again.cells == report.cells
+    assert again.number(NEW_KEYS[0]) == 0
+
+
+def test_a_2099_draft_in_a_version_without_2099_is_a_clear_error(registered, tmp_path, monkeypatch):
+    path = tmp_path / "来自新版本.nianbao"
+    save_draft(_report_2099(), path)
+    before = path.read_bytes()
+    monkeypatch.delitem(formats.FORMATS, "2099")
+    with pytest.raises(DraftError) as info:
+        load_draft(path)
+    message = info.value.message
+    assert "来自新版本.nianbao" in message and "2099" in message and "升级" in message and "2021年版" in message
+    assert path.read_bytes() == before
+
+
+def test_carry_over_from_2021_into_2099_maps_every_cell_by_key(registered):
+    previous = consistent_report(5, year=2098)
+    previous.texts["s5.problems"] = "问题一。"
+    report = new_year_from(previous, template="2099")
+    assert report.template == "2099" and report.meta.year == 2099
+    carried = {k: p.source for k, p in report.provenance.items() if not k.startswith("text:")}
+    assert carried == {fmt.t3("carried_in", c.key): fmt.t3("carried_out", c.key) for c in fmt.T3_COLUMNS}
+    for target, source in carried.items():
+        assert report.number(target) == previous.number(source)
+    assert set(report.cells) == set(carried)  # nothing else filled, nothing shifted into a neighbour
+    assert report.texts["s5.problems"] == "问题一。"
+    # Last year's report stays a 2021 report inside the 2099 draft, and the year-on-year rules compare by key.
+    rules = {f.rule for f in evaluate(report, previous)}
+    assert "X-1" not in rules
+    embedded = embedded_previous(report)
+    assert embedded is not None and embedded.template == "2021" and embedded.cells == previous.cells
+
+
+def test_unknown_template_is_refused_by_the_registry():
+    with pytest.raises(formats.UnknownTemplate):
+        formats.format_of("2099")
+    assert formats.FORMATS["2021"] is formats.FORMAT_2021
+    assert formats.FORMAT_2021.keys == fmt.ALL_CELL_KEYS and formats.FORMAT_2021.grids is fmt.GRIDS
+
+
+def test_a_2099_report_is_laid_out_in_word_by_2099(registered):
+    import io
+
+    from docx import Document
+
+    from exporters import build_docx
+
+    document = Document(io.BytesIO(build_docx(_report_2099())))
+    t2, t3, _ = document.tables
+    assert RENAMED in [c.text for c in t2.rows[1].cells]
+    labels = [row.cells[2].text for row in t3.rows]
+    assert labels.index("5.涉及个人隐私") == labels.index("4.保护第三方合法权益") + 1
+    assert len(t3.rows) == fmt.GRIDS["t3"].rows + 1
+    assert document.core_properties.comments == "按国办公开办函〔2099〕1号格式生成"
