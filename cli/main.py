@@ -306,14 +306,17 @@ def open_gui(file: Path | None, sample: bool, screenshots: Path | None) -> int:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Run the command; a command stops with a Chinese message on stderr and its exit code (cli.outputs.Stop)."""
-    from cli.outputs import Stop
+    """Run the command. The one place a command's failure becomes what the clerk sees: any UserError (a file that
+    cannot be read or written, a refused argument …) prints its Chinese message on stderr and ends with exit code 2;
+    cli.outputs.Stop, a UserError of the command itself, carries its own exit code (1 for what a report says)."""
+    from cli.outputs import EXIT_FILE, Stop
+    from models.errors import UserError
 
     try:
         return _dispatch(args)
-    except Stop as stop:
-        print(stop.message, file=sys.stderr)
-        return stop.code
+    except UserError as error:
+        print(error.message, file=sys.stderr)
+        return error.code if isinstance(error, Stop) else EXIT_FILE
 
 
 def _dispatch(args: argparse.Namespace) -> int:

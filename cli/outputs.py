@@ -22,6 +22,7 @@ from pathlib import Path
 
 from models import filenames
 from models.app_info import DRAFT_SUFFIX
+from models.errors import UserError
 from models.filenames import file_name
 from models.locks import read_owner
 from models.report import Report
@@ -31,7 +32,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_FILE = 0, 1, 2
 
 
 
-class Stop(Exception):
+class Stop(UserError):
     """End the command with `code` after printing `message` on stderr."""
 
     def __init__(self, code: int, message: str) -> None:
@@ -50,6 +51,7 @@ class Kind:
     @property
     def suffix(self) -> str:
         return self.suffixes[0]
+
 
 
 DRAFT = Kind("草稿", (DRAFT_SUFFIX,))

@@ -9,8 +9,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
+from models.errors import UserError
 
-class Explained(Exception):
+
+class Explained(UserError):
     """A failure the work itself explains in Chinese (a file that cannot be written …): shown as it is, not
     logged as a crash."""
 
