@@ -215,7 +215,9 @@ class MainWindow(FileActions, Tools, QMainWindow):
             self._export = ExportFlow(self)
             self._export.finished.connect(lambda written: self.statusBar().showMessage(f"已导出：{written}", 8000))
         self.doc.check_all_pages()  # asked to export: a blank anywhere is now an error
-        if kind != "infographic" and not self.doc.error_count() and not self._carried_text_kept():
+        from exporters.registry import EXPORTERS
+
+        if EXPORTERS[kind].official and not self.doc.error_count() and not self._carried_text_kept():
             return False
         options = self.editor.pages["review"].export_options()  # type: ignore[union-attr, attr-defined]
         return self._export.start(kind, self.doc.report, self.doc.findings, self.doc.previous, options, path,
