@@ -1,7 +1,7 @@
 """The life of a report file in the main window: new, open, import, save, autosave, recovery, locks, closing.
 
-A mixin of MainWindow (which provides `doc`, `editor`, `set_document`, `statusBar` …). The report model is imported
-inside the methods: nothing of it is needed before the start page shows.
+A mixin of MainWindow (which provides `doc`, `editor`, `set_document`, `statusBar`, `show_error` …). The report model
+is imported inside the methods: nothing of it is needed before the start page shows.
 """
 
 from __future__ import annotations

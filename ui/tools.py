@@ -27,7 +27,7 @@ def _listing(lines: list[str]) -> str:
 
 
 class Tools:
-    """The 工具 menu's actions for the main window (a mixin: uses `doc`, `statusBar`, `ask_*`)."""
+    """The 工具 menu's actions for the main window (a mixin: uses `doc`, `statusBar`, `ask_*`, `show_error`)."""
 
     doc: ReportDocument | None
 
