@@ -18,8 +18,7 @@ from pathlib import Path
 from cli.batch import PROGRESS_MIN_FILES, Checked, Progress, check_files, collect
 from cli.outputs import EXIT_FILE, EXIT_FINDINGS, EXIT_OK, SUMMARY, Stop, ensure_writable, plan, same_file
 from cli.summary import DETAIL_HEADER, DETAIL_SHEET, SUMMARY_HEADER, SUMMARY_SHEET, summary_detail_path, write_summary
-from importers import LoadError, load
-from models.atomic import WriteFailed
+from importers import load
 from models.findings import Severity
 from models.userfiles import check_regular, read_limited
 
@@ -43,10 +42,7 @@ def run_check(files: list[str], previous_file: str | None, as_json: bool, summar
     paths = [p for p in paths if not any(same_file(p, out) for out in outputs)]
     previous = None
     if previous_file:
-        try:
-            previous, _ = load(previous_file)
-        except LoadError as exc:
-            raise Stop(EXIT_FILE, exc.message) from None
+        previous, _ = load(previous_file)
     if not paths:
         raise Stop(EXIT_FILE, "没有找到要检查的报告文件（草稿 .nianbao、Word .docx 或 Excel .xlsx）。")
     progress = Progress(len(paths)) if len(paths) >= PROGRESS_MIN_FILES else None
@@ -65,10 +61,7 @@ def run_check(files: list[str], previous_file: str | None, as_json: bool, summar
             out["skipped"] = [str(p) for p in skipped]
         print(json.dumps(out, ensure_ascii=False, indent=1))
     if outputs:
-        try:
-            written = write_summary(results, outputs[0])
-        except WriteFailed as exc:
-            raise Stop(EXIT_FILE, exc.message) from None
+        written = write_summary(results, outputs[0])
         if not as_json:
             print_tally(results, written, skipped)
     elif not as_json:

@@ -19,11 +19,10 @@ from pathlib import Path
 from cli.outputs import EXIT_FILE, EXIT_FINDINGS, EXIT_OK, SHEET, Stop, backup_notice, ensure_writable, plan, safe_stem
 from cli.target import checked_year, report_year, resolve, save
 from exporters.collection_sheet import export_collection_sheet
-from exporters.errors import ExportError
-from importers import LoadError, load
+from importers import load
 from importers.collection_reader import CollectionReadError, read_collection_sheet
 from models import format2021 as fmt
-from models.collection import PartsError, SheetData, parse_parts
+from models.collection import SheetData, parse_parts
 from models.collection_merge import Merged, MergeRefused, apply_merged, merge, merge_year, stored_contributions
 from models.report import Report
 from models.values import CellValue, format_value, is_number
@@ -32,23 +31,14 @@ from models.values import CellValue, format_value, is_number
 def run_collect_export(parts: list[str], year: int, department: str, prefill_file: str | None, out: str,
                        force: bool) -> int:
     checked_year(year)
-    try:
-        chosen = parse_parts(parts)
-    except PartsError as exc:
-        raise Stop(EXIT_FILE, exc.message) from None
+    chosen = parse_parts(parts)
     department = department.strip()
     target = plan(out, SHEET).path(safe_stem(f"{department}{year}年度数据采集表"))
     ensure_writable(target, [prefill_file], force, SHEET)
     prefill: Report | None = None
     if prefill_file:
-        try:
-            prefill, _ = load(prefill_file)
-        except LoadError as exc:
-            raise Stop(EXIT_FILE, exc.message) from None
-    try:
-        export_collection_sheet(target, chosen, year, department, prefill)
-    except ExportError as exc:
-        raise Stop(EXIT_FILE, exc.message) from None
+        prefill, _ = load(prefill_file)
+    export_collection_sheet(target, chosen, year, department, prefill)
     who = department or "各科室通用（由科室填写名称）"
     print(f"已导出{year}年度数据采集表（{who}）：{target}")
     print(f"  填报内容：{'；'.join(p.title for p in chosen)}")

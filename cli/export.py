@@ -12,11 +12,10 @@ from pathlib import Path
 
 from cli.batch import examine
 from cli.outputs import (
-    DOCX,
     EXIT_FILE,
     EXIT_FINDINGS,
     EXIT_OK,
-    XLSX,
+    EXPORTS,
     Output,
     Stop,
     distinct,
@@ -24,34 +23,38 @@ from cli.outputs import (
     plan,
     report_stem,
 )
-from exporters import DocxOptions, ExportError, XlsxOptions, export_docx, export_xlsx
-from importers import LoadError, load, read_report
+from exporters.policy import Verdict, export_verdict
+from exporters.registry import Exporter, command_exporters
+from importers import load, read_report
 from models.findings import Severity, error_count
 
 
-def _outputs(docx: str | None, xlsx: str | None) -> list[tuple[str, Output]]:
-    return [(flag, plan(name, kind)) for flag, name, kind in (("--docx", docx, DOCX), ("--xlsx", xlsx, XLSX)) if name]
+def _outputs(names: dict[str, str | None]) -> list[tuple[Exporter, Output]]:
+    """Each file asked for, with the exporter that writes it, in the order of the exporter table."""
+    return [(exporter, plan(name, EXPORTS[exporter.kind])) for exporter in command_exporters()
+            if (name := names.get(exporter.kind))]
 
 
-def _check_outputs(outputs: list[tuple[str, Output]], stem: str, inputs: list[str | None], force: bool) -> None:
-    distinct((flag, output.path(stem)) for flag, output in outputs)
-    for _flag, output in outputs:
+def _check_outputs(outputs: list[tuple[Exporter, Output]], stem: str, inputs: list[str | None], force: bool) -> None:
+    distinct((exporter.flag or exporter.kind, output.path(stem)) for exporter, output in outputs)
+    for _exporter, output in outputs:
         ensure_writable(output.path(stem), inputs, force, output.kind)
 
 
-def run_export(source: str, docx: str | None, xlsx: str | None, allow_errors: bool, previous_file: str | None,
-            checklist: bool, signoff: bool, stock_fonts: bool, force: bool) -> int:
-    if not docx and not xlsx:
-        raise Stop(EXIT_FILE, "请用 --docx 和/或 --xlsx 指定要导出的文件。")
-    outputs = _outputs(docx, xlsx)
+def run_export(source: str, docx: str | None = None, xlsx: str | None = None, *, allow_errors: bool,
+               previous_file: str | None, checklist: bool, signoff: bool, stock_fonts: bool, force: bool) -> int:
+    """Export `source` to the files named by kind (`docx`, `xlsx`: the kinds of exporters.registry with a flag).
+    Returns the exit code; files and arguments that fail raise a UserError (exit code 2, cli.main.run_command)."""
+    names = {"docx": docx, "xlsx": xlsx}
+    if not any(names.values()):
+        flags = " 和/或 ".join(str(e.flag) for e in command_exporters())
+        raise Stop(EXIT_FILE, f"请用 {flags} 指定要导出的文件。")
+    outputs = _outputs(names)
     inputs = [source, previous_file]
-    named = [(flag, output) for flag, output in outputs if output.file is not None]
+    named = [(exporter, output) for exporter, output in outputs if output.file is not None]
     _check_outputs(named, "", inputs, force)  # files named: before reading anything
-    try:
-        imported = read_report(source)
-        previous = load(previous_file)[0] if previous_file else None
-    except LoadError as exc:
-        raise Stop(EXIT_FILE, exc.message) from None
+    imported = read_report(source)
+    previous = load(previous_file)[0] if previous_file else None
     report = imported.report
     checked = examine(Path(source), imported, previous)
     if checked.error:
@@ -62,7 +65,8 @@ def run_export(source: str, docx: str | None, xlsx: str | None, allow_errors: bo
         print(f"[读取] {notice}", file=sys.stderr)
     findings = checked.findings
     errors = error_count(findings)
-    if errors and not allow_errors:
+    verdict = export_verdict(errors, allow_errors)
+    if verdict is Verdict.REFUSE:
         print(f"“{Path(source).name}”有{errors}个错误，未导出：", file=sys.stderr)
         for finding in findings:
             if finding.severity is Severity.ERROR:
@@ -70,21 +74,11 @@ def run_export(source: str, docx: str | None, xlsx: str | None, allow_errors: bo
         print("请改正后再导出；如确需导出草稿，请加 --allow-errors（Word 文件将标注“草稿（未通过校验）”）。",
               file=sys.stderr)
         return EXIT_FINDINGS
-    written: list[Path] = []
-    try:
-        for _flag, output in outputs:
-            path = output.path(stem)
-            if output.kind is DOCX:
-                options = DocxOptions(allow_errors=allow_errors, official_fonts=not stock_fonts, checklist=checklist,
-                                      signoff_sheet=signoff)
-                written.append(export_docx(report, path, findings=findings, previous=checked.previous,
-                                           options=options))
-            else:
-                written.append(export_xlsx(report, path, findings=findings, previous=checked.previous,
-                                           options=XlsxOptions(allow_errors=allow_errors)))
-    except ExportError as exc:
-        raise Stop(EXIT_FILE, exc.message) from None
-    mark = "（草稿，未通过校验）" if errors else ""
+    options = {"allow_errors": verdict is Verdict.DRAFT, "official_fonts": not stock_fonts, "checklist": checklist,
+               "signoff_sheet": signoff}
+    written = [exporter.export(report, output.path(stem), findings=findings, previous=checked.previous,
+                               options=options) for exporter, output in outputs]
+    mark = "（草稿，未通过校验）" if verdict is Verdict.DRAFT else ""
     for path in written:
         print(f"已导出{mark}：{path}")
     return EXIT_OK

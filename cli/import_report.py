@@ -12,9 +12,9 @@ from pathlib import Path
 
 from cli.batch import examine
 from cli.commandline import command_line
-from cli.outputs import DRAFT, EXIT_FILE, EXIT_OK, Stop, backup_notice, ensure_writable, plan, report_stem
-from importers import LoadError, read_report
-from models.drafts import DraftError, save_draft
+from cli.outputs import DRAFT, EXIT_OK, backup_notice, ensure_writable, plan, report_stem
+from importers import read_report
+from models.drafts import save_draft
 from models.findings import Severity
 
 
@@ -28,18 +28,12 @@ def run_import(source: str, out: str, force: bool) -> int:
     output = plan(out, DRAFT)
     if output.file is not None:
         ensure_writable(output.file, [source], force, DRAFT)
-    try:
-        imported = read_report(source)
-    except LoadError as exc:
-        raise Stop(EXIT_FILE, exc.message) from None
+    imported = read_report(source)
     report = imported.report
     target = output.path(report_stem(report))
     ensure_writable(target, [source], force, DRAFT)
     checked = examine(Path(source), imported)
-    try:
-        backup = save_draft(report, target)
-    except DraftError as exc:
-        raise Stop(EXIT_FILE, exc.message) from None
+    backup = save_draft(report, target)
     meta = report.meta
     name = f"{meta.agency or '（未读出机关名称）'}{meta.year or '？'}年度报告"
     print(f"已从“{Path(source).name}”导入{name}，草稿已保存：{target}")

@@ -16,7 +16,7 @@ from pathlib import Path
 from cli.batch import previous_for
 from cli.outputs import EXIT_FILE, EXIT_FINDINGS, EXIT_OK, Stop, backup_notice
 from cli.target import checked_year, report_year, resolve, save
-from importers.ledger_reader import LedgerReadError, read_ledger
+from importers.ledger_reader import read_ledger
 from models.format2021 import T3_COLUMNS, T3_PART_COLUMNS, t3
 from models.ledger import LedgerResult, RowProblem, compute_table3, table3_findings
 from models.ledger_fields import ColumnMapping, MappingError, load_mapping, load_saved_mapping, saved_mapping_path
@@ -35,10 +35,7 @@ def run_ledger(source: str, year: int | None, mapping_file: str | None, out: str
     if year is None:
         which = f"“{target.path.name}”没有填写报告年度" if target.existing is not None else "没有给出报告年度"
         raise Stop(EXIT_FILE, f"{which}，请用 --year 指定（如 --year 2024）。")
-    try:
-        ledger = read_ledger(source, mapping)
-    except LedgerReadError as exc:
-        raise Stop(EXIT_FILE, exc.message) from None
+    ledger = read_ledger(source, mapping)
     result = compute_table3(ledger.sheets, year, mapping)
     for notice in ledger.notices:
         print(f"  [读取] {notice}")
@@ -71,10 +68,7 @@ def run_ledger(source: str, year: int | None, mapping_file: str | None, out: str
 
 def _mapping(mapping_file: str | None) -> ColumnMapping | None:
     if mapping_file:
-        try:
-            return load_mapping(mapping_file)
-        except MappingError as exc:
-            raise Stop(EXIT_FILE, exc.message) from None
+        return load_mapping(mapping_file)
     try:
         saved = load_saved_mapping()
     except MappingError as exc:

@@ -95,14 +95,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_export(sub: argparse._SubParsersAction) -> None:
+    from exporters.registry import command_exporters
+
     export = _parser(sub, "export", "导出领导签发用的 Word 报告和 Excel 副本", _examples(
         ("export", "草稿.nianbao", "--docx", "报告.docx", "--xlsx", "报告.xlsx"),
         ("export", "草稿.nianbao", "--docx", "导出文件夹", "--stock-fonts"),
         exits="退出码：0 已导出；1 报告有错误，未导出（可加 --allow-errors）；2 文件无法读取或写入，或参数有误。"))
     export.add_argument("file", metavar="FILE", help="报告文件（草稿 .nianbao、Word .docx 或 Excel .xlsx）")
-    export.add_argument("--docx", metavar="OUT.docx", help="Word 报告（公文格式）；给出已有的文件夹时以报告命名")
-    export.add_argument("--xlsx", metavar="OUT.xlsx",
-                        help="Excel 副本（合计为公式，带勾稽关系检查）；给出已有的文件夹时以报告命名")
+    for exporter in command_exporters():  # --docx, --xlsx: one option per kind of the exporter table
+        export.add_argument(exporter.flag, metavar=f"OUT{exporter.suffix}",
+                            help=f"{exporter.name}（{exporter.description}）；给出已有的文件夹时以报告命名")
     export.add_argument("--allow-errors", action="store_true",
                         help="报告有错误时仍导出（Word 标注“草稿（未通过校验）”）")
     export.add_argument("--previous", metavar="FILE", help="上年度报告，用于跨年度核对（X-1…X-4）；须早于报告的年度")
@@ -306,14 +308,17 @@ def open_gui(file: Path | None, sample: bool, screenshots: Path | None) -> int:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Run the command; a command stops with a Chinese message on stderr and its exit code (cli.outputs.Stop)."""
-    from cli.outputs import Stop
+    """Run the command. The one place a command's failure becomes what the clerk sees: any UserError (a file that
+    cannot be read or written, a refused argument …) prints its Chinese message on stderr and ends with exit code 2;
+    cli.outputs.Stop, a UserError of the command itself, carries its own exit code (1 for what a report says)."""
+    from cli.outputs import EXIT_FILE, Stop
+    from models.errors import UserError
 
     try:
         return _dispatch(args)
-    except Stop as stop:
-        print(stop.message, file=sys.stderr)
-        return stop.code
+    except UserError as error:
+        print(error.message, file=sys.stderr)
+        return error.code if isinstance(error, Stop) else EXIT_FILE
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -327,8 +332,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_import(args.source, args.output, args.force)
     if args.command == "export":
         from cli.export import run_export
+        from exporters.registry import command_exporters
 
-        return run_export(args.file, args.docx, args.xlsx, allow_errors=args.allow_errors,
+        return run_export(args.file, **{e.kind: getattr(args, e.kind) for e in command_exporters()},
+                          allow_errors=args.allow_errors,
                           previous_file=args.previous, checklist=args.checklist, signoff=args.signoff,
                           stock_fonts=args.stock_fonts, force=args.force)
     if args.command == "infographic":

@@ -12,19 +12,16 @@ from cli.commandline import command_line
 from cli.import_report import print_notices
 from cli.outputs import DRAFT, EXIT_FILE, EXIT_OK, Stop, backup_notice, ensure_writable, plan, report_stem
 from cli.target import checked_year
-from importers import LoadError, load
+from importers import load
 from models.carryover import new_year_from
-from models.drafts import DraftError, save_draft
+from models.drafts import save_draft
 
 
 def run_new(previous_file: str, out: str, force: bool) -> int:
     output = plan(out, DRAFT)
     if output.file is not None:
         ensure_writable(output.file, [previous_file], force, DRAFT)
-    try:
-        previous, notices = load(previous_file)
-    except LoadError as exc:
-        raise Stop(EXIT_FILE, exc.message) from None
+    previous, notices = load(previous_file)
     if previous.meta.year is None:
         raise Stop(EXIT_FILE, f"“{Path(previous_file).name}”中没有读出报告年度，无法确定新草稿的年度。请先运行 "
                               f"{command_line('import', previous_file, '-o', '上年报告.nianbao')}，在本软件中打开"
@@ -33,10 +30,7 @@ def run_new(previous_file: str, out: str, force: bool) -> int:
     checked_year(report.meta.year, f"“{Path(previous_file).name}”是{previous.meta.year}年度的报告，新草稿的")
     target = output.path(report_stem(report))
     ensure_writable(target, [previous_file], force, DRAFT)
-    try:
-        backup = save_draft(report, target)
-    except DraftError as exc:
-        raise Stop(EXIT_FILE, exc.message) from None
+    backup = save_draft(report, target)
     carried = sum(1 for key in report.provenance if not key.startswith("text:"))
     print(f"已生成{report.meta.year}年度草稿：{target}（从{previous.meta.year}年度报告带入上年结转{carried}项，"
           "正文已复制为起草底稿，请逐段修改）。")

@@ -20,8 +20,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from exporters.registry import EXPORTERS, Exporter
 from models import filenames
 from models.app_info import DRAFT_SUFFIX
+from models.errors import UserError
 from models.filenames import file_name
 from models.locks import read_owner
 from models.report import Report
@@ -31,7 +33,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_FILE = 0, 1, 2
 
 
 
-class Stop(Exception):
+class Stop(UserError):
     """End the command with `code` after printing `message` on stderr."""
 
     def __init__(self, code: int, message: str) -> None:
@@ -51,11 +53,16 @@ class Kind:
     def suffix(self) -> str:
         return self.suffixes[0]
 
+    @classmethod
+    def of(cls, exporter: Exporter) -> Kind:
+        """The output of an exporter of the table (exporters.registry): its name and suffixes."""
+        return cls(exporter.name, exporter.suffixes)
+
 
 DRAFT = Kind("草稿", (DRAFT_SUFFIX,))
-DOCX = Kind("Word 报告", (".docx",))
-XLSX = Kind("Excel 副本", (".xlsx",))
-INFOGRAPHIC = Kind("一图读懂", (".png", ".pdf"))
+#: What `export` and `infographic` write, by exporter kind (docx, xlsx, infographic).
+EXPORTS = {kind: Kind.of(exporter) for kind, exporter in EXPORTERS.items()}
+DOCX, XLSX, INFOGRAPHIC = EXPORTS["docx"], EXPORTS["xlsx"], EXPORTS["infographic"]
 SUMMARY = Kind("汇总表", (".xlsx", ".csv"))
 SHEET = Kind("数据采集表", (".xlsx",))
 

@@ -15,12 +15,13 @@ import sys
 from collections.abc import Mapping
 
 from cli.commandline import command_line
+from models.errors import UserError
 
 QT_MODULES = ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets")
 _LIBRARY = re.compile(r"\b(lib[\w.+-]*?\.so(?:\.\d+)*)")
 
 
-class QtMissing(Exception):
+class QtMissing(UserError):
     """Qt cannot be loaded; `message` (Chinese) says what is missing and how to install it."""
 
     def __init__(self, message: str) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from cli.commandline import quote
 from cli.outputs import DRAFT, EXIT_FILE, EXIT_OK, Output, Stop, ensure_writable, plan, report_stem, same_file
-from models.drafts import DraftError, load_draft, save_draft
+from models.drafts import load_draft, save_draft
 from models.locks import read_owner
 from models.meta_input import year_problem
 from models.report import Report
@@ -34,7 +34,7 @@ class Target:
 def resolve(out: str | None, into: str | None, force: bool, what: str,
             inputs: Sequence[str | Path | None] = ()) -> Target:
     """The draft to write; `what` names the part written (表三, 汇总数字) in the messages, `inputs` are the files
-    the command reads (never written). Raises Stop."""
+    the command reads (never written). Raises Stop, or the UserError of a draft that cannot be read."""
     if into is not None:
         if not into.strip():
             raise Stop(EXIT_FILE, f"--into 后面没有给出草稿的文件名（参数为空）。请写出要把{what}填入的草稿，"
@@ -47,10 +47,7 @@ def resolve(out: str | None, into: str | None, force: bool, what: str,
         if owner is not None:
             raise Stop(EXIT_FILE, f"“{path.name}”正由{owner.describe()}在本软件中打开。"
                                   f"请先关闭该草稿，再把{what}填入其中。")
-        try:
-            return Target(path, load_draft(path))
-        except DraftError as exc:
-            raise Stop(EXIT_FILE, exc.message) from None
+        return Target(path, load_draft(path))
     assert out is not None
     output = plan(out, DRAFT)
     target = Target(output.file, None, output, tuple(inputs), force, what)
@@ -88,12 +85,9 @@ def checked_year(year: int | None, source: str = "") -> int | None:
 
 def save(report: Report, target: Target) -> Path | None:
     """Save `report` to the target (naming it after the report when -o is a folder); the backup of the version
-    replaced, if any. Raises Stop."""
+    replaced, if any. Raises Stop, or DraftError when it cannot be written."""
     if target.path is None:
         assert target.output is not None
         target.path = target.output.path(report_stem(report))
         _check_new(target, target.path)
-    try:
-        return save_draft(report, target.path)
-    except DraftError as exc:
-        raise Stop(EXIT_FILE, exc.message) from None
+    return save_draft(report, target.path)

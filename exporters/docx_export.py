@@ -14,8 +14,9 @@ from exporters.docx_body import BodyWriter
 from exporters.docx_extras import checklist_appendix, signoff_sheet
 from exporters.docx_tables import table_xml
 from exporters.docx_xml import clean_text, parse_block, text_paragraph
-from exporters.errors import ExportError, ExportRefused
+from exporters.errors import ExportError
 from exporters.fonts import font_set
+from exporters.policy import draft_or_refuse
 from exporters.selfcheck import checklist, previous_was_loaded
 from layouts.docx_layout import LEVEL_PROPERTY
 from models import format2021 as fmt
@@ -47,10 +48,7 @@ def build_docx(report: Report, *, findings: list[Finding] | None = None, previou
     """The .docx file's bytes. Raises ExportRefused when the report has errors and drafts are not allowed."""
     if findings is None:
         findings = evaluate(report, previous)
-    errors = error_count(findings)
-    if errors and not options.allow_errors:
-        raise ExportRefused(path, errors)
-    draft = errors > 0
+    draft = draft_or_refuse(error_count(findings), options.allow_errors, path)
     fonts = font_set(options.official_fonts)
     document = Document()
     docx_styles.setup_page(document)

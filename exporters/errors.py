@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from models.errors import UserError
 
-class ExportError(Exception):
+
+class ExportError(UserError):
     """The report could not be exported to `path`; `message` (Chinese) names the file and says what to do."""
 
     def __init__(self, path: Path | str | None, message: str) -> None:

@@ -17,7 +17,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters import xlsx_styles as st
-from exporters.errors import ExportError, ExportRefused
+from exporters.errors import ExportError
+from exporters.policy import draft_or_refuse
 from exporters.selfcheck import checklist, previous_was_loaded, summary
 from exporters.xlsx_styles import merge
 from exporters.xlsx_tables import write_table_sheet
@@ -60,12 +61,10 @@ def build_xlsx(report: Report, *, findings: list[Finding] | None = None, previou
     """The .xlsx file's bytes. Raises ExportRefused when the report has errors and drafts are not allowed."""
     if findings is None:
         findings = evaluate(report, previous)
-    errors = error_count(findings)
-    if errors and not options.allow_errors:
-        raise ExportRefused(path, errors)
+    draft = draft_or_refuse(error_count(findings), options.allow_errors, path)
     workbook = Workbook()
     st.register(workbook)
-    _write_cover(workbook.active, report, draft=errors > 0)
+    _write_cover(workbook.active, report, draft=draft)
     for table, name in TABLE_SHEETS.items():
         write_table_sheet(workbook.create_sheet(name), table, report)
     _write_findings(workbook.create_sheet(FINDINGS_SHEET), report, findings,

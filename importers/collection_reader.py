@@ -21,12 +21,13 @@ from layouts import collection_layout as lay
 from layouts.xlsx_layout import TABLE_SHEETS, ref, sheet_col, sheet_row
 from models import format2021 as fmt
 from models.collection import PART_BY_KEY, Part, SheetData
+from models.errors import UserError
 from models.values import CellValue, ValueRefused, check_value, parse, parse_amount
 
 log = logging.getLogger("govreport")
 
 
-class CollectionReadError(Exception):
+class CollectionReadError(UserError):
     """The file cannot be read as a 采集表; `message` (Chinese) names the file and says what to do."""
 
     def __init__(self, path: Path, message: str) -> None:

@@ -18,13 +18,15 @@ import csv
 import io
 import re
 
+from models.errors import UserError
+
 #: The longest cell accepted (Python's default of 131,072 characters is below what a long 申请内容 may hold).
 MAX_FIELD_CHARS = 16 * 1024 * 1024
 
 _SNIPPET = 16
 
 
-class CsvShapeError(ValueError):
+class CsvShapeError(UserError, ValueError):
     """The text is not CSV as a spreadsheet writes it; `line` is the physical line (1-based) where the record
     that cannot be read starts, `message` says why in Chinese (without the file name)."""
 

@@ -16,6 +16,7 @@ from lxml import etree
 from lxml.etree import _Element as Element
 
 from layouts.docx_layout import LEVEL_PROPERTY
+from models.errors import UserError
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -42,7 +43,7 @@ _WRAPPERS = {W + "sdt": W + "sdtContent", W + "customXml": None, W + "smartTag":
 _MAX_SPAN = 1000
 
 
-class DocxUnreadable(Exception):
+class DocxUnreadable(UserError):
     """python-docx could not open the package; `message` (Chinese) says so."""
 
     def __init__(self, message: str) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from importers.csv_rows import CsvShapeError, allow_long_fields, strict_rows
 from importers.sniff import Refused, identify
+from models.errors import UserError
 from models.ledger_fields import (
     FIELDS,
     HEADER_SCAN_ROWS,
@@ -37,7 +38,7 @@ _DELIMITERS = (",", "\t", ";")
 _EXCEL_EPOCH = date(1899, 12, 30)
 
 
-class LedgerReadError(Exception):
+class LedgerReadError(UserError):
     """The ledger cannot be read; `message` (Chinese) names the file and says what to do."""
 
     def __init__(self, path: Path, message: str) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from models.errors import UserError
 from models.format2021 import TEMPLATE_ID
 from models.report import Report
 
 
-class LoadError(Exception):
+class LoadError(UserError):
     """The file cannot be read as a report; `message` (Chinese) names the file and says what to do."""
 
     def __init__(self, path: Path, message: str) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from importers.zipguard import ZipRefused, check_zip
+from models.errors import UserError
 from models.userfiles import read_limited
 
 _ZIP = b"PK\x03\x04"
@@ -24,7 +25,7 @@ SAVE_AS_XLSX = "请在 Excel 或 WPS 表格中打开，另存为 .xlsx（Excel �
 _WORD_SUFFIXES = (".doc", ".dot", ".wps", ".wpt")
 
 
-class Refused(Exception):
+class Refused(UserError):
     """Not a file we can read; `message` says what it is and what to do."""
 
     def __init__(self, path: Path, message: str) -> None:

@@ -46,6 +46,7 @@ from layouts.xlsx_layout import (
 )
 from models import format2021 as fmt
 from models.drafts import DraftError, parse_draft_bytes
+from models.errors import UserError
 from models.report import Report
 from models.userfiles import read_limited
 from models.values import CellValue, InvalidValue, ValueRefused, is_number, parse
@@ -56,7 +57,7 @@ __all__ = ["XlsxReadError", "read_xlsx"]
 log = logging.getLogger("govreport")
 
 
-class XlsxReadError(Exception):
+class XlsxReadError(UserError):
     """The file cannot be read as our workbook; `message` (Chinese) names the file and says what to do."""
 
     def __init__(self, path: Path, message: str) -> None:

@@ -13,6 +13,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from models.errors import UserError
 from models.userfiles import check_regular
 
 MIB = 1024 * 1024
@@ -33,7 +34,7 @@ LIMITS = ZipLimits()
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 
 
-class ZipRefused(Exception):
+class ZipRefused(UserError):
     """The archive is refused; `message` (Chinese) names the file and says why."""
 
     def __init__(self, path: Path, message: str) -> None:

@@ -9,6 +9,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from models.errors import UserError
+
 NAME_MAX_BYTES = 255  # one name (not the whole path) on ext4 and most file systems; NTFS counts 255 UTF-16 units
 TEMP_RANDOM = 8       # the random part mkstemp puts between prefix and suffix
 
@@ -40,7 +42,7 @@ def real_path(path: Path | str) -> Path:
         return Path(path)
 
 
-class WriteFailed(OSError):
+class WriteFailed(OSError, UserError):
     """Writing failed; `message` says why in Chinese, naming the file."""
 
     def __init__(self, path: Path, cause: OSError) -> None:

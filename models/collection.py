@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from models import format2021 as fmt
+from models.errors import UserError
 from models.values import CellValue
 
 
@@ -48,7 +49,7 @@ PART_GROUPS: dict[str, tuple[str, ...]] = {
 }
 
 
-class PartsError(ValueError):
+class PartsError(UserError, ValueError):
     """A part name that is not known; `message` (Chinese) lists the names that are."""
 
     def __init__(self, message: str) -> None:

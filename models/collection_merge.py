@@ -19,6 +19,7 @@ from typing import Any
 from models import autosum
 from models import format2021 as fmt
 from models.collection import SheetData, normalize_department
+from models.errors import UserError
 from models.report import Report
 from models.rules_tables import check_t3a
 from models.values import CellValue, coerce_loaded, is_number
@@ -68,7 +69,7 @@ class Merged:
                 for key, pairs in self.sources.items()}
 
 
-class MergeRefused(Exception):
+class MergeRefused(UserError):
     """Nothing can be merged; `message` (Chinese) says why."""
 
     def __init__(self, message: str) -> None:

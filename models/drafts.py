@@ -20,6 +20,7 @@ from models import locations, migrations
 from models.app_info import APP_NAME, APP_VERSION, DRAFT_SUFFIX
 from models.atomic import NAME_MAX_BYTES, WriteFailed, atomic_write, fit_name, real_path
 from models.draft_format import FORMAT_ID, LEGACY_TEMPLATE, DraftContentError, from_document, to_document
+from models.errors import UserError
 from models.formats import FORMATS, known_templates
 from models.migrations import NoUpgradePath
 from models.report import Report
@@ -32,7 +33,7 @@ STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"  # in backup names: name order is time order
 STAMP_LENGTH = len("20250301-120000-000000")
 
 
-class DraftError(Exception):
+class DraftError(UserError):
     """A draft cannot be read or written; `message` says why in Chinese and names the file."""
 
     def __init__(self, path: Path | str, message: str) -> None:

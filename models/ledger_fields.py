@@ -19,6 +19,7 @@ from typing import Any
 
 from models import locations
 from models.atomic import WriteFailed, atomic_write
+from models.errors import UserError
 from models.userfiles import FileTooLarge, NotRegularFile, read_limited
 
 
@@ -44,7 +45,7 @@ SAVED_MAPPING_NAME = "ledger-mapping.json"
 MAX_MAPPING_BYTES = 1024 * 1024
 
 
-class MappingError(Exception):
+class MappingError(UserError):
     """A mapping file cannot be used; `message` (Chinese) names the file and says what is wrong."""
 
     def __init__(self, message: str) -> None:
@@ -210,7 +211,7 @@ class HeaderMatch:
     columns: dict[str, int]
 
 
-class HeaderProblem(Exception):
+class HeaderProblem(UserError):
     """A header row has a field twice; `message` (Chinese) says which."""
 
     def __init__(self, message: str) -> None:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from datetime import date
 
+from models.errors import UserError
 from models.format2021 import YEAR_MAX, YEAR_MIN
 from models.values import false_digits_problem
 
@@ -24,7 +25,7 @@ _DATE = re.compile(r"(\d{4})\s*(?:[-./年]|\s)\s*(\d{1,2})\s*(?:[-./月]|\s)\s*(
 _DIGITS = re.compile(r"\d{6,8}")
 
 
-class InputRefused(ValueError):
+class InputRefused(UserError, ValueError):
     """The text is not a year / a date; `message` says why, in Chinese."""
 
     def __init__(self, message: str) -> None:

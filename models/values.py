@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from models.errors import UserError
 from models.format2021 import CellKind
 from models.formats import cell_kind
 
@@ -35,7 +36,7 @@ class InvalidValue:
 CellValue = int | Decimal | InvalidValue | None
 
 
-class ValueRefused(ValueError):
+class ValueRefused(UserError, ValueError):
     """The text cannot be a value of this cell; `message` says why, in Chinese."""
 
     def __init__(self, text: str, message: str) -> None:

@@ -1,7 +1,7 @@
 """The life of a report file in the main window: new, open, import, save, autosave, recovery, locks, closing.
 
-A mixin of MainWindow (which provides `doc`, `editor`, `set_document`, `statusBar` …). The report model is imported
-inside the methods: nothing of it is needed before the start page shows.
+A mixin of MainWindow (which provides `doc`, `editor`, `set_document`, `statusBar`, `show_error` …). The report model
+is imported inside the methods: nothing of it is needed before the start page shows.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ class FileActions:
         try:
             report = load_draft(path, allow_newer=True)
         except DraftError as exc:
-            QMessageBox.critical(self, "无法打开草稿", exc.message)
+            self.show_error("无法打开草稿", exc, critical=True)
             return False
         if report.read_only:
             QMessageBox.information(self, "只能查看", f"“{path.name}”由更新版本的软件保存，本软件只能查看，"
@@ -152,7 +152,7 @@ class FileActions:
         try:
             previous, notices = load(path)
         except LoadError as exc:
-            QMessageBox.warning(self, "无法导入", exc.message)
+            self.show_error("无法导入", exc)
             return False
         if notices:
             QMessageBox.information(self, "导入说明", "读取上年度报告时：\n" + "\n".join(notices))
@@ -229,9 +229,8 @@ class FileActions:
         try:
             save_draft(report, path)
         except DraftError as exc:
-            answer = QMessageBox.critical(self, "保存失败", exc.message + "\n\n是否另存到其他位置？",
-                                          QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
-            return answer == QMessageBox.StandardButton.Save and self.save_as()
+            return self.show_error("保存失败", exc, critical=True, advice="是否另存到其他位置？",
+                                   offer=QMessageBox.StandardButton.Save) and self.save_as()
         if self.doc.report.read_only:
             self._show_report(report, path, previous=self.doc.previous)
         old_slot = self.slot

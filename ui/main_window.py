@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
 from models import locations
 from models.app_info import APP_NAME, APP_VERSION
+from models.errors import UserError
 from ui.file_actions import FileActions
 from ui.pages.start_page import StartPage
 from ui.tools import Tools
@@ -203,7 +204,8 @@ class MainWindow(FileActions, Tools, QMainWindow):
             self.statusBar().showMessage(READ_ONLY)
 
     def export(self, kind: str, path: Path | None = None) -> bool:
-        """导出 Word / Excel from the 检查与导出 page (errors allow only a marked draft)."""
+        """导出 Word / Excel / 一图读懂 (a kind of exporters.registry) from the 检查与导出 page (errors allow only a
+        marked draft of an official kind: exporters.policy)."""
         if self.doc is None:
             return False
         self.commit_pending()
@@ -213,7 +215,9 @@ class MainWindow(FileActions, Tools, QMainWindow):
             self._export = ExportFlow(self)
             self._export.finished.connect(lambda written: self.statusBar().showMessage(f"已导出：{written}", 8000))
         self.doc.check_all_pages()  # asked to export: a blank anywhere is now an error
-        if kind != "infographic" and not self.doc.error_count() and not self._carried_text_kept():
+        from exporters.registry import EXPORTERS
+
+        if EXPORTERS[kind].official and not self.doc.error_count() and not self._carried_text_kept():
             return False
         options = self.editor.pages["review"].export_options()  # type: ignore[union-attr, attr-defined]
         return self._export.start(kind, self.doc.report, self.doc.findings, self.doc.previous, options, path,
@@ -266,6 +270,21 @@ class MainWindow(FileActions, Tools, QMainWindow):
     def show_finding(self, finding) -> None:
         if self.editor is not None:
             self.editor.show_finding(finding)
+
+    def show_error(self, title: str, error: UserError | str, *, critical: bool = False, advice: str = "",
+                   offer: QMessageBox.StandardButton | None = None) -> bool:
+        """The one place the window shows a failure the clerk can act on: a UserError's Chinese message (or a text
+        made of several), with `advice` after it, in a warning box — an error box when `critical` (the work was not
+        done: a file not opened, saved or exported). With `offer` (e.g. Save), the box has that button and 取消;
+        returns whether the clerk chose it."""
+        text = error.message if isinstance(error, UserError) else error
+        if advice:
+            text = f"{text}\n\n{advice}"
+        box = QMessageBox.critical if critical else QMessageBox.warning
+        if offer is None:
+            box(self, title, text)
+            return False
+        return box(self, title, text, offer | QMessageBox.StandardButton.Cancel) == offer
 
     def show_refusal(self, message: str) -> None:
         self.statusBar().showMessage(message.replace("\n", " "), 10000)

@@ -27,7 +27,7 @@ def _listing(lines: list[str]) -> str:
 
 
 class Tools:
-    """The 工具 menu's actions for the main window (a mixin: uses `doc`, `statusBar`, `ask_*`)."""
+    """The 工具 menu's actions for the main window (a mixin: uses `doc`, `statusBar`, `ask_*`, `show_error`)."""
 
     doc: ReportDocument | None
 
@@ -57,25 +57,24 @@ class Tools:
             try:
                 raw = read_raw(path)
             except LedgerReadError as exc:
-                QMessageBox.warning(self, "无法读取台账", exc.message)
+                self.show_error("无法读取台账", exc)
                 return False
             from ui.tool_dialogs import header_candidates
 
             headers = next((h for sheet in raw if (h := header_candidates(sheet.rows))), [])
             mapping = self.ask_mapping(headers) if headers else None
             if mapping is None:
-                QMessageBox.warning(self, "无法读取台账", first.message)
+                self.show_error("无法读取台账", first)
                 return False
             try:
                 ledger = read_ledger(path, mapping)
             except LedgerReadError as exc:
-                QMessageBox.warning(self, "无法读取台账", exc.message)
+                self.show_error("无法读取台账", exc)
                 return False
             try:
                 save_mapping(mapping)
             except MappingError as exc:
-                QMessageBox.warning(self, "没有记住台账的列", f"{exc.message}\n\n本次仍按指定的各列计算表三，"
-                                    "下次需要重新指定。")
+                self.show_error("没有记住台账的列", exc, advice="本次仍按指定的各列计算表三，下次需要重新指定。")
         result = compute_table3(ledger.sheets, year, mapping)
         listed = _listing([str(p) for p in result.problems])
         if result.problems and not self.ask_continue(
@@ -155,7 +154,7 @@ class Tools:
         try:
             written = export_collection_sheet(path, tuple(PART_BY_KEY[k] for k in parts), year, department)
         except ExportError as exc:
-            QMessageBox.critical(self, "导出失败", exc.message)
+            self.show_error("导出失败", exc, critical=True)
             return False
         self.statusBar().showMessage(f"已导出数据采集表：{written}", 8000)
         return True
@@ -188,7 +187,7 @@ class Tools:
             earlier, notices = stored_contributions(report, report.meta.year) if report.meta.year else ([], [])
             merged = merge(sheets, report.meta.year, earlier)
         except MergeRefused as exc:
-            QMessageBox.warning(self, "无法汇总", exc.message)
+            self.show_error("无法汇总", exc)
             return False
         problems = unreadable + [f"{r.path.name}（{r.department or '未填科室'}）：{'；'.join(r.reasons)}"
                                  for r in merged.rejected]

@@ -1,6 +1,6 @@
 """Work off the GUI thread (exports, drawing) that hands every outcome back to it: the result, a failure the work
-explains in Chinese, or an unexpected error's traceback, which the GUI thread handles as the crash handler does
-(`ui.crash.report_failure`). Loaded when such work first starts, not at start-up."""
+explains in Chinese (a UserError), or an unexpected error's traceback, which the GUI thread handles as the crash
+handler does (`ui.crash.report_failure`). Loaded when such work first starts, not at start-up."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
+from models.errors import UserError
 
-class Explained(Exception):
-    """A failure the work itself explains in Chinese (a file that cannot be written …): shown as it is, not
-    logged as a crash."""
+
+class Explained(UserError):
+    """A failure the work itself explains in Chinese, for work whose own errors are not UserErrors already; any
+    UserError (a file that cannot be written …) is shown as it is, not logged as a crash."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -21,7 +23,7 @@ class Explained(Exception):
 
 class WorkerSignals(QObject):
     done = Signal(object)   # what the work returned
-    failed = Signal(str)    # an Explained failure: its Chinese message
+    failed = Signal(object)  # a UserError: shown to the clerk as it is (MainWindow.show_error)
     crashed = Signal(str)   # an unexpected error: its traceback (for the log, never for the clerk)
 
 
@@ -38,8 +40,8 @@ class Worker(QRunnable):
     def run(self) -> None:
         try:
             result = self.work()
-        except Explained as exc:
-            self.signals.failed.emit(exc.message)
+        except UserError as exc:
+            self.signals.failed.emit(exc)
             return
         except BaseException as exc:  # every error goes back to the GUI thread
             self.signals.crashed.emit("".join(traceback.format_exception(exc)))

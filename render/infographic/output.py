@@ -16,6 +16,7 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication, QImage, QPageLayout, Q
 
 from models.app_info import APP_NAME
 from models.atomic import WriteFailed, atomic_write
+from models.errors import UserError
 from models.report import Report
 from models.summary import YearFigures, summarize
 from render.infographic.canvas import PAGE_HEIGHT, PAGE_WIDTH, DrawnText, page_font
@@ -29,7 +30,7 @@ PDF_RESOLUTION = 300
 _application: QGuiApplication | None = None  # kept alive for the process when we had to create it
 
 
-class InfographicError(Exception):
+class InfographicError(UserError):
     """The page could not be written to `path`; `message` (Chinese) names the file and says what to do."""
 
     def __init__(self, path: Path | str | None, message: str) -> None:

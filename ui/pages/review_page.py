@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem
 
+from exporters.registry import EXPORTERS
 from models.findings import Finding, Severity, error_count
 from ui import theme
 from ui.document import ReportDocument
@@ -18,7 +19,7 @@ NOTE_HINT = "如确属正常情况，请写明原因（说明会保存在草稿�
 class ReviewPage(Page):
     key, title = "review", "检查与导出"
     activated = Signal(object)  # Finding
-    exportRequested = Signal(str)  # "docx" | "xlsx"
+    exportRequested = Signal(str)  # a kind of exporters.registry: "docx" | "xlsx" | "infographic"
 
     def __init__(self, doc: ReportDocument) -> None:
         super().__init__()
@@ -55,16 +56,17 @@ class ReviewPage(Page):
         self.blocked.setObjectName("blocked")
         self.blocked.setWordWrap(True)
         buttons.addWidget(self.blocked, 1)
-        self.export_docx = QPushButton("导出 Word(&W)…")
-        self.export_xlsx = QPushButton("导出 Excel(&E)…")
-        self.export_docx.clicked.connect(lambda: self.exportRequested.emit("docx"))
-        self.export_xlsx.clicked.connect(lambda: self.exportRequested.emit("xlsx"))
-        self.export_graphic = QPushButton("导出一图读懂(&T)…")
+        # One button per kind of the exporter table, in its order.
+        self.export_buttons: dict[str, QPushButton] = {}
+        for kind, exporter in EXPORTERS.items():
+            button = QPushButton(exporter.button)
+            button.clicked.connect(lambda _checked=False, kind=kind: self.exportRequested.emit(kind))
+            self.export_buttons[kind] = button
+            buttons.addWidget(button)
+        self.export_docx = self.export_buttons["docx"]
+        self.export_xlsx = self.export_buttons["xlsx"]
+        self.export_graphic = self.export_buttons["infographic"]
         self.export_graphic.setToolTip("把本年度的主要数字画成一页 A4 图解（PNG 图片或 PDF），有上年报告时标出增减。")
-        self.export_graphic.clicked.connect(lambda: self.exportRequested.emit("infographic"))
-        buttons.addWidget(self.export_docx)
-        buttons.addWidget(self.export_xlsx)
-        buttons.addWidget(self.export_graphic)
         self.layout_.addLayout(buttons)
         self.note_edits: dict[str, QLineEdit] = {}
         doc.findingsChanged.connect(self.refresh)
