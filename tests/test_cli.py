@@ -1,4 +1,5 @@
-"""The command line as a clerk or a script uses it: `main.py check` and `main.py new`."""
+"""The command line as a clerk or a script uses it: `main.py check` and `main.py new` (in this process, see
+tests/cli_runner.py)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,8 @@ import sys
 from datetime import date
 
 from models.drafts import load_draft, save_draft
+from tests.cli_runner import run
 from tests.conftest import ROOT
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
-                          encoding="utf-8", env=env, timeout=60)
 
 
 def test_check_clean_reports_exit_zero(sample_path, huaian_path, tmp_path):
@@ -105,6 +101,7 @@ def test_help_names_the_commands():
 
 
 def test_json_is_utf8_whatever_the_console_code_page(sample_path):
+    """A child process: the console's code page (PYTHONIOENCODING) is fixed when the interpreter starts."""
     env = {**os.environ, "PYTHONIOENCODING": "cp936"}
     result = subprocess.run([sys.executable, str(ROOT / "main.py"), "check", str(sample_path), "--json"],
                             capture_output=True, env=env, timeout=60)

@@ -14,8 +14,8 @@ import pytest
 from cli import argparse_zh, commandline
 from cli.main import COMMANDS, main
 from models.drafts import load_draft, save_draft
+from tests.cli_runner import run, run_process
 from tests.conftest import ROOT
-from tests.test_cli import run
 
 ENGLISH = ("usage:", "the following arguments are required", "invalid int value", "positional arguments",
            "options", "show this help message and exit", "unrecognized arguments", "expected one argument",
@@ -88,7 +88,7 @@ def test_argument_mistakes_are_explained_in_chinese(in_process, argv):
 
 
 def test_mistakes_in_a_subprocess_are_chinese_too():
-    result = run("infographic", "a.nianbao", "-o", "a.png", "--dpi", "两百")
+    result = run_process("infographic", "a.nianbao", "-o", "a.png", "--dpi", "两百")
     assert result.returncode == 2
     assert "错误：参数 --dpi：“两百”不是有效的整数" in result.stderr and english_in(result.stderr) == []
     assert "Traceback" not in result.stderr

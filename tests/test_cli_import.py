@@ -15,10 +15,10 @@ from exporters import export_docx
 from models import format2021 as fmt
 from models.drafts import load_draft
 from tests.builders import consistent_report
+from tests.cli_runner import run
 from tests.conftest import FIXTURES
 from tests.docx_builders import write_docx, write_report
 from tests.docx_hands import blocks_2019
-from tests.test_cli import run
 
 LEVEL = "机关层级无法从 Word 文件中读出，请在基本信息中选择（用于检查规章一栏）。"
 

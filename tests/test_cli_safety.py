@@ -19,11 +19,11 @@ from cli.outputs import safe_stem, same_file
 from exporters import export_xlsx
 from models.carryover import new_year_from
 from models.drafts import load_draft, save_draft
+from tests.cli_runner import run, run_process
 from tests.collection_builders import filled_sheet
 from tests.conftest import FIXTURES, ROOT
 from tests.docx_builders import write_report
 from tests.ledger_builders import expected_cells, ledger_rows, make_cases, write_csv
-from tests.test_cli import run
 
 HUAIAN = "淮安市人民政府2024年度报告"
 
@@ -200,8 +200,8 @@ def test_a_draft_open_in_the_app_is_not_replaced_even_with_force(tmp_path, huaia
     save_draft(load_draft(huaian_path), draft)
     before = draft.read_bytes()
     assert acquire(draft)
-    try:
-        result = run("new", "--previous", str(huaian_path), "-o", str(draft), "--force")
+    try:  # a child process: a lock held by this very process counts as stale (models.locks)
+        result = run_process("new", "--previous", str(huaian_path), "-o", str(draft), "--force")
     finally:
         release(draft)
     assert result.returncode == 2 and "在本软件中打开" in result.stderr and draft.read_bytes() == before
@@ -370,6 +370,7 @@ def test_check_names_unreadable_and_skipped_files(tmp_path, huaian_path):
 def test_json_lists_unreadable_files_in_chinese_also_with_a_summary(tmp_path, huaian_path):
     bad = tmp_path / "坏的.nianbao"
     bad.write_text("{", encoding="utf-8")
+    # A child process: the console's code page is fixed when the interpreter starts.
     env = {**os.environ, "PYTHONIOENCODING": "cp936"}  # a Chinese Windows console's code page
     result = subprocess.run([sys.executable, str(ROOT / "main.py"), "check", str(huaian_path), str(bad), "--json",
                              "--summary", str(tmp_path / "s.xlsx")], capture_output=True, env=env, timeout=60)

@@ -10,8 +10,8 @@ from cli.commandline import quote
 from importers.collection_reader import read_collection_sheet
 from models.collection_merge import STORE_KEY, stored_contributions
 from models.drafts import load_draft, save_draft
+from tests.cli_runner import run
 from tests.collection_builders import fill, filled_sheet
-from tests.test_cli import run
 
 
 def test_export_then_merge_three_sheets(tmp_path):

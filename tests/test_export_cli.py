@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import openpyxl
 from docx import Document
 
 from importers.xlsx_reader import read_xlsx
 from models.drafts import load_draft, save_draft
-from tests.conftest import ROOT
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
-                          encoding="utf-8", env=env, timeout=120)
+from tests.cli_runner import run
 
 
 def test_export_writes_both_files(tmp_path, huaian_path):

@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import subprocess
-import sys
 from datetime import date
 
 import pytest
@@ -19,7 +16,7 @@ from exporters.docx_body import DATE_PLACEHOLDER
 from importers import read_report
 from models.drafts import save_draft
 from tests.builders import zero_report
-from tests.conftest import ROOT
+from tests.cli_runner import run
 
 
 def _document(report, **options) -> Document:
@@ -75,25 +72,19 @@ def test_a_report_missing_a_required_field_is_refused_as_official(field):
     assert draft.paragraphs[0].text == "草稿（未通过校验）"
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
-                          encoding="utf-8", env=env, timeout=120)
-
-
 def test_the_command_line_refuses_a_report_without_agency_and_level(tmp_path):
     report = zero_report()
     report.meta.agency, report.meta.level = "", ""
     draft = tmp_path / "无名.nianbao"
     save_draft(report, draft)
-    checked = _run("check", str(draft), "--json")
+    checked = run("check", str(draft), "--json")
     assert checked.returncode == 1, checked.stderr
     [found] = json.loads(checked.stdout)["reports"]
     assert [(f["rule"], f["severity"], f["cells"]) for f in found["findings"]] == [
         ("V-META", "error", ["meta.agency"]), ("V-META", "error", ["meta.level"])]
     assert found["findings"][0]["message"].startswith("基本信息：未填写机关名称。")
     out = tmp_path / "out.docx"
-    refused = _run("export", str(draft), "--docx", str(out))
+    refused = run("export", str(draft), "--docx", str(out))
     assert refused.returncode == 1
     assert "V-META" in refused.stderr and "基本信息：未填写机关名称。" in refused.stderr
     assert not out.exists()

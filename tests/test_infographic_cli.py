@@ -6,27 +6,25 @@ import os
 import re
 import struct
 import subprocess
-import sys
 
 import pytest
 
 from models.carryover import new_year_from
 from models.drafts import load_draft, save_draft
-from tests.conftest import ROOT
+from tests.cli_runner import Ran, run_process
+from tests.cli_runner import run as run_in_process
 from tests.environment import require_program
 
 pytestmark = pytest.mark.usefixtures("qt_libraries", "chinese_font")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-def run(*args: str, display: bool = False) -> subprocess.CompletedProcess[str]:
-    """Run main.py with no display and no Qt platform chosen (unless `display`): the command must cope alone."""
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    if not display:
-        for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
-            env.pop(name, None)
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "infographic", *args], capture_output=True,
-                          text=True, encoding="utf-8", env=env, timeout=120)
+HEADLESS = dict.fromkeys(("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"))  # no display, no Qt platform chosen
+
+
+def run(*args: str) -> Ran:
+    """`main.py infographic ARGS` in this process with no display and no Qt platform chosen."""
+    return run_in_process("infographic", *args, env=HEADLESS)
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -35,8 +33,9 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 
 def test_png_without_a_display(tmp_path, huaian_path):
+    """A child process: Qt picks its platform once per process, when the application is made."""
     out = tmp_path / "淮安 一图读懂.png"
-    result = run(str(huaian_path), "-o", str(out))
+    result = run_process("infographic", str(huaian_path), "-o", str(out), env=HEADLESS)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"已导出：{out}"
     assert png_size(out.read_bytes()) == (1654, 2339)  # A4 portrait at 200 dpi
@@ -71,11 +70,10 @@ def test_embedded_previous_year_is_used(tmp_path, huaian_path):
 
 
 def test_respects_a_chosen_platform(tmp_path, sample_path):
+    """A child process: Qt aborts the process on a platform it does not know."""
     out = tmp_path / "x.png"
-    env_result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "infographic", str(sample_path), "-o", str(out)],
-        capture_output=True, text=True, encoding="utf-8", timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "no-such-platform", "PYTHONIOENCODING": "utf-8"})
+    env_result = run_process("infographic", str(sample_path), "-o", str(out),
+                             env={"QT_QPA_PLATFORM": "no-such-platform"})
     assert env_result.returncode != 0 and "no-such-platform" in env_result.stderr  # ours was not overridden
     assert not out.exists()
 

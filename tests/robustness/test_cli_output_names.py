@@ -7,8 +7,8 @@ import docx
 import pytest
 
 from models.drafts import load_draft, save_draft
+from tests.cli_runner import run
 from tests.ledger_builders import ledger_rows, make_cases, write_csv
-from tests.test_cli import run
 
 pytestmark = pytest.mark.robustness
 
@@ -28,14 +28,8 @@ def test_an_empty_output_name_is_refused_with_exit_two(tmp_path, sample_path, co
     assert "Traceback" not in result.stderr and result.stderr.strip()
 
 
-def test_dot_slash_is_the_current_folder(tmp_path, sample_path, monkeypatch):
-    import subprocess
-    import sys
-
-    from tests.conftest import ROOT
-
-    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "import", str(sample_path), "-o", "./"],
-                          cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=60)
+def test_dot_slash_is_the_current_folder(tmp_path, sample_path):
+    done = run("import", str(sample_path), "-o", "./", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     [written] = tmp_path.glob("*.nianbao")
     assert written.name == "铜官区招商服务中心2023年度报告.nianbao"

@@ -11,9 +11,9 @@ from layouts.collection_layout import INFO_SHEET
 from models.drafts import load_draft, save_draft
 from models.format2021 import YEAR_MAX, YEAR_MIN
 from models.report import Meta, Report
+from tests.cli_runner import run
 from tests.collection_builders import filled_sheet
 from tests.ledger_builders import ledger_rows, make_cases, write_csv
-from tests.test_cli import run
 
 pytestmark = pytest.mark.robustness
 

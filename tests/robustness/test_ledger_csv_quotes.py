@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from importers.csv_rows import CsvShapeError, strict_rows
 from importers.ledger_reader import LedgerReadError, read_ledger, read_raw
 from models.drafts import load_draft
+from tests.cli_runner import run
 from tests.ledger_builders import HEADER
-from tests.test_cli import run
 
 pytestmark = pytest.mark.robustness
 
