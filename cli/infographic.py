@@ -33,7 +33,8 @@ def run_infographic(source: str, output: str, previous_file: str | None, dpi: in
     exporter = EXPORTERS["infographic"]
     import_qt(("PySide6.QtCore", "PySide6.QtGui"))  # drawing to a file: no widgets (QtMissing when it cannot)
     try:
-        import render.infographic  # noqa: F401  the drawing, QtGui only (the exporter table's build for this kind)
+        # Imported by name here (not only through the exporter table's module path), so that PyInstaller sees it.
+        import render.infographic.export  # noqa: F401  the drawing, QtGui only
     except ImportError as exc:  # a Qt module of its own failing to load
         if not is_qt_failure(exc):
             raise

@@ -126,7 +126,18 @@ def test_render_loads_no_widgets():
 
 
 def test_drawing_from_the_command_line_goes_through_render():
-    assert "render.infographic" in imported_names(ROOT / "cli" / "infographic.py")
+    assert "render.infographic.export" in imported_names(ROOT / "cli" / "infographic.py")
+
+
+def test_every_build_named_by_module_path_is_also_imported_by_name():
+    """A build the exporter table names as "module:function" is loaded with importlib, which a freezer (PyInstaller)
+    cannot follow: some module of the app must import it by name too, or the frozen app lacks it (it did)."""
+    from exporters.registry import EXPORTERS
+
+    imported = set().union(*(imported_names(path) for package in ("cli", "ui", "exporters", "render")
+                             for path in (ROOT / package).rglob("*.py")))
+    modules = {exporter.build.partition(":")[0] for exporter in EXPORTERS.values()}
+    assert sorted(modules - imported) == []
 
 
 RULE_ID = re.compile(r"""["'](?:T[0-9]|V|W|X|TXT)-[0-9A-Z]+["']""")
