@@ -442,8 +442,14 @@ shots() {  # shots NAME DIR [FONTDIR]
 }
 
 frozen_screenshots() {
-  local name=frozen-screenshots$1
-  shots "$name" "$OUT/screenshots$1"
+  local name=frozen-screenshots$1 code=0
+  # One CI run saw this first start fail at once with no output at all (not reproduced since): say so, try again.
+  shots "$name" "$OUT/screenshots$1" || code=$?
+  if [ "$code" -ne 0 ]; then
+    log "screenshots: the first start failed (exit $code, output below); starting once more"
+    cat "$LOGS/$name.out" "$LOGS/$name.err" 2>/dev/null || log "(no output files)"
+    shots "$name" "$OUT/screenshots$1"
+  fi
   cat "$LOGS/$name.out" "$LOGS/$name.err"
   if [ ! -d "$OUT/screenshots-nofont" ]; then
     mkdir -p "$WORK/tmp/fonts-none" "$WORK/tmp/fonts-latin" "$WORK/tmp/fonts-cjk"
