@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QListView, QPushButton, 
 from models.findings import Finding, Severity
 from ui import theme
 from ui.document import ReportDocument
+from ui.list_diff import unchanged_ends
 from ui.page_status import page_of
 
 Index = QModelIndex | QPersistentModelIndex
@@ -29,13 +30,7 @@ class FindingsModel(QAbstractListModel):
         changed (a number in it) are repainted. Nothing is redone when nothing changed."""
         before, after = self.findings, list(findings)
         old, new = [_identity(f) for f in before], [_identity(f) for f in after]
-        limit = min(len(old), len(new))
-        head = 0
-        while head < limit and old[head] == new[head]:
-            head += 1
-        tail = 0
-        while tail < limit - head and old[-1 - tail] == new[-1 - tail]:
-            tail += 1
+        head, tail = unchanged_ends(old, new)
         if len(old) - tail > head:
             self.beginRemoveRows(QModelIndex(), head, len(old) - tail - 1)
             self.findings = before[:head] + before[len(old) - tail:]

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCurs
 
 from models.findings import Severity
 from ui import theme
+from ui.list_diff import unchanged_ends
 
 Mark = tuple[int, int, Severity]  # start and end (Qt positions) and the severity's colour
 _WHOLE_DOCUMENT = 32  # more blocks than this to format again: format the whole document in one pass
@@ -38,7 +39,7 @@ class TextMarks(QSyntaxHighlighter):
             return False
         document = self.document()
         # Typing changes findings near the cursor: keep the marks before and after the change as they are.
-        same_start, same_end = _unchanged_ends(current, wanted)
+        same_start, same_end = unchanged_ends(current, wanted)
         middle = []
         for start, end, severity in wanted[same_start:len(wanted) - same_end]:
             cursor = QTextCursor(document)
@@ -74,18 +75,6 @@ class TextMarks(QSyntaxHighlighter):
             start, end = max(start, block_start), min(cursor.selectionEnd(), block_end)
             if end > start:
                 set_format(start - block_start, end - start, formats[severity])
-
-
-def _unchanged_ends(current: list[Mark], wanted: list[Mark]) -> tuple[int, int]:
-    """How many marks at the start and at the end of the two lists are the same."""
-    limit = min(len(current), len(wanted))
-    head = 0
-    while head < limit and current[head] == wanted[head]:
-        head += 1
-    tail = 0
-    while tail < limit - head and current[-1 - tail] == wanted[-1 - tail]:
-        tail += 1
-    return head, tail
 
 
 def drawn(document: QTextDocument) -> list[Mark]:
