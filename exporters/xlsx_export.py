@@ -32,6 +32,7 @@ from layouts.xlsx_layout import (
     LAYOUT_VERSION,
     LAYOUT_VERSION_CELL,
     TABLE_SHEETS,
+    TEMPLATE_CELL,
     cover_row,
 )
 from models import format2021 as fmt
@@ -107,8 +108,9 @@ def _write_cover(ws: Worksheet, report: Report, draft: bool) -> None:
             cell.number_format = "yyyy-mm-dd"
     last = cover_row(COVER_FIELDS[-1][0])
     st.apply(ws.cell(row=last + 1, column=1, value="报告格式"), st.LABEL)
-    st.apply(ws.cell(row=last + 1, column=2, value=fmt.FORMAT_NOTICE), st.LABEL_LEFT)
-    st.apply(ws.cell(row=last + 3, column=1, value=COVER_GUIDE.format(notice=fmt.FORMAT_NOTICE)), st.NOTE)
+    notice = report.format.notice
+    st.apply(ws.cell(row=last + 1, column=2, value=notice), st.LABEL_LEFT)
+    st.apply(ws.cell(row=last + 3, column=1, value=COVER_GUIDE.format(notice=notice)), st.NOTE)
     merge(ws, start_row=last + 3, start_column=1, end_row=last + 3, end_column=2)
     ws.row_dimensions[last + 3].height = 60
     if draft:
@@ -135,9 +137,10 @@ def _write_findings(ws: Worksheet, report: Report, findings: list[Finding], prev
     for col, text in enumerate(header, start=1):
         st.apply(ws.cell(row=4, column=col, value=text), st.LABEL)
     row = 5
+    label = report.format.cell_label
     for finding in findings:
         values = (finding.severity.label, finding.rule, finding.message,
-                  "、".join(fmt.cell_label(k) for k in finding.cells[:6]) + ("等" if len(finding.cells) > 6 else ""),
+                  "、".join(label(k) for k in finding.cells[:6]) + ("等" if len(finding.cells) > 6 else ""),
                   report.notes.get(finding.fingerprint, ""))
         for col, value in enumerate(values, start=1):
             st.apply(st.as_text(ws.cell(row=row, column=col, value=st.safe(value))), st.LABEL_LEFT)
@@ -162,8 +165,9 @@ def _write_findings(ws: Worksheet, report: Report, findings: list[Finding], prev
 
 def _write_data(ws: Worksheet, report: Report) -> None:
     """The report as draft JSON, split over cells of column A from row 2; A1 marks the sheet as ours, then the
-    sheet's version and the layout's."""
+    sheet's version, the layout's and the report's template (whose grids the table sheets hold)."""
     ws["A1"], ws["B1"], ws[LAYOUT_VERSION_CELL] = DATA_MARKER, DATA_VERSION, LAYOUT_VERSION
+    ws[TEMPLATE_CELL] = report.template
     text = draft_bytes(report).decode("utf-8")
     for i in range(0, max(len(text), 1), DATA_CHUNK):
         ws.cell(row=2 + i // DATA_CHUNK, column=1, value=text[i:i + DATA_CHUNK])

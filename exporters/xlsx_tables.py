@@ -16,6 +16,7 @@ from exporters.xlsx_styles import merge
 from layouts.xlsx_formulas import INCOMPLETE, INCONSISTENT, check_formula, sum_formula
 from layouts.xlsx_layout import GRID_TOP, check_cells, ref, sheet_col, sheet_row
 from models import format2021 as fmt
+from models.formats import Format
 from models.report import Report
 from models.rules import RULE_BY_ID
 from models.values import InvalidValue, is_number
@@ -33,7 +34,7 @@ def formula_total(report: Report, key: str) -> bool:
     A total the clerk typed that disagrees with its parts is written as the value it is, so the workbook shows the
     report as it stands (the check beside it says 不一致) and reads back unchanged.
     """
-    parts = [report.cells.get(k) for k in fmt.SUM_DEFINITIONS[key]]
+    parts = [report.cells.get(k) for k in report.format.sums[key]]
     value = report.cells.get(key)
     if all(is_number(p) for p in parts):
         return type(value) is int and value == sum(parts)  # type: ignore[arg-type]
@@ -56,9 +57,11 @@ def _input_value(value: object) -> object:
 
 
 def write_table_sheet(ws: Worksheet, table: str, report: Report) -> None:
-    grid = fmt.GRIDS[table]
-    checks = check_cells()[table]
-    ws["A1"] = fmt.TABLE_TITLES[table]
+    """Table `table` of the report's own format: its grid, live totals, checks, validation and protection."""
+    format_ = report.format
+    grid = format_.grids[table]
+    checks = check_cells(format_)[table]
+    ws["A1"] = format_.table_title(table)
     st.apply(ws["A1"], st.TITLE)
     ws["A2"] = GUIDE
     st.apply(ws["A2"], st.NOTE)
@@ -70,8 +73,8 @@ def write_table_sheet(ws: Worksheet, table: str, report: Report) -> None:
         row, col = sheet_row(cell.row), sheet_col(cell.col)
         target = ws.cell(row=row, column=col)
         if cell.is_input:
-            if cell.key in fmt.SUM_DEFINITIONS and formula_total(report, cell.key):
-                target.value = sum_formula(cell.key)
+            if cell.key in format_.sums and formula_total(report, cell.key):
+                target.value = sum_formula(cell.key, format_)
                 style = st.TOTAL
                 st.apply(target, style)
             else:
@@ -80,7 +83,7 @@ def write_table_sheet(ws: Worksheet, table: str, report: Report) -> None:
                 st.as_text(target)
                 style = st.INPUT
                 st.apply(target, style)
-                if cell.key == fmt.AMOUNT_KEY:
+                if format_.cell_by_key[cell.key].kind is fmt.CellKind.AMOUNT:
                     amounts.append((row, col))
                     if isinstance(value, Decimal):
                         target.number_format = amount_format(value)
@@ -100,7 +103,7 @@ def write_table_sheet(ws: Worksheet, table: str, report: Report) -> None:
             _style_block(ws, row, col, cell.rowspan, cell.colspan, style)
             merge(ws, start_row=row, start_column=col, end_row=row + cell.rowspan - 1,
                            end_column=col + cell.colspan - 1)
-    _write_checks(ws, table, grid, checks)
+    _write_checks(ws, table, format_, checks)
     _validate(ws, counts, amounts)
     _size(ws, table, grid)
     ws.protection.sheet = True
@@ -117,11 +120,12 @@ def _style_block(ws: Worksheet, row: int, col: int, rowspan: int, colspan: int, 
                 st.apply(ws.cell(row=r, column=c), style)
 
 
-def _write_checks(ws: Worksheet, table: str, grid: fmt.Grid, checks: tuple) -> None:
+def _write_checks(ws: Worksheet, table: str, format_: Format, checks: tuple) -> None:
     if not checks:
         return
+    grid = format_.grids[table]
     for check in checks:
-        target = ws.cell(row=check.row, column=check.col, value=check_formula(check))
+        target = ws.cell(row=check.row, column=check.col, value=check_formula(check, format_))
         st.apply(target, st.CHECK)
         if check.colspan > 1:
             _style_block(ws, check.row, check.col, 1, check.colspan, st.CHECK)

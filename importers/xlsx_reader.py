@@ -2,8 +2,10 @@
 
 What is read from where:
 - 封面: 机关名称, 报告年度, 机关层级, 发布日期 (as possibly edited).
-- 表二/表三/表四: every input cell, by the positions of `format2021.GRIDS` (the labels are checked first, so a
-  workbook whose rows were moved is refused rather than misread). Text such as `12件` is parsed like typed input.
+- 表二/表三/表四: every input cell, by the positions of the grids of the workbook's format (the template recorded in
+  `TEMPLATE_CELL` of the hidden sheet; none in workbooks exported before it was written: 2021). The labels are
+  checked first, so a workbook whose rows were moved is refused rather than misread. Text such as `12件` is parsed
+  like typed input. A template this version does not know is never read cell by cell (as an unknown layout below).
 - Totals: a sum cell that still holds our own formula is the sum of its parts as read — blank when any part is
   blank or invalid, exactly what the formula shows. This holds whether or not a spreadsheet program recalculated
   the file (openpyxl writes formulas without cached values, and a cached value may be stale). A total the clerk
@@ -38,15 +40,17 @@ from layouts.xlsx_layout import (
     DATA_VERSION,
     LAYOUT_VERSION_CELL,
     TABLE_SHEETS,
+    TEMPLATE_CELL,
     cover_row,
     key_positions,
     ref,
     sheet_col,
     sheet_row,
 )
-from models import format2021 as fmt
+from models.draft_format import LEGACY_TEMPLATE
 from models.drafts import DraftError, parse_draft_bytes
 from models.errors import UserError
+from models.formats import Format, UnknownTemplate, format_of
 from models.report import Report
 from models.userfiles import read_limited
 from models.values import CellValue, InvalidValue, ValueRefused, is_number, parse
@@ -82,18 +86,25 @@ def read_xlsx(path: Path | str) -> tuple[Report, list[str]]:
     version = _layout_version(values)
     read_layout = LAYOUT_READERS.get(version) if type(version) is int else None  # True == 1, but is no version
     if read_layout is None:
-        return _read_snapshot_only(path, values, version)
+        which = f"第{version}版" if isinstance(version, int) and not isinstance(version, bool) else f"“{version}”"
+        return _read_snapshot_only(path, values, f"表格布局（{which}）")
     return read_layout(path, formulas, values)
 
 
 def _read_layout_1(path: Path, formulas: Workbook, values: Workbook) -> tuple[Report, list[str]]:
-    """Layout 1: the cover and the grids where `layouts.xlsx_layout` puts them, over the hidden sheet's report."""
-    _check_layout(path, formulas)
+    """Layout 1: the cover and the grids of the workbook's format where `layouts.xlsx_layout` puts them, over the
+    hidden sheet's report."""
+    template = _template(values)
+    try:
+        format_ = format_of(template)  # type: ignore[arg-type]
+    except UnknownTemplate:
+        return _read_snapshot_only(path, values, f"报告格式（“{template}”）")
+    _check_layout(path, formulas, format_)
     notices: list[str] = []
-    report = _snapshot(path, values, notices)
+    report = _snapshot(path, values, notices, format_)
     snapshot = report.copy()
     _read_meta(values, report, notices)
-    _read_cells(formulas, values, report, snapshot, notices)
+    _read_cells(formulas, values, report, snapshot, notices, format_)
     return report, notices
 
 
@@ -113,14 +124,22 @@ def _layout_version(workbook: Workbook) -> object:
     return version
 
 
-def _read_snapshot_only(path: Path, workbook: Workbook, version: object) -> tuple[Report, list[str]]:
-    """A layout this app does not know: the report kept in the hidden sheet, or a refusal; the cells are not read."""
-    which = f"第{version}版" if isinstance(version, int) and not isinstance(version, bool) else f"“{version}”"
+def _template(workbook: Workbook) -> object:
+    """The template whose grids the table sheets hold: 2021 when the hidden sheet records none (older exports)."""
+    if DATA_SHEET not in workbook.sheetnames or workbook[DATA_SHEET]["A1"].value != DATA_MARKER:
+        return LEGACY_TEMPLATE
+    template = workbook[DATA_SHEET][TEMPLATE_CELL].value
+    return LEGACY_TEMPLATE if template is None else template
+
+
+def _read_snapshot_only(path: Path, workbook: Workbook, what: str) -> tuple[Report, list[str]]:
+    """A layout or format this app does not know (`what`, e.g. 表格布局（第2版）): the report kept in the hidden sheet,
+    or a refusal; the cells are not read."""
     report, problem, _ = _stored_report(path, workbook)
     if report is None:
-        raise XlsxReadError(path, f"“{path.name}”的表格布局（{which}）无法识别，可能由更新版本的软件导出；"
+        raise XlsxReadError(path, f"“{path.name}”的{what}无法识别，可能由更新版本的软件导出；"
                                   f"{problem}。请升级本软件后再导入，或从 Word 报告导入。")
-    return report, [f"该工作簿的表格布局（{which}）无法识别，可能由更新版本的软件导出：已读取导出时保存的报告数据，"
+    return report, [f"该工作簿的{what}无法识别，可能由更新版本的软件导出：已读取导出时保存的报告数据，"
                     "导出后在 Excel 或 WPS 中对封面和表格所做的修改没有读入，请核对。"]
 
 
@@ -144,13 +163,13 @@ def _not_ours(path: Path, why: str) -> XlsxReadError:
                                "请使用本软件导出的工作簿，或从 Word 报告导入。")
 
 
-def _check_layout(path: Path, workbook: Workbook) -> None:
+def _check_layout(path: Path, workbook: Workbook, format_: Format) -> None:
     for name in (COVER_SHEET, *TABLE_SHEETS.values()):
         if name not in workbook.sheetnames:
             raise _not_ours(path, f"缺少工作表“{name}”")
     for table, name in TABLE_SHEETS.items():
         ws = workbook[name]
-        for cell in fmt.GRIDS[table].cells:
+        for cell in format_.grids[table].cells:
             if cell.is_input:
                 continue
             row, col = sheet_row(cell.row), sheet_col(cell.col)
@@ -159,12 +178,16 @@ def _check_layout(path: Path, workbook: Workbook) -> None:
                 raise _not_ours(path, f"{name}的{ref(row, col)}应为“{cell.text}”，实为“{found or ''}”")
 
 
-def _snapshot(path: Path, workbook: Workbook, notices: list[str]) -> Report:
-    """The report kept in the hidden sheet, or an empty one (with a notice) when it is missing or unreadable."""
+def _snapshot(path: Path, workbook: Workbook, notices: list[str], format_: Format) -> Report:
+    """The report kept in the hidden sheet, or an empty one of `format_` (with a notice) when it is missing,
+    unreadable or of another format than the table sheets."""
     report, problem, consequence = _stored_report(path, workbook)
+    if report is not None and report.template != format_.id:
+        report, problem, consequence = None, (f"“{DATA_SHEET}”工作表中的报告数据为{report.template}年版格式，"
+                                              f"与表格的{format_.id}年版格式不一致"), "正文和说明为空。"
     if report is None:
         notices.append(f"{problem}：{consequence}")
-        return Report()
+        return Report(template=format_.id)
     return report
 
 
@@ -226,7 +249,7 @@ def _same(value: CellValue, raw: object) -> bool:
     return float(value) == float(raw) if isinstance(value, Decimal) else value == raw
 
 
-def _convert(key: str, raw: object) -> tuple[CellValue, str]:
+def _convert(key: str, raw: object, format_: Format) -> tuple[CellValue, str]:
     """A sheet value as a cell value, parsed like typed input; what cannot be a value is kept as InvalidValue."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None, ""
@@ -239,8 +262,8 @@ def _convert(key: str, raw: object) -> tuple[CellValue, str]:
     try:
         parsed = parse(key, text)
     except ValueRefused as refused:
-        return InvalidValue(text, refused.message), f"{fmt.cell_label(key)}：{refused.message}"
-    notice = f"{fmt.cell_label(key)}：{parsed.notice}" if parsed.notice else ""
+        return InvalidValue(text, refused.message), f"{format_.cell_label(key)}：{refused.message}"
+    notice = f"{format_.cell_label(key)}：{parsed.notice}" if parsed.notice else ""
     return parsed.value, notice
 
 
@@ -254,18 +277,19 @@ def _store(report: Report, snapshot: Report, key: str, value: CellValue) -> None
         report.provenance.pop(key, None)
 
 
-def _read_cells(formulas: Workbook, values: Workbook, report: Report, snapshot: Report, notices: list[str]) -> None:
+def _read_cells(formulas: Workbook, values: Workbook, report: Report, snapshot: Report, notices: list[str],
+                format_: Format) -> None:
     pending: list[str] = []
-    for key, (table, row, col) in key_positions().items():
+    for key, (table, row, col) in key_positions(format_).items():
         name = TABLE_SHEETS[table]
         written = formulas[name].cell(row=row, column=col).value
         cached = values[name].cell(row=row, column=col).value
         if isinstance(written, str) and written.startswith("="):
-            if key in fmt.SUM_DEFINITIONS and written.replace(" ", "") == sum_formula(key):
+            if key in format_.sums and written.replace(" ", "") == sum_formula(key, format_):
                 pending.append(key)
                 continue
             if cached is None:
-                notices.append(f"{fmt.cell_label(key)}的公式“{written}”没有计算结果，已留空。"
+                notices.append(f"{format_.cell_label(key)}的公式“{written}”没有计算结果，已留空。"
                                "请在 Excel 或 WPS 中打开并保存后再导入。")
             raw = cached
         else:
@@ -274,22 +298,22 @@ def _read_cells(formulas: Workbook, values: Workbook, report: Report, snapshot: 
         if _same(kept, raw):
             _store(report, snapshot, key, kept)
             continue
-        value, notice = _convert(key, raw)
+        value, notice = _convert(key, raw, format_)
         if notice:
             notices.append(notice)
         _store(report, snapshot, key, value)
-    _compute_totals(report, snapshot, pending)
+    _compute_totals(report, snapshot, pending, format_.sums)
 
 
-def _compute_totals(report: Report, snapshot: Report, pending: list[str]) -> None:
+def _compute_totals(report: Report, snapshot: Report, pending: list[str], sums: dict[str, tuple[str, ...]]) -> None:
     """Our own sum formulas, evaluated on the values read; totals of totals wait for their parts."""
     waiting = set(pending)
     while waiting:
-        ready = [k for k in pending if k in waiting and not waiting.intersection(fmt.SUM_DEFINITIONS[k])]
+        ready = [k for k in pending if k in waiting and not waiting.intersection(sums[k])]
         if not ready:  # pragma: no cover - SUM_DEFINITIONS has no cycle
             raise RuntimeError("cyclic sum definitions")
         for key in ready:
-            parts = [report.cells.get(p) for p in fmt.SUM_DEFINITIONS[key]]
+            parts = [report.cells.get(p) for p in sums[key]]
             total = sum(parts) if all(is_number(p) for p in parts) else None  # type: ignore[arg-type]
             _store(report, snapshot, key, total)
             waiting.discard(key)

@@ -8,20 +8,20 @@ cell it adds up holds a number, and stays empty otherwise (`IF(COUNT(range)=n, S
 from __future__ import annotations
 
 from layouts.xlsx_layout import CheckCell, refs
-from models import format2021 as fmt
+from models.formats import FORMAT_2021, Format
 
 CONSISTENT, INCONSISTENT, INCOMPLETE = "一致", "不一致", "未填完"
 
 
-def sum_formula(total_key: str) -> str:
-    """The live total of `total_key` per `format2021.SUM_DEFINITIONS`."""
-    parts = fmt.SUM_DEFINITIONS[total_key]
-    args = ",".join(refs(parts))
+def sum_formula(total_key: str, format_: Format = FORMAT_2021) -> str:
+    """The live total of `total_key` per the format's sum definitions (`Format.sums`)."""
+    parts = format_.sums[total_key]
+    args = ",".join(refs(parts, format_))
     return f'=IF(COUNT({args})={len(parts)},SUM({args}),"")'
 
 
-def check_formula(check: CheckCell) -> str:
-    left, right = ",".join(refs(check.left)), ",".join(refs(check.right))
+def check_formula(check: CheckCell, format_: Format = FORMAT_2021) -> str:
+    left, right = ",".join(refs(check.left, format_)), ",".join(refs(check.right, format_))
     n = len(check.left) + len(check.right)
     return (f'=IF(COUNT({left},{right})<{n},"{INCOMPLETE}",'
             f'IF(SUM({left})=SUM({right}),"{CONSISTENT}","{INCONSISTENT}"))')

@@ -61,6 +61,15 @@ class Format:
     def section_by_key(self) -> dict[str, fmt.Section]:
         return {s.key: s for s in self.sections}
 
+    @cached_property
+    def section_of_table(self) -> dict[str, fmt.Section]:
+        """The section that holds each official table ("t2" → 二、主动公开政府信息情况 …)."""
+        return {s.table: s for s in self.sections if s.table}
+
+    def table_title(self, table: str) -> str:
+        """An official table's title: the heading of the section that holds it."""
+        return self.section_of_table[table].heading
+
     def cell_label(self, key: str) -> str:
         """A cell's human-readable location (表三·自然人·…), or the 2021 wording for meta fields and other keys."""
         cell = self.cell_by_key.get(key)

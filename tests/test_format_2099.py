@@ -8,6 +8,7 @@ every carried cell by key, and nothing shifts.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -161,3 +162,77 @@ def test_a_2099_report_is_laid_out_in_word_by_2099(registered):
     assert labels.index("5.涉及个人隐私") == labels.index("4.保护第三方合法权益") + 1
     assert len(t3.rows) == fmt.GRIDS["t3"].rows + 1
     assert document.core_properties.comments == "按国办公开办函〔2099〕1号格式生成"
+
+
+# ----- Excel: written and read by the workbook's own format -------------------------------------------------------
+
+FIXTURE_WORKBOOK = Path(__file__).parent / "fixtures" / "workbooks" / "huaian-2024-layout1.xlsx"
+
+
+def _xlsx(report: Report, path: Path) -> Path:
+    from exporters import XlsxOptions, export_xlsx
+
+    return export_xlsx(report, path, options=XlsxOptions(allow_errors=True))
+
+
+def test_a_2099_report_exports_to_excel_by_2099_and_reads_back(registered, tmp_path):
+    import openpyxl
+
+    from importers.xlsx_reader import read_xlsx
+    from layouts.xlsx_layout import DATA_SHEET, TEMPLATE_CELL, key_ref
+
+    report = _report_2099()
+    report.set(NEW_KEYS[0], 7)  # the new row's edit is read back from where 2099 puts it
+    report.set(fmt.t3(NEW_ROW, "total"), 7)
+    path = _xlsx(report, tmp_path / "2099.xlsx")
+    wb = openpyxl.load_workbook(path)
+    assert wb[DATA_SHEET][TEMPLATE_CELL].value == "2099"
+    t3 = wb["表三"]
+    labels = [t3.cell(row=r, column=3).value for r in range(1, t3.max_row + 1)]
+    assert labels.index("5.涉及个人隐私") == labels.index("4.保护第三方合法权益") + 1
+    assert RENAMED in [c.value for c in wb["表二"][4]]
+    assert t3[key_ref(fmt.t3(NEW_ROW, "total"), registered)].value.startswith("=IF(COUNT(")
+    cover = [c.value for row in wb["封面"].iter_rows() for c in row]
+    assert "国办公开办函〔2099〕1号" in cover and fmt.FORMAT_NOTICE not in cover
+    back, notices = read_xlsx(path)
+    assert back == report and back.template == "2099" and notices == []
+    # An edit made in Excel under a row after the new one lands on its own key, not on a neighbour's.
+    t3[key_ref("t3.withheld_5.natural", registered)] = 4321
+    t3[key_ref(NEW_KEYS[1], registered)] = 11
+    wb.save(path)
+    back, _ = read_xlsx(path)
+    assert back.number("t3.withheld_5.natural") == 4321 and back.number(NEW_KEYS[1]) == 11
+    assert back.number("t3.withheld_4.natural") == report.number("t3.withheld_4.natural")
+
+
+def test_a_workbook_of_a_format_this_version_does_not_know_is_not_read_cell_by_cell(registered, tmp_path,
+                                                                                       monkeypatch):
+    from importers.xlsx_reader import XlsxReadError, read_xlsx
+
+    path = _xlsx(_report_2099(), tmp_path / "新版本.xlsx")
+    monkeypatch.delitem(formats.FORMATS, "2099")
+    with pytest.raises(XlsxReadError) as refused:
+        read_xlsx(path)
+    message = refused.value.message
+    assert "新版本.xlsx" in message and "2099" in message and "升级本软件" in message
+
+
+def test_a_2021_workbook_written_by_the_previous_version_still_reads(registered, tmp_path):
+    import shutil
+
+    import openpyxl
+
+    from importers.xlsx_reader import read_xlsx
+    from layouts.xlsx_layout import DATA_SHEET, TEMPLATE_CELL, key_ref
+
+    draft = load_draft(Path(__file__).parent / "fixtures" / "huaian-city-gov-2024.nianbao")
+    assert openpyxl.load_workbook(FIXTURE_WORKBOOK)[DATA_SHEET][TEMPLATE_CELL].value is None  # written before it
+    back, notices = read_xlsx(FIXTURE_WORKBOOK)
+    assert back == draft and back.template == "2021" and notices == []
+    path = shutil.copy(FIXTURE_WORKBOOK, tmp_path / "edited.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb["表三"][key_ref("t3.withheld_5.natural")] = 4321  # edited in Excel: read from the 2021 position
+    wb.save(path)
+    back, _ = read_xlsx(path)
+    assert back.number("t3.withheld_5.natural") == 4321 and back.template == "2021"
+    assert back.number("t3.withheld_4.natural") == draft.number("t3.withheld_4.natural")
