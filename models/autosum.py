@@ -6,18 +6,66 @@ A total is computed only when every part holds a number; otherwise it is left as
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Set
 from decimal import Decimal
+from functools import cache
 
 from models import format2021 as fmt
+from models.formats import FORMAT_2021, FORMATS, Format
 from models.report import Report
 from models.values import CellValue, is_number
 
-# （七）总计·总计 belongs to the （七）总计 row: the sum of the leaves' 总计 column (T3-B checks it across too).
-ROW_TOTALS = tuple(fmt.t3(r.key, "total") for r in fmt.T3_ROWS if r.key != "handled_total")
-HANDLED_TOTALS = tuple(fmt.t3("handled_total", c.key) for c in fmt.T3_COLUMNS)
-T4_TOTALS = tuple(fmt.t4(b.key, "total") for b in fmt.T4_BLOCKS)
-#: Every cell that can be switched to 自动合计.
-AUTO_SUM_KEYS = frozenset((*ROW_TOTALS, *HANDLED_TOTALS, *T4_TOTALS))
+
+@cache
+def row_totals(format_: Format) -> tuple[str, ...]:
+    """Table 三's 总计 column of `format_`, but （七）总计·总计, which belongs to the （七）总计 row: the sum of the
+    leaves' 总计 column (T3-B checks it across too)."""
+    return tuple(fmt.t3(r.key, "total") for r in format_.t3_rows if r.key != "handled_total")
+
+
+@cache
+def handled_totals(format_: Format) -> tuple[str, ...]:
+    """Table 三's （七）总计 row of `format_`."""
+    return tuple(fmt.t3("handled_total", c.key) for c in format_.t3_columns)
+
+
+@cache
+def t4_total_keys(format_: Format) -> tuple[str, ...]:
+    """Each 总计 of table 四 of `format_`."""
+    return tuple(fmt.t4(b.key, "total") for b in format_.t4_blocks)
+
+
+@cache
+def auto_sum_keys(format_: Format) -> frozenset[str]:
+    """Every cell of `format_` that can be switched to 自动合计."""
+    return frozenset((*row_totals(format_), *handled_totals(format_), *t4_total_keys(format_)))
+
+
+def _order(format_: Format) -> tuple[str, ...]:
+    """The totals in dependency order: row totals, then （七）总计 (which adds up leaf totals), then 表四."""
+    return (*row_totals(format_), *handled_totals(format_), *t4_total_keys(format_))
+
+
+class _RegisteredAutoSumKeys(Set):
+    """The cells that can be switched to 自动合计 in any registered format (a live view of `FORMATS`): what a draft's
+    stored switches are filtered by. A report only ever holds its own format's keys."""
+
+    def __contains__(self, key: object) -> bool:
+        return any(key in auto_sum_keys(f) for f in FORMATS.values())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(frozenset().union(*(auto_sum_keys(f) for f in FORMATS.values())))
+
+    def __len__(self) -> int:
+        return len(frozenset().union(*(auto_sum_keys(f) for f in FORMATS.values())))
+
+
+# The 2021 format's, for code and tests written against it.
+ROW_TOTALS = row_totals(FORMAT_2021)
+HANDLED_TOTALS = handled_totals(FORMAT_2021)
+T4_TOTALS = t4_total_keys(FORMAT_2021)
+#: Every cell that can be switched to 自动合计, in any registered format.
+AUTO_SUM_KEYS: Set[str] = _RegisteredAutoSumKeys()
 
 
 def _sum_of(cells: dict[str, CellValue], parts: tuple[str, ...]) -> int | Decimal | None:
@@ -35,8 +83,11 @@ def _changes(report: Report, totals: tuple[str, ...], blank_incomplete: bool = F
     """
     cells = dict(report.cells)
     changes: dict[str, CellValue] = {}
+    sums = report.format.sums
     for key in totals:
-        value = _sum_of(cells, fmt.SUM_DEFINITIONS[key])
+        if key not in sums:
+            continue  # a total of another format
+        value = _sum_of(cells, sums[key])
         if value is None:
             if blank_incomplete and cells.get(key) is not None:
                 cells[key] = changes[key] = None
@@ -48,23 +99,24 @@ def _changes(report: Report, totals: tuple[str, ...], blank_incomplete: bool = F
 
 def t3_row_totals(report: Report) -> dict[str, CellValue]:
     """The 总计 column of table 三: each row's six applicant kinds added up."""
-    return _changes(report, ROW_TOTALS)
+    return _changes(report, row_totals(report.format))
 
 
 def t3_handled_totals(report: Report) -> dict[str, CellValue]:
-    """The （七）总计 row of table 三: each column's 21 leaf outcomes added up."""
-    return _changes(report, HANDLED_TOTALS)
+    """The （七）总计 row of table 三: each column's leaf outcomes added up."""
+    return _changes(report, handled_totals(report.format))
 
 
 def t4_totals(report: Report) -> dict[str, CellValue]:
     """Each 总计 of table 四."""
-    return _changes(report, T4_TOTALS)
+    return _changes(report, t4_total_keys(report.format))
 
 
 def all_totals(report: Report, keys: frozenset[str] | None = None, *,
                blank_incomplete: bool = False) -> dict[str, CellValue]:
-    """Every auto-sum (or those in `keys`), in dependency order: row totals, then （七）总计, then 表四."""
-    order = tuple(k for k in (*ROW_TOTALS, *HANDLED_TOTALS, *T4_TOTALS) if keys is None or k in keys)
+    """Every auto-sum of the report's format (or those in `keys`), in dependency order: row totals, then （七）总计,
+    then 表四."""
+    order = tuple(k for k in _order(report.format) if keys is None or k in keys)
     return _changes(report, order, blank_incomplete)
 
 

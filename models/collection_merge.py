@@ -169,8 +169,10 @@ def apply_merged(report: Report, merged: Merged) -> dict[str, tuple[CellValue, C
     sums = merged.sums
     for key, total in sums.items():
         put(key, Decimal(total) if fmt.CELL_BY_KEY[key].kind is fmt.CellKind.AMOUNT else total)
+    # The totals of the report's own format (a row it adds to a table counts in that table's totals).
+    cell_by_key = report.format.cell_by_key
     tables = {fmt.CELL_BY_KEY[k].table for k in sums}
-    totals = frozenset(k for k in autosum.AUTO_SUM_KEYS if fmt.CELL_BY_KEY[k].table in tables)
+    totals = frozenset(k for k in autosum.auto_sum_keys(report.format) if cell_by_key[k].table in tables)
     for key, value in autosum.all_totals(report, totals, blank_incomplete=True).items():
         put(key, value)
     if report.meta.year is None:

@@ -22,6 +22,7 @@ from typing import NamedTuple
 from models import autosum
 from models import format2021 as fmt
 from models.findings import Finding
+from models.formats import Format
 from models.ledger_fields import ColumnMapping, LedgerSheet
 from models.ledger_values import (
     BadValue,
@@ -84,9 +85,24 @@ class LedgerResult:
     def rows_read(self) -> int:
         return self.counted + self.outside + len(self.problems)
 
+    def cells_for(self, format_: Format) -> dict[str, int]:
+        """Every cell of table 三 of `format_`: the ledger's counts; 0 in a leaf row the ledger cannot classify a
+        result into (a row of a later format: every application counted has another result, and one whose result
+        is not recognised is among `problems`); the totals by that format's sums."""
+        report = Report(template=format_.id)
+        for row in format_.t3_rows:
+            for col in format_.t3_columns:
+                key = fmt.t3(row.key, col.key)
+                if col.key != "total" and row.key != "handled_total":
+                    report.set(key, self.cells.get(key, 0))
+        totals = frozenset(k for k in autosum.auto_sum_keys(format_) if k.startswith("t3."))
+        autosum.apply(report, autosum.all_totals(report, totals))
+        return {key: report.cells[key] for key in format_.keys if key.startswith("t3.")}  # type: ignore[misc]
+
     def changes(self, report: Report) -> dict[str, int]:
-        """The cells of table 三 whose value in `report` differs from the ledger's (for one undo step in the UI)."""
-        return {key: value for key, value in self.cells.items()
+        """The cells of table 三 of the report's format whose value in `report` differs from the ledger's (for one
+        undo step in the UI)."""
+        return {key: value for key, value in self.cells_for(report.format).items()
                 if report.cells.get(key) != value or type(report.cells.get(key)) is not int}
 
     def apply_to(self, report: Report) -> None:

@@ -236,3 +236,40 @@ def test_a_2021_workbook_written_by_the_previous_version_still_reads(registered,
     back, _ = read_xlsx(path)
     assert back.number("t3.withheld_5.natural") == 4321 and back.template == "2021"
     assert back.number("t3.withheld_4.natural") == draft.number("t3.withheld_4.natural")
+
+
+# ----- The tools fill the report's own format ------------------------------------------------------------------
+
+
+def test_the_ledger_fills_table_3_of_a_2099_report_with_its_new_row(registered, tmp_path):
+    from importers.ledger_reader import read_ledger
+    from models.ledger import compute_table3
+    from tests.ledger_builders import expected_cells, ledger_rows, make_cases, write_xlsx
+
+    cases = make_cases(200, 2024, seed=2)
+    result = compute_table3(read_ledger(write_xlsx(tmp_path / "台账.xlsx", ledger_rows(cases, seed=2))).sheets, 2024)
+    assert result.problems == [] and result.cells == expected_cells(cases)
+    assert result.cells_for(formats.FORMAT_2021) == result.cells
+    report = _report_2099()
+    report.set(NEW_KEYS[0], 9)  # typed before: the ledger classified no application into the new row
+    changes = result.changes(report)
+    assert {NEW_KEYS[0]} <= set(changes) and changes[NEW_KEYS[0]] == 0
+    for key, value in changes.items():
+        report.set(key, value)
+    assert all(report.number(k) == v for k, v in result.cells.items())  # every 2021 cell where 2021 has it
+    assert [f for f in evaluate(report) if f.severity.name == "ERROR" and f.cells[0].startswith("t3.")] == []
+
+
+def test_merging_collection_sheets_into_a_2099_report_sums_by_its_own_format(registered, tmp_path):
+    from importers.collection_reader import read_collection_sheet
+    from models.collection_merge import apply_merged, merge
+    from tests.collection_builders import filled_sheet
+
+    path, values = filled_sheet(tmp_path, "办公室.xlsx", "办公室", "t3", seed=4)
+    report = _report_2099()
+    report.set(NEW_KEYS[0], 3)
+    apply_merged(report, merge([read_collection_sheet(path)]))
+    assert all(report.cells[k] == v for k, v in values.items())
+    handled = fmt.t3("handled_total", "natural")
+    assert report.number(handled) == sum(report.number(fmt.t3(r, "natural")) for r in registered.t3_leaf_rows)
+    assert NEW_KEYS[0] in registered.sums[handled]

@@ -66,7 +66,7 @@ def _filled(page: str, report: Report) -> tuple[int, int]:
         values = (meta.agency.strip(), meta.year, meta.level)
         return sum(1 for v in values if v), len(values)
     if page.startswith("t"):
-        keys = [k for k in fmt.ALL_CELL_KEYS if k.startswith(page + ".")]
+        keys = [k for k in report.format.keys if k.startswith(page + ".")]
         return sum(1 for k in keys if report.cells.get(k) is not None), len(keys)
     section = fmt.SECTION_BY_KEY[page]
     if not section.subheadings:

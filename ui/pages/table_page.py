@@ -22,10 +22,10 @@ from ui.tables.table_view import OfficialTableView, types_a_character
 
 HINT = ("每个单元格都要填写，没有发生的填0（空白不等于0）。回车下移，Tab右移（跳过自动合计的总计），Delete清空，"
         "Ctrl+V 可粘贴从 Excel/WPS 复制的整块数字，Ctrl+Z 撤销。")
+#: The 自动合计 switches above each table: (label, the totals of a format it switches).
 AUTO_SWITCHES = {
-    "t3": (("总计列自动合计", frozenset(autosum.ROW_TOTALS)),
-           ("（七）总计行自动合计", frozenset(autosum.HANDLED_TOTALS))),
-    "t4": (("总计自动合计", frozenset(autosum.T4_TOTALS)),),
+    "t3": (("总计列自动合计", autosum.row_totals), ("（七）总计行自动合计", autosum.handled_totals)),
+    "t4": (("总计自动合计", autosum.t4_total_keys),),
 }
 
 
@@ -53,7 +53,8 @@ class TablePage(Page):
         self.layout_.addWidget(hint)
         bar = QHBoxLayout()
         self.switches: list[tuple[QCheckBox, frozenset[str]]] = []
-        for label, keys in AUTO_SWITCHES.get(table, ()):
+        for label, totals in AUTO_SWITCHES.get(table, ()):
+            keys = frozenset(totals(doc.report.format))
             box = QCheckBox(label)
             box.setToolTip("开启后总计由各项相加得出（只读）；关闭后可手工填写，便于核对他人填写的总计。")
             box.toggled.connect(lambda on, keys=keys: self._set_auto_sum(keys, on))

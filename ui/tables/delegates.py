@@ -25,7 +25,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from models import format2021 as fmt
 from models.values import MAX_AMOUNT_DECIMALS, MAX_AMOUNT_INTEGER_DIGITS, MAX_COUNT_DIGITS
 from ui import theme
 from ui.tables.table_model import CUE_ROLE, PREVIOUS_ROLE
@@ -45,7 +44,7 @@ AMOUNT_PATTERN = rf"^[0-9０-９]{{0,{MAX_AMOUNT_INTEGER_DIGITS}}}([.．][0-9０
 
 
 class CellDelegate(QStyledItemDelegate):
-    """Chooses the editor by the cell's kind (count or amount) as given by the format module.
+    """Chooses the editor by the cell's kind (count or amount) as given by the report's format.
 
     Enter is remembered (`enter_pressed`) so the view moves down only then, not when Qt submits an edit because the
     current cell moved. Ctrl+V in an open editor goes to the view's block paste (it parses `12件`, tab-separated
@@ -69,13 +68,14 @@ class CellDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
         editor = QLineEdit(parent)
-        key = index.model().key_at(index)  # type: ignore[attr-defined]
-        amount = fmt.CELL_BY_KEY[key].kind is fmt.CellKind.AMOUNT
+        model = index.model()
+        key = model.key_at(index)  # type: ignore[attr-defined]
+        amount = model.is_amount(key)  # type: ignore[attr-defined]
         pattern = AMOUNT_PATTERN if amount else COUNT_PATTERN
         editor.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), editor))
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         editor.setPlaceholderText("0.00" if amount else "0")
-        editor.setAccessibleName(fmt.cell_label(key))
+        editor.setAccessibleName(model.label(key))  # type: ignore[attr-defined]
         editor.setFrame(False)
         return editor
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from importers.csv_rows import allow_long_fields
@@ -60,8 +61,9 @@ def input_rows(grid: fmt.Grid) -> list[list[str]]:
 
 
 def plan_paste(grid: fmt.Grid, start_key: str, block: list[list[str]], auto_keys: frozenset[str] = frozenset(),
-               fill_keys: list[str] | None = None) -> PastePlan:
-    """Map `block` onto the table from `start_key` (or fill every key of `fill_keys` with a single value)."""
+               fill_keys: list[str] | None = None, label: Callable[[str], str] = fmt.cell_label) -> PastePlan:
+    """Map `block` onto the table from `start_key` (or fill every key of `fill_keys` with a single value); `label`
+    names a cell in messages (the report's format's `cell_label`)."""
     plan = PastePlan()
     if not block or not any(block):
         plan.problems.append("剪贴板中没有可粘贴的内容。")
@@ -84,7 +86,7 @@ def plan_paste(grid: fmt.Grid, start_key: str, block: list[list[str]], auto_keys
     skipped_auto = blanked = 0
     for key, text in targets:
         if len(text) > MAX_CELL_TEXT:
-            plan.problems.append(f"{fmt.cell_label(key)}：粘贴的内容有{len(text)}个字符，不是数字（只能粘贴数字）。")
+            plan.problems.append(f"{label(key)}：粘贴的内容有{len(text)}个字符，不是数字（只能粘贴数字）。")
             continue
         if key in auto_keys:
             skipped_auto += 1
@@ -95,12 +97,12 @@ def plan_paste(grid: fmt.Grid, start_key: str, block: list[list[str]], auto_keys
         try:
             parsed = parse(key, text)
         except ValueRefused as refused:
-            plan.problems.append(f"{fmt.cell_label(key)}：{refused.message}")
+            plan.problems.append(f"{label(key)}：{refused.message}")
             continue
         plan.values[key] = parsed.value
         blanked += parsed.value is None
         if parsed.notice:
-            plan.notices.append(f"{fmt.cell_label(key)}：{parsed.notice}")
+            plan.notices.append(f"{label(key)}：{parsed.notice}")
     if skipped_auto:
         plan.notices.append(f"{skipped_auto}个总计单元格为自动合计，已按各项重新计算，未使用粘贴的数值。")
         if not plan.values and not plan.problems:

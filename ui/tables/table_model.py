@@ -1,4 +1,4 @@
-"""One QAbstractTableModel per official table, generated from the format module's grid.
+"""One QAbstractTableModel per official table, generated from the grid of the report's own format.
 
 Label and header cells are model cells too (read-only and not enabled, so keyboard navigation skips them); the view
 merges them with setSpan. Input cells serve the value, its tint (error, warning, carried, auto-sum) and a tooltip
@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QFont
 
 from models import format2021 as fmt
 from models.findings import Severity
+from models.formats import Format
 from models.values import ValueRefused, format_value
 from models.year_change import YearChange
 from ui import theme
@@ -38,7 +39,8 @@ class OfficialTableModel(QAbstractTableModel):
         super().__init__()
         self.doc = doc
         self.table = table
-        self.grid = fmt.GRIDS[table]
+        self.format: Format = doc.report.format  # a document keeps its report's format (another file, another doc)
+        self.grid = self.format.grids[table]
         self._covering = self.grid.coverage
         self._position = self.grid.positions
         self._tints: dict[str, tuple[object, ...]] = {}
@@ -72,6 +74,13 @@ class OfficialTableModel(QAbstractTableModel):
     def input_keys(self) -> list[str]:
         return [c.key for c in self.grid.cells if c.key]
 
+    def label(self, key: str) -> str:
+        """A cell's location in the report's format (表三·…·自然人), for tooltips and messages."""
+        return self.format.cell_label(key)
+
+    def is_amount(self, key: str) -> bool:
+        return self.format.cell_by_key[key].kind is fmt.CellKind.AMOUNT
+
     # ----- data -----------------------------------------------------------------------------------------------
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -101,7 +110,7 @@ class OfficialTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(Qt.GlobalColor.black)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{fmt.cell_label(key)}：{format_value(self.doc.report.cells.get(key)) or '空白'}"
+            return f"{self.label(key)}：{format_value(self.doc.report.cells.get(key)) or '空白'}"
         if role == CUE_ROLE:
             return self._cue_name(key)
         if role == PREVIOUS_ROLE:
@@ -160,7 +169,7 @@ class OfficialTableModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, key: str) -> str:
-        lines = [fmt.cell_label(key)]
+        lines = [self.label(key)]
         for finding in self.doc.by_cell.get(key, []):
             involved = "" if key in finding.likeliest else "与此格有关："
             lines.append(f"【{finding.severity.label}·{finding.rule}】{involved}{finding.message}")
@@ -182,12 +191,12 @@ class OfficialTableModel(QAbstractTableModel):
         try:
             parsed = self.doc.parse_input(key, "" if value is None else str(value))
         except ValueRefused as refused:
-            self.refused.emit(f"{fmt.cell_label(key)}：{refused.message}")
+            self.refused.emit(f"{self.label(key)}：{refused.message}")
             return False
-        if not self.doc.set_cells({key: parsed.value}, f"修改{fmt.cell_label(key)}"):
+        if not self.doc.set_cells({key: parsed.value}, f"修改{self.label(key)}"):
             return False  # refused whole: the document said why
         if parsed.notice:
-            self.notice.emit(f"{fmt.cell_label(key)}：{parsed.notice}")
+            self.notice.emit(f"{self.label(key)}：{parsed.notice}")
         return True
 
     # ----- change notification --------------------------------------------------------------------------------

@@ -212,7 +212,7 @@ class OfficialTableView(QTableView):
         index = self.currentIndex()
         key = self._model.key_at(index)
         reason = reason or self.read_only_reason(index) or "此单元格不能直接修改。"
-        text = f"{fmt.cell_label(key)}\n{reason}" if key else reason
+        text = f"{self._model.label(key)}\n{reason}" if key else reason
         self.notice.emit(text.replace("\n", " "))
         rect = self.visualRect(index)
         if rect.isValid():
@@ -319,7 +319,7 @@ class OfficialTableView(QTableView):
         start = self._model.key_at(self.currentIndex()) or self._model.input_keys()[0]
         selected = self.selected_keys()
         plan = plan_paste(self._model.grid, start, parse_block(text), doc.auto_keys,
-                          fill_keys=selected if len(selected) > 1 else None)
+                          fill_keys=selected if len(selected) > 1 else None, label=self._model.label)
         if doc.report.read_only:
             plan.problems.append(READ_ONLY_REPORT)
         elif plan.ok:
@@ -406,7 +406,7 @@ def _totals_that_disagree(doc, values: dict, pasted_totals: dict, switches: dict
     for key, pasted in pasted_totals.items():
         computed = scratch.cells.get(key)
         if is_number(pasted) and is_number(computed) and pasted != computed:
-            problems.append(f"{fmt.cell_label(key)}：粘贴的是{format_value(pasted)}，但各项之和为"
+            problems.append(f"{doc.report.format.cell_label(key)}：粘贴的是{format_value(pasted)}，但各项之和为"
                             f"{format_value(computed)}（此总计为自动合计）。请核对粘贴内容是否对齐了列，"
                             f"或先在表格上方取消勾选“{switches.get(key, '自动合计')}”。")
     return problems
