@@ -21,13 +21,12 @@ from models import format2019
 from models import format2021 as fmt
 from models.app_info import DRAFT_MARK
 from models.report import Meta, Report
-from models.values import InvalidValue, ValueRefused, parse
+from models.values import InvalidValue, ValueRefused, is_number, parse
 
 SECTION_INDEX = {s.key: i for i, s in enumerate(fmt.SECTIONS)}
 _QUOTE_CHARS = 30
-#: Rows of table 三 a 2019-format report cannot fill (its （六） is one row); the 2019 notice names them.
-_UNSPLIT_2019 = frozenset(r.key for r in fmt.T3_ROWS
-                          if r.group == format2019.T3_OTHER_GROUP and r.key != format2019.T3_OTHER_ROW_TARGET)
+#: The 2021 rows of （六）其他处理, which the 2019 format holds as one row.
+_OTHER_LEAVES = tuple(r.key for r in fmt.T3_ROWS if r.group == format2019.T3_OTHER_GROUP)
 
 
 @dataclass
@@ -51,15 +50,16 @@ def read_docx(path: Path) -> Imported:
     if not layout.sections and not layout.found.tables:
         raise LoadError(path, f"“{path.name}”不像是政府信息公开工作年度报告：没有找到“一、总体情况”等标题，"
                               "也没有找到报告的表格。请确认选择了正确的文件。")
-    report = Report()
+    # A report of the superseded 2019 format is a 2019 report (models/format2019.py), judged by that format.
+    template = format2019.TEMPLATE_ID if layout.found.format2019 else fmt.TEMPLATE_ID
+    report = Report(template=template)
     notices: list[str] = list(extras)
     if layout.found.format2019:
-        notices.append(f"这是2019年版格式（{format2019.FORMAT_NOTICE}）的报告：表二的栏目与2021年版不同，未导入，"
-                       "请按2021年版格式填写表二；表三、表四和正文已导入。")
+        notices.append(f"这是2019年版格式（{format2019.FORMAT_NOTICE}）的报告，按2019年版格式导入和检查："
+                       "表二暂未导入，请对照原报告填写；表三、表四和正文已导入。")
     _meta(report, layout, notices, category)
     _tables(report, layout.found, notices)
     _narrative(report, layout, notices)
-    template = format2019.TEMPLATE_ID if layout.found.format2019 else fmt.TEMPLATE_ID
     return Imported(report, aggregate_notices(notices), template, "docx")
 
 
@@ -199,9 +199,32 @@ def _meta(report: Report, layout: Layout, notices: list[str], category: str = ""
     report.meta = meta
 
 
+def _fold_other_rows(found: Found, notices: list[str]) -> None:
+    """A 2019 report whose table 三 splits （六） into the 2021 rows: their sum is the 2019 row (a column with a
+    blank or unreadable part stays blank), with a notice."""
+    parts = {k: v for k, v in found.raw.items() if k.split(".")[1] in _OTHER_LEAVES}
+    if not parts:
+        return
+    for key in parts:
+        del found.raw[key]
+    target = format2019.T3_OTHER_ROW
+    for col in fmt.T3_COLUMNS:
+        values = []
+        for row in _OTHER_LEAVES:
+            try:
+                values.append(parse(fmt.t3(row, col.key), parts.get(fmt.t3(row, col.key), "")).value)
+            except ValueRefused:
+                values.append(None)
+        if all(is_number(v) for v in values):
+            found.raw[fmt.t3(target.key, col.key)] = str(sum(values))  # type: ignore[arg-type]
+    notices.append(f"表三的“{target.label}”按2019年版格式为一行，已把原表中的各分项相加后填入，请核对。")
+
+
 def _tables(report: Report, found: Found, notices: list[str]) -> None:
     if found.format2019:
         found.raw = {k: v for k, v in found.raw.items() if not k.startswith("t2.")}
+        _fold_other_rows(found, notices)
+    format_ = report.format
     missing = [t for t in ("t2", "t3", "t4") if t not in found.tables]
     if len(missing) == 3:
         notices.append("没有找到可识别的表格（可能是以图片形式插入的），表二、表三、表四的数字须手工填写。")
@@ -217,18 +240,17 @@ def _tables(report: Report, found: Found, notices: list[str]) -> None:
             parsed = parse(key, text)
         except ValueRefused as refused:
             report.set(key, InvalidValue(text.strip(), refused.message))
-            notices.append(f"{fmt.cell_label(key)}：{refused.message}已原样保留，请改正。")
+            notices.append(f"{format_.cell_label(key)}：{refused.message}已原样保留，请改正。")
             continue
         report.set(key, parsed.value)
         if parsed.notice and parsed.value is not None:
-            notices.append(f"{fmt.cell_label(key)}：{parsed.notice}")
+            notices.append(f"{format_.cell_label(key)}：{parsed.notice}")
     for table in sorted(found.tables):
         if table == "t2" and found.format2019:
             continue
-        blank = [k for k in fmt.ALL_CELL_KEYS if fmt.CELL_BY_KEY[k].table == table and report.is_blank(k)
-                 and not (found.format2019 and fmt.CELL_BY_KEY[k].row in _UNSPLIT_2019)]
+        blank = [c.key for c in format_.cells if c.table == table and report.is_blank(c.key)]
         if blank:
-            examples = "、".join(fmt.cell_label(k) for k in blank[:3]) + ("等" if len(blank) > 3 else "")
+            examples = "、".join(format_.cell_label(k) for k in blank[:3]) + ("等" if len(blank) > 3 else "")
             notices.append(f"{fmt.TABLE_NAMES[table]}有{len(blank)}个单元格空白（或填的是“—”“/”），已留空：{examples}。"
                            "空白不等于0，请填写数字。")
 

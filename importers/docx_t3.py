@@ -1,8 +1,9 @@
 """Table 三 of a Word report, possibly over several Word tables: rows by their labels, columns by their headings.
 
 A row is named by its rightmost label cell (the leaf `1.属于国家秘密`, not the merged `（三）不予公开` or
-`三、本年度办理结果` to its left). A row that names only a group is the 2019 format's single （六）其他处理 row, or
-a subtotal row some templates add; `finish` tells the two apart once every part has been read.
+`三、本年度办理结果` to its left). A row that names only a group is the 2019 format's single （六）其他处理
+row (read into that format's own row, `t3.other_handling.*`), or a subtotal row some templates add; `finish` tells
+the two apart once every part has been read.
 """
 
 from __future__ import annotations
@@ -123,19 +124,15 @@ class T3Reader:
         if other in self.group_rows and not (_OTHER_LEAVES & self.rows_seen):
             found.format2019 = True
             _, texts = self.group_rows.pop(other)[0]
-            target = format2019.T3_OTHER_ROW_TARGET
+            target = format2019.T3_OTHER_ROW.key
             for col, text in texts.items():
                 found.put(fmt.t3(target, col), text)
             self.rows_seen.add(target)
-            group = fmt.T3_GROUP_BY_KEY[other].label
-            found.note(f"表三按2019年版格式只有一行“{group}”，已计入“{fmt.T3_ROW_BY_KEY[target].label}”；"
-                       f"“{fmt.T3_ROW_BY_KEY['other_1'].label}”“{fmt.T3_ROW_BY_KEY['other_2'].label}”两行留空，"
-                       "请按实际情况填写。")
         for group, rows in self.group_rows.items():
             if any(not _all_blank(texts) for _, texts in rows):
                 found.note(f"表三“{fmt.T3_GROUP_BY_KEY[group].label}”的小计行未导入（2021年版格式不设小计），"
                            "各分项以明细行为准。")
-        skip = _OTHER_LEAVES - {format2019.T3_OTHER_ROW_TARGET} if found.format2019 else frozenset()
+        skip = _OTHER_LEAVES if format2019.T3_OTHER_ROW.key in self.rows_seen else frozenset()
         missing = [r for r in fmt.T3_ROWS if r.key not in self.rows_seen and r.key not in skip]
         if not self.rows_seen:
             found.note("表三的表格中没有可识别的行，表三留空，请手工填写。")

@@ -14,6 +14,7 @@ from importers.docx_labels import CJK, LabelIndex, norm
 from importers.docx_reader import Box, WordTable
 from models import format2019
 from models import format2021 as fmt
+from models.formats import find_cell, label_of
 from models.values import ValueRefused, parse_count
 
 # ----- the labels of each table, from the format module ---------------------------------------------------------
@@ -48,8 +49,9 @@ class Found:
         if old is None or (is_blank(old) and not is_blank(text)):
             self.raw[key] = text
         elif not is_blank(text) and norm(text) != norm(old):
-            self.note(f"{fmt.cell_label(key)}出现了两次（“{old.strip()}”和“{text.strip()}”），"
-                      f"已采用第一次的“{old.strip()}”，请核对。", table=fmt.CELL_BY_KEY[key].table)
+            cell = find_cell(key)
+            self.note(f"{label_of(key)}出现了两次（“{old.strip()}”和“{text.strip()}”），"
+                      f"已采用第一次的“{old.strip()}”，请核对。", table=cell.table if cell else "")
 
     def note(self, message: str, *, table: str = "") -> None:
         notices = self.t2_notices if table == "t2" else self.notices

@@ -442,13 +442,15 @@ def _t2_grid(t2_blocks: tuple[T2Block, ...]) -> Grid:
         r += 1
         cells.append(GridCell(r, 0, text=T2_ITEM_LABEL, header=True))
         span = (T2_GRID_COLUMNS - 1) // len(block.columns)
+        # The last column takes what is left over (a block of two columns: 1 + 2).
+        spans = [span] * (len(block.columns) - 1) + [T2_GRID_COLUMNS - 1 - span * (len(block.columns) - 1)]
         for i, col in enumerate(block.columns):
-            cells.append(GridCell(r, 1 + i * span, colspan=span, text=col.label, header=True))
+            cells.append(GridCell(r, 1 + i * span, colspan=spans[i], text=col.label, header=True))
         r += 1
         for row in block.rows:
             cells.append(GridCell(r, 0, text=row.label))
             for i, col in enumerate(block.columns):
-                cells.append(GridCell(r, 1 + i * span, colspan=span, key=t2(row.key, col.key)))
+                cells.append(GridCell(r, 1 + i * span, colspan=spans[i], key=t2(row.key, col.key)))
             r += 1
     return Grid("t2", r, T2_GRID_COLUMNS, tuple(cells), header_rows=0, label_columns=1)
 

@@ -1,8 +1,9 @@
 """The report formats as values, and the registry each report's `template` is looked up in.
 
-A report is judged, stored and laid out by its own format: `FORMATS[report.template]`. Today there is one, the 2021
-format (models/format2021.py); a future format is a new entry here built from its own table parts, never an edit of
-the 2021 keys (tests/fixtures/keys-2021.txt freezes them).
+A report is judged, stored and laid out by its own format: `FORMATS[report.template]`. New reports are of the 2021
+format (models/format2021.py); reports imported from the superseded 2019 format (models/format2019.py) are of
+"2019". A future format is a new entry here built from its own table parts, never an edit of the 2021 keys
+(tests/fixtures/keys-2021.txt and keys-2019.txt freeze them).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from models import format2019 as fmt2019
 from models import format2021 as fmt
 
 #: The format a new report is written in.
@@ -79,8 +81,11 @@ class Format:
 #: Today's format, wrapping the module-level data of models/format2021.py.
 FORMAT_2021 = Format(fmt.TEMPLATE_ID, fmt.FORMAT_NOTICE, cells=fmt.CELLS, grids=fmt.GRIDS, sums=fmt.SUM_DEFINITIONS)
 
+#: The superseded 2019 format (国办公开办函〔2019〕60号): its own table 二, table 三's （六） as one row.
+FORMAT_2019 = Format(fmt2019.TEMPLATE_ID, fmt2019.FORMAT_NOTICE, t2_blocks=fmt2019.T2_BLOCKS, t3_rows=fmt2019.T3_ROWS)
+
 #: Every format this version of the app can judge, store and lay out, by template id.
-FORMATS: dict[str, Format] = {FORMAT_2021.id: FORMAT_2021}
+FORMATS: dict[str, Format] = {FORMAT_2021.id: FORMAT_2021, FORMAT_2019.id: FORMAT_2019}
 
 
 class UnknownTemplate(KeyError):

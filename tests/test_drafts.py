@@ -118,7 +118,7 @@ def test_saving_keeps_the_previous_version_as_a_backup(tmp_path):
     (b'{"hello": "world"}', "不是政府信息公开年度报告的草稿文件"),
     (b"name,year\n", "不是政府信息公开年度报告的草稿文件"),
     (b'{"format": "gov-info-annual-report", "schema_version": "x"}', "版本"),
-    (b'{"format": "gov-info-annual-report", "schema_version": 1, "template": "2019"}', "2021"),
+    (b'{"format": "gov-info-annual-report", "schema_version": 1, "template": "2018"}', "2021"),
     (b'{"format": "gov-info-annual-report", "schema_version": 1, "meta": {"year": "2024"}}', "年份"),
     (b'{"format": "gov-info-annual-report", "schema_version": 1, "cells": [1, 2]}', "cells"),
     (b'{"format": ' + b"[" * 100000, "损坏"),

@@ -59,3 +59,25 @@ def test_auto_sum_of_a_2099_draft_covers_the_new_row(registered, window, tmp_pat
     assert model.setData(model.index_of(NEW_KEYS[0]), "5")
     assert doc.report.number(NEW_KEYS[0]) == 5 and doc.report.number(total) == 5
     assert not model.flags(model.index_of(total)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_a_2019_report_opens_with_its_own_tables(window, tmp_path):
+    from tests.test_format_2019 import report_2019
+
+    pages = _opened_2019(window, tmp_path, report_2019())
+    t3 = pages["t3"].model
+    other = "t3.other_handling.natural"
+    assert t3.index(t3.index_of(other).row(), 1).data() == "（六）其他处理"
+    assert t3.rowCount() == fmt.GRIDS["t3"].rows - 2
+    t2 = pages["t2"].model
+    shown = {t2.index(r, c).data() for r in range(t2.rowCount()) for c in range(t2.columnCount())}
+    assert {"本年新制作数量", "政府集中采购", "采购总金额"} <= shown and "本年制发件数" not in shown
+    assert not [f for f in window.doc.findings if f.severity.name == "ERROR"]
+
+
+def _opened_2019(window, tmp_path, report):
+    path = tmp_path / "2020.nianbao"
+    save_draft(report, path)
+    assert window.open_draft(path)
+    assert window.doc.report.template == "2019"
+    return window.editor.pages
