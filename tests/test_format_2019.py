@@ -136,3 +136,21 @@ def test_carry_over_from_a_2019_report_into_2021(tmp_path):
 def test_a_2019_report_holds_no_2021_only_cell(key):
     with pytest.raises(KeyError):
         report_2019().set(key, 1)
+
+
+def test_a_2019_table_2_with_a_split_table_3_sums_the_split_rows_into_the_2019_row(tmp_path):
+    from tests.docx_builders import grid_table, values_of, write_docx
+    from tests.docx_hands import blocks_2019
+
+    source = consistent_report(6, year=2020)
+    blocks = blocks_2019(source)
+    at = next(i for i, b in enumerate(blocks) if b == "三、收到和处理政府信息公开申请情况") + 1
+    blocks[at] = grid_table("t3", values_of(source))  # （六） in three rows, as 2021 prints it
+    imported = read_report(write_docx(tmp_path / "2020.docx", blocks))
+    report = imported.report
+    assert report.template == "2019"
+    for col in fmt.T3_COLUMNS:
+        parts = sum(source.number(fmt.t3(f"other_{i}", col.key)) for i in (1, 2, 3))
+        assert report.number(fmt.t3(OTHER, col.key)) == parts
+    assert any("已把原表中的各分项相加" in n for n in imported.notices)
+    assert [f for f in evaluate(report) if f.severity.name == "ERROR" and f.cells[0].startswith(("t3.", "t4."))] == []
