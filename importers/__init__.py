@@ -13,7 +13,6 @@ from pathlib import Path
 from importers.result import Imported, LoadError
 from importers.sniff import Refused, identify
 from models.drafts import DraftError, load_draft
-from models.format2021 import TEMPLATE_ID
 from models.report import Report
 
 __all__ = ["Imported", "LoadError", "load", "read_report"]
@@ -81,4 +80,4 @@ def _read_xlsx(path: Path) -> Imported:
         logging.getLogger("govreport").warning("reading %s failed", path, exc_info=True)
         raise LoadError(path, f"“{path.name}”的内容已损坏或不是本软件导出的工作簿，无法读取。"
                               "请在 Excel 或 WPS 中打开后另存为新文件再试，或使用报告的 Word 文档。") from None
-    return Imported(report, list(notices), TEMPLATE_ID, "xlsx")
+    return Imported(report, list(notices), report.template, "xlsx")
