@@ -52,6 +52,7 @@ from models.drafts import DraftError, parse_draft_bytes
 from models.errors import UserError
 from models.formats import Format, UnknownTemplate, format_of
 from models.report import Report
+from models.template_migrations import migrate_report
 from models.userfiles import read_limited
 from models.values import CellValue, InvalidValue, ValueRefused, is_number, parse
 
@@ -105,7 +106,7 @@ def _read_layout_1(path: Path, formulas: Workbook, values: Workbook) -> tuple[Re
     snapshot = report.copy()
     _read_meta(values, report, notices)
     _read_cells(formulas, values, report, snapshot, notices, format_)
-    return report, notices
+    return migrate_report(report), notices  # read by the workbook's format, then on as a draft would be
 
 
 #: The reader of each Excel layout version this app knows (`layouts.xlsx_layout.LAYOUT_VERSION` is the newest).

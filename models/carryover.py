@@ -5,6 +5,7 @@ from __future__ import annotations
 from models import format2021 as fmt
 from models.formats import CURRENT_TEMPLATE, format_of
 from models.report import Meta, Provenance, Report, text_digest
+from models.template_migrations import migrate_report
 
 #: Draft extra key: last year's report as it was carried over from, so that X-1…X-4 keep working after the new
 #: draft is saved, reopened or checked on the command line without --previous.
@@ -16,8 +17,11 @@ def new_year_from(previous: Report, template: str = CURRENT_TEMPLATE) -> Report:
 
     The new report is of `template` (the current format), whatever last year's was; cells are carried by key, so a
     row the new format inserts or a label it renames moves nothing. Carried cells and texts are recorded in
-    `provenance` so that the UI can tint them and X-4 can tell an unchanged section 五 from a rewritten one.
+    `provenance` so that the UI can tint them and X-4 can tell an unchanged section 五 from a rewritten one. When a
+    template migration leads from last year's format to `template`, last year's report is read through it first
+    (a renamed key carries under its new name); the report embedded is last year's as it was.
     """
+    original, previous = previous, migrate_report(previous, until=template)
     year = previous.meta.year
     report = Report(meta=Meta(
         agency=previous.meta.agency,
@@ -40,7 +44,7 @@ def new_year_from(previous: Report, template: str = CURRENT_TEMPLATE) -> Report:
         whole = previous.section_text(section)
         if whole:
             report.provenance[f"text:{section}"] = Provenance(year, section, text_digest(whole))
-    embed_previous(report, previous)
+    embed_previous(report, original)
     return report
 
 
@@ -54,13 +58,14 @@ def embed_previous(report: Report, previous: Report) -> None:
 
 
 def embedded_previous(report: Report) -> Report | None:
-    """Last year's report as embedded at carry-over, or None (absent or unreadable)."""
+    """Last year's report as embedded at carry-over (moved along any template migration), or None (absent or
+    unreadable)."""
     from models.draft_format import DraftContentError, from_document
 
     document = report.extra.get(PREVIOUS_KEY)
     if not isinstance(document, dict):
         return None
     try:
-        return from_document(document)
+        return migrate_report(from_document(document))
     except (DraftContentError, ValueError, TypeError, AttributeError):
         return None

@@ -24,6 +24,7 @@ from models.errors import UserError
 from models.formats import FORMATS, known_templates
 from models.migrations import NoUpgradePath
 from models.report import Report
+from models.template_migrations import migrate_report
 from models.userfiles import FileTooLarge, describe_size, read_limited
 
 log = logging.getLogger("govreport")
@@ -135,7 +136,7 @@ def load_draft(path: Path | str, *, allow_newer: bool = False) -> Report:
         raise DraftError(path, f"“{path}”是文件夹，不是草稿文件。") from None
     except OSError as exc:
         raise DraftError(path, f"无法读取“{path.name}”：{exc.strerror or exc}。") from None
-    return parse_draft_bytes(path, data, allow_newer=allow_newer)
+    return migrate_report(parse_draft_bytes(path, data, allow_newer=allow_newer))  # template migrations
 
 
 def draft_bytes(report: Report) -> bytes:

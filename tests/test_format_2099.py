@@ -273,3 +273,76 @@ def test_merging_collection_sheets_into_a_2099_report_sums_by_its_own_format(reg
     handled = fmt.t3("handled_total", "natural")
     assert report.number(handled) == sum(report.number(fmt.t3(r, "natural")) for r in registered.t3_leaf_rows)
     assert NEW_KEYS[0] in registered.sums[handled]
+
+
+# ----- Template migrations: 2021 drafts continuing as 2099 drafts (a migration registered only here) -------------
+
+
+@pytest.fixture
+def migrating(registered, monkeypatch):
+    from models import template_migrations as tm
+
+    monkeypatch.setitem(tm.MIGRATIONS, "2021", tm.TemplateMigration("2021", "2099"))
+    return tm
+
+
+def _draft_2021(tmp_path: Path) -> tuple[Report, Path]:
+    from models.report import Provenance
+
+    report = consistent_report(7)
+    report.texts["s5.problems"] = "问题一。"
+    report.provenance["t3.carried_in.natural"] = Provenance(2023, "t3.carried_out.natural")
+    report.extra["autosum"] = ["t3.new.total"]
+    path = tmp_path / "2024.nianbao"
+    save_draft(report, path)
+    return report, path
+
+
+def test_a_2021_draft_is_migrated_to_2099_on_read_and_the_original_kept(migrating, tmp_path):
+    report, path = _draft_2021(tmp_path)
+    before = path.read_bytes()
+    moved = load_draft(path)
+    assert moved.template == "2099" and moved.cells == report.cells  # every cell under its own key
+    assert moved.texts == report.texts and moved.provenance == report.provenance
+    assert moved.extra["autosum"] == ["t3.new.total"]
+    assert [f.cells for f in evaluate(moved) if f.rule == "V-1"] == [NEW_KEYS]  # only the new row is blank
+    original = moved.extra[migrating.ORIGINAL_KEY]
+    assert original["template"] == "2021" and original["cells"]["t3.new.natural"] == report.number("t3.new.natural")
+    assert path.read_bytes() == before  # reading never writes
+    save_draft(moved, path)
+    again = load_draft(path)
+    assert again.template == "2099" and again.cells == report.cells
+    assert again.extra[migrating.ORIGINAL_KEY] == original  # the first original, kept
+
+
+def test_an_embedded_previous_report_and_a_workbook_are_migrated_on_read(migrating, tmp_path, monkeypatch):
+    from importers.xlsx_reader import read_xlsx
+
+    previous = consistent_report(5, year=2023)
+    monkeypatch.delitem(migrating.MIGRATIONS, "2021")
+    carried = new_year_from(previous)  # a 2021 draft with last year's 2021 report inside
+    monkeypatch.setitem(migrating.MIGRATIONS, "2021", migrating.TemplateMigration("2021", "2099"))
+    embedded = embedded_previous(carried)
+    assert embedded is not None and embedded.template == "2099" and embedded.cells == previous.cells
+    back, notices = read_xlsx(FIXTURE_WORKBOOK)  # written by 2ca6658 as a 2021 workbook
+    draft = load_draft(Path(__file__).parent / "fixtures" / "huaian-city-gov-2024.nianbao")
+    assert back.template == "2099" and back.cells == draft.cells and notices == []
+
+
+def test_a_migration_renames_keys_and_keeps_what_the_new_format_lacks(registered):
+    from models.draft_format import to_document
+    from models.template_migrations import ORIGINAL_KEY, TemplateMigration, migrate_document
+
+    doc = to_document(consistent_report(2))
+    doc["provenance"] = {"t3.other_3.natural": {"year": 2023, "source": "x"}, "text:s6": {"year": 2023}}
+    doc["texts"] = {"s6": "无。"}
+    doc["autosum"] = ["t3.other_3.total"]
+    doc["cells"]["t9.gone.natural"] = 5
+    step = TemplateMigration("2021", "2099", renamed={"t3.other_3.natural": NEW_KEYS[0], "s6": "s5.improvements"})
+    moved = migrate_document(doc, steps={"2021": step})
+    assert moved["template"] == "2099" and moved[ORIGINAL_KEY] == doc and doc["template"] == "2021"
+    assert moved["cells"][NEW_KEYS[0]] == doc["cells"]["t3.other_3.natural"]
+    assert "t3.other_3.natural" not in moved["cells"] and moved["cells"]["t9.gone.natural"] == 5
+    assert set(moved["provenance"]) == {NEW_KEYS[0], "text:s5.improvements"}
+    assert moved["texts"] == {"s5.improvements": "无。"} and moved["autosum"] == ["t3.other_3.total"]
+    assert migrate_document(doc, steps={}) is doc  # no migration: the document as it is
