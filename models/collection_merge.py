@@ -20,6 +20,7 @@ from models import autosum
 from models import format2021 as fmt
 from models.collection import SheetData, normalize_department
 from models.errors import UserError
+from models.formats import Format
 from models.report import Report
 from models.rules_tables import check_t3a
 from models.values import CellValue, coerce_loaded, is_number
@@ -166,12 +167,12 @@ def apply_merged(report: Report, merged: Merged) -> dict[str, tuple[CellValue, C
             report.set(key, value)
             changes[key] = (old, value)
 
-    sums = merged.sums
+    sums = _in_format(report.format, merged.sums)
     for key, total in sums.items():
-        put(key, Decimal(total) if fmt.CELL_BY_KEY[key].kind is fmt.CellKind.AMOUNT else total)
+        put(key, Decimal(total) if report.format.cell_by_key[key].kind is fmt.CellKind.AMOUNT else total)
     # The totals of the report's own format (a row it adds to a table counts in that table's totals).
     cell_by_key = report.format.cell_by_key
-    tables = {fmt.CELL_BY_KEY[k].table for k in sums}
+    tables = {cell_by_key[k].table for k in sums}
     totals = frozenset(k for k in autosum.auto_sum_keys(report.format) if cell_by_key[k].table in tables)
     for key, value in autosum.all_totals(report, totals, blank_incomplete=True).items():
         put(key, value)
@@ -185,9 +186,43 @@ def apply_merged(report: Report, merged: Merged) -> dict[str, tuple[CellValue, C
     return changes
 
 
+def _in_format(format_: Format, sums: dict[str, int | Decimal]) -> dict[str, int | Decimal]:
+    """The merged sums (2021 cells) as cells of `format_`: a row that holds several 2021 rows gets their sum (a
+    column with one of them missing stays unset); a cell the format has no place for is left out (see
+    `check_target`)."""
+    found: dict[str, int | Decimal] = {}
+    parts_of = {p: row for row, parts in format_.t3_row_parts.items() for p in parts}
+    folded: dict[str, list[int | Decimal]] = {}
+    for key, total in sums.items():
+        if key in format_.cell_by_key:
+            found[key] = total
+            continue
+        table, row, col = key.split(".")
+        if table == "t3" and row in parts_of:
+            folded.setdefault(fmt.t3(parts_of[row], col), []).append(total)
+    for key, totals in folded.items():
+        if len(totals) == len(format_.t3_row_parts[key.split(".")[1]]):
+            found[key] = sum(totals)  # type: ignore[assignment]
+    return found
+
+
+def check_target(report: Report) -> None:
+    """MergeRefused when the report's format has no place for cells the 采集表 collects (a 2019-format report: its
+    table 二 is another table)."""
+    if report.template == fmt.TEMPLATE_ID:
+        return
+    format_ = report.format
+    parts = {p for row_parts in format_.t3_row_parts.values() for p in row_parts}
+    lacking = [k for k in fmt.ALL_CELL_KEYS if k not in format_.cell_by_key and k.split(".")[1] not in parts]
+    if lacking:
+        raise MergeRefused(f"数据采集表按{fmt.TEMPLATE_ID}年版格式制作，本报告为{format_.id}年版格式"
+                           f"（如{fmt.cell_label(lacking[0])}在本报告中没有对应的单元格），不能汇总到本报告中。")
+
+
 def stored_contributions(report: Report, year: int) -> tuple[list[Contribution], list[str]]:
     """The departments' numbers an earlier merge kept in the draft (for `year`), and notices about what was not
-    usable."""
+    usable. MergeRefused when the report's format cannot take the 采集表's cells (`check_target`)."""
+    check_target(report)
     stored = report.extra.get(STORE_KEY)
     if stored is None:
         return [], []

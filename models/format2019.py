@@ -68,3 +68,7 @@ def _t3_rows() -> tuple[Axis, ...]:
 
 
 T3_ROWS: tuple[Axis, ...] = _t3_rows()
+#: The 2019 row that holds what the 2021 format splits into several rows (for tools that count in 2021 rows).
+T3_ROW_PARTS: dict[str, tuple[str, ...]] = {
+    T3_OTHER_ROW.key: tuple(r.key for r in T3_ROWS_2021 if r.group == T3_OTHER_GROUP),
+}

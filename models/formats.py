@@ -33,6 +33,9 @@ class Format:
     cells: tuple[fmt.Cell, ...] = field(default=())
     grids: dict[str, fmt.Grid] = field(default_factory=dict)
     sums: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: A table 三 row of this format that holds what several 2021 rows hold (2019: （六） = 2021's three （六） rows),
+    #: for the tools that count in 2021 rows (the ledger, the 采集表).
+    t3_row_parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.cells:
@@ -82,7 +85,8 @@ class Format:
 FORMAT_2021 = Format(fmt.TEMPLATE_ID, fmt.FORMAT_NOTICE, cells=fmt.CELLS, grids=fmt.GRIDS, sums=fmt.SUM_DEFINITIONS)
 
 #: The superseded 2019 format (国办公开办函〔2019〕60号): its own table 二, table 三's （六） as one row.
-FORMAT_2019 = Format(fmt2019.TEMPLATE_ID, fmt2019.FORMAT_NOTICE, t2_blocks=fmt2019.T2_BLOCKS, t3_rows=fmt2019.T3_ROWS)
+FORMAT_2019 = Format(fmt2019.TEMPLATE_ID, fmt2019.FORMAT_NOTICE, t2_blocks=fmt2019.T2_BLOCKS, t3_rows=fmt2019.T3_ROWS,
+                     t3_row_parts=fmt2019.T3_ROW_PARTS)
 
 #: Every format this version of the app can judge, store and lay out, by template id.
 FORMATS: dict[str, Format] = {FORMAT_2021.id: FORMAT_2021, FORMAT_2019.id: FORMAT_2019}

@@ -86,15 +86,16 @@ class LedgerResult:
         return self.counted + self.outside + len(self.problems)
 
     def cells_for(self, format_: Format) -> dict[str, int]:
-        """Every cell of table 三 of `format_`: the ledger's counts; 0 in a leaf row the ledger cannot classify a
-        result into (a row of a later format: every application counted has another result, and one whose result
-        is not recognised is among `problems`); the totals by that format's sums."""
+        """Every cell of table 三 of `format_`: the ledger's counts (a row that holds several 2021 rows, such as the
+        2019 format's single （六）, their sum); 0 in a leaf row the ledger cannot classify a result into (a row of a
+        later format: every application counted has another result, and one whose result is not recognised is
+        among `problems`); the totals by that format's sums."""
         report = Report(template=format_.id)
         for row in format_.t3_rows:
+            parts = format_.t3_row_parts.get(row.key, (row.key,))
             for col in format_.t3_columns:
-                key = fmt.t3(row.key, col.key)
                 if col.key != "total" and row.key != "handled_total":
-                    report.set(key, self.cells.get(key, 0))
+                    report.set(fmt.t3(row.key, col.key), sum(self.cells.get(fmt.t3(p, col.key), 0) for p in parts))
         totals = frozenset(k for k in autosum.auto_sum_keys(format_) if k.startswith("t3."))
         autosum.apply(report, autosum.all_totals(report, totals))
         return {key: report.cells[key] for key in format_.keys if key.startswith("t3.")}  # type: ignore[misc]

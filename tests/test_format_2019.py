@@ -154,3 +154,38 @@ def test_a_2019_table_2_with_a_split_table_3_sums_the_split_rows_into_the_2019_r
         assert report.number(fmt.t3(OTHER, col.key)) == parts
     assert any("已把原表中的各分项相加" in n for n in imported.notices)
     assert [f for f in evaluate(report) if f.severity.name == "ERROR" and f.cells[0].startswith(("t3.", "t4."))] == []
+
+
+def test_the_ledger_fills_table_3_of_a_2019_report_with_the_single_other_row(tmp_path):
+    from importers.ledger_reader import read_ledger
+    from models.ledger import compute_table3
+    from tests.ledger_builders import ledger_rows, make_cases, write_xlsx
+
+    cases = make_cases(300, 2020, seed=3)
+    result = compute_table3(read_ledger(write_xlsx(tmp_path / "台账.xlsx", ledger_rows(cases, seed=3))).sheets, 2020)
+    report = report_2019()
+    for key, value in result.changes(report).items():
+        report.set(key, value)
+    for col in fmt.T3_COLUMNS:
+        parts = sum(result.cells[fmt.t3(f"other_{i}", col.key)] for i in (1, 2, 3))
+        assert report.number(fmt.t3(OTHER, col.key)) == parts
+        assert report.number(fmt.t3("handled_total", col.key)) == result.cells[fmt.t3("handled_total", col.key)]
+    assert [f for f in evaluate(report) if f.severity.name == "ERROR"] == []
+
+
+def test_collection_sheets_are_refused_for_a_2019_report(tmp_path):
+    from importers.collection_reader import read_collection_sheet
+    from models.collection_merge import MergeRefused, apply_merged, check_target, merge, stored_contributions
+    from tests.collection_builders import filled_sheet
+
+    report = report_2019()
+    with pytest.raises(MergeRefused) as refused:
+        stored_contributions(report, 2020)
+    assert "2019年版格式" in refused.value.message and "不能汇总" in refused.value.message
+    check_target(consistent_report(1))  # a 2021 report takes them
+    # Even when asked without the check, a merge never fails on a cell the format lacks: table 三 is folded.
+    path, values = filled_sheet(tmp_path, "办公室.xlsx", "办公室", "t3", seed=4, year=2020)
+    apply_merged(report, merge([read_collection_sheet(path)]))
+    for col in fmt.T3_COLUMNS[:-1]:
+        expected = sum(values[fmt.t3(f"other_{i}", col.key)] for i in (1, 2, 3))
+        assert report.number(fmt.t3(OTHER, col.key)) == expected
