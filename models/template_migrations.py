@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from models.draft_format import LEGACY_TEMPLATE, from_document, to_document
 from models.formats import format_of
 from models.report import Report
 
@@ -71,8 +72,6 @@ def migrate_document(doc: dict[str, Any], until: str | None = None,
                      steps: Mapping[str, TemplateMigration] | None = None) -> dict[str, Any]:
     """A draft document moved along the migrations from its template (to `until`, or as far as they go); the same
     document when there is none. The original is kept under ORIGINAL_KEY."""
-    from models.draft_format import LEGACY_TEMPLATE
-
     path = path_from(doc.get("template", LEGACY_TEMPLATE), until, steps)
     if not path:
         return doc
@@ -109,8 +108,6 @@ def migrate_report(report: Report, until: str | None = None,
                    steps: Mapping[str, TemplateMigration] | None = None) -> Report:
     """`report` moved along the migrations from its template (see `migrate_document`); the same object when there is
     none to apply. A read-only report (a newer app's draft) is never moved."""
-    from models.draft_format import from_document, to_document
-
     if report.read_only or not path_from(report.template, until, steps):
         return report
     moved = from_document(migrate_document(to_document(report), until, steps))
