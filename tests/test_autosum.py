@@ -9,7 +9,7 @@ from tests.builders import consistent_report
 
 
 def _blank_totals(report):
-    for key in autosum.AUTO_SUM_KEYS:
+    for key in autosum.auto_sum_keys(report.format):
         report.set(key, None)
 
 
@@ -18,7 +18,7 @@ def test_filling_every_total_satisfies_the_sum_rules():
     expected = dict(report.cells)
     _blank_totals(report)
     changes = autosum.all_totals(report)
-    assert set(changes) == autosum.AUTO_SUM_KEYS
+    assert set(changes) == autosum.auto_sum_keys(report.format) <= autosum.AUTO_SUM_KEYS
     autosum.apply(report, changes)
     assert report.cells == expected
     assert not [f for f in evaluate(report) if f.rule in ("T3-B", "T3-C", "T4-A", "T4-B", "T4-C")]
@@ -57,3 +57,14 @@ def test_auto_mode_blanks_a_total_whose_parts_are_incomplete():
     assert "t4.review.total" not in autosum.t4_totals(report)  # the helper leaves a typed total alone
     changes = autosum.all_totals(report, frozenset({"t4.review.total"}), blank_incomplete=True)
     assert changes == {"t4.review.total": None}
+
+
+def test_auto_sum_keys_follow_each_format():
+    from models.formats import FORMAT_2019, FORMAT_2021
+
+    assert autosum.auto_sum_keys(FORMAT_2021) == frozenset((*autosum.ROW_TOTALS, *autosum.HANDLED_TOTALS,
+                                                             *autosum.T4_TOTALS))
+    assert "t3.other_handling.total" in autosum.auto_sum_keys(FORMAT_2019) and "t3.other_3.total" not in \
+        autosum.auto_sum_keys(FORMAT_2019)
+    # What a draft's stored switches are filtered by: a total of any registered format.
+    assert {"t3.other_handling.total", "t3.other_3.total"} <= autosum.AUTO_SUM_KEYS
