@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from cli.argparse_zh import ChineseArgumentParser, gettext, whole_number
@@ -26,6 +27,11 @@ from models.app_info import APP_NAME, APP_VERSION
 DESCRIPTION = "政府信息公开工作年度报告助手：填写、校验（勾稽关系）、导出年度报告。"
 COMMANDS = ("check", "import", "new", "export", "infographic", "ledger", "collect")
 EXIT_USAGE = 2
+#: What opens the window: (draft file, --sample, --screenshots folder) → exit code.
+WindowEntry = Callable[[Path | None, bool, Path | None], int]
+#: Imports the window's code and returns its entry (main.py's load_window); called only once Qt is known to load.
+WindowLoader = Callable[[], WindowEntry]
+NO_WINDOW_MESSAGE = "这里只能运行命令（check、import、new、export 等）；要打开窗口，请运行 main.py 或已安装的程序。"
 VERSION = f"{APP_NAME} {APP_VERSION}（2021年版格式）"
 VERSION_HELP = "显示版本号并退出"
 FORCE_HELP = "覆盖已存在的文件（要读取的文件在任何情况下都不会被覆盖）"
@@ -234,7 +240,9 @@ def suggest(word: str) -> str | None:
     return close[0] if close else None
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, load_window: WindowLoader | None = None) -> int:
+    """Run a command, or open the window through `load_window` (main.py passes the one that imports ui/: the command
+    line never imports the window itself)."""
     argv = sys.argv[1:] if argv is None else argv
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
@@ -250,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         prefer_offscreen()  # a command that draws (infographic) never needs a display
         return run_command(parse_command(argv))
     args = build_gui_parser().parse_args(argv)
-    return open_gui(args.file, args.sample, args.screenshots)
+    return open_gui(args.file, args.sample, args.screenshots, load_window)
 
 
 def parse_command(argv: list[str]) -> argparse.Namespace:
@@ -273,7 +281,7 @@ def innermost(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Argu
     return parser
 
 
-def open_gui(file: Path | None, sample: bool, screenshots: Path | None) -> int:
+def open_gui(file: Path | None, sample: bool, screenshots: Path | None, load_window: WindowLoader | None) -> int:
     """The window (or, with `screenshots`, its pages saved as images), or a message and exit code 2 when Qt cannot
     show it here."""
     from cli.qt import (
@@ -292,9 +300,12 @@ def open_gui(file: Path | None, sample: bool, screenshots: Path | None) -> int:
     elif not has_display() and not platform_chosen():
         print(no_display_message(), file=sys.stderr)
         return EXIT_USAGE
+    if load_window is None:
+        print(NO_WINDOW_MESSAGE, file=sys.stderr)
+        return EXIT_USAGE
     try:
         import_qt()
-        from ui.app import run_gui  # the one import of ui/ in cli/ (allowed in tests/test_architecture.py)
+        run_gui = load_window()
     except QtMissing as exc:
         print(exc.message, file=sys.stderr)
         return EXIT_USAGE
