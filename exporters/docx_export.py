@@ -12,6 +12,7 @@ from docx.oxml.ns import qn
 from exporters import docx_styles
 from exporters.docx_body import BodyWriter
 from exporters.docx_extras import checklist_appendix, signoff_sheet
+from exporters.docx_package import tidy_package
 from exporters.docx_tables import table_xml
 from exporters.docx_xml import clean_text, parse_block, text_paragraph
 from exporters.errors import ExportError
@@ -82,6 +83,7 @@ def build_docx(report: Report, *, findings: list[Finding] | None = None, previou
     if options.signoff_sheet:
         docx_styles.blank_header_footer(document.sections[0])
     _set_properties(document, report)
+    tidy_package(document, company=_property(report.meta.agency))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

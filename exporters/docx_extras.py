@@ -12,6 +12,8 @@ from models.findings import Finding, Severity
 from models.report import Report
 
 SIGNOFF_STEPS = ("拟稿", "审核", "签发")
+#: An empty cell's paragraph: the table style, not Normal's two-character indent.
+_EMPTY_CELL = f'<w:p><w:pPr><w:pStyle w:val="{TABLE_LEFT}"/></w:pPr></w:p>'
 _SIGN_LINE = "签名：　　　　　　　　日期：　　　年　　月　　日"
 _BORDERS = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                    for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
@@ -34,7 +36,7 @@ def _simple_table(widths_mm: tuple[float, ...], rows: list[tuple[list[str], floa
         out.append(f"<w:tr><w:trPr>{tr_pr}</w:trPr>")
         for width, content in zip(widths, cells, strict=True):
             out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
-                       f"{content or '<w:p/>'}</w:tc>")
+                       f"{content or _EMPTY_CELL}</w:tc>")
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)

@@ -39,6 +39,11 @@ DRAFT_MARK, SIGNATURE, APPENDIX_LABEL = "ReportDraftMark", "ReportSignature", "R
 _EXACT = 'w:lineRule="exact"'
 
 
+#: No first-line indent. Both attributes: Word lets a character-unit indent (Normal's firstLineChars="200") override
+#: a twip one (MS-OI29500 §2.1.44), so cancelling only w:firstLine would still indent by two characters there.
+NO_FIRST_LINE = 'w:firstLine="0" w:firstLineChars="0"'
+
+
 def _style(style_id: str, name: str, ppr: str, rpr: str, *, based_on: str = "", default: bool = False,
            outline: int | None = None) -> str:
     basis = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
@@ -56,7 +61,7 @@ def _indent_chars(chars: int, size_pt: float) -> str:
 def style_definitions(fonts: FontSet) -> str:
     body_spacing = f'<w:spacing w:before="0" w:after="0" w:line="{LINE_PT * 20}" {_EXACT}/>'
     table_spacing = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
-    no_indent = '<w:ind w:firstLine="0" w:firstLineChars="0"/>'
+    no_indent = f'<w:ind {NO_FIRST_LINE}/>'
     return "".join((
         _style(NORMAL, "Normal", f'<w:widowControl w:val="0"/>{body_spacing}{_indent_chars(2, BODY_PT)}'
                '<w:jc w:val="both"/>', rpr_xml(fonts.body, BODY_PT), default=True),
@@ -153,13 +158,13 @@ def page_number_paragraph(fonts: FontSet, *, odd: bool) -> str:
     rpr = rpr_xml(fonts.page_number, PAGE_NUMBER_PT)
     side = "right" if odd else "left"
     ppr = (f'<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
-           f'<w:ind w:{side}="{PAGE_NUMBER_PT * 20}" w:firstLine="0"/><w:jc w:val="{side}"/>')
+           f'<w:ind w:{side}="{PAGE_NUMBER_PT * 20}" {NO_FIRST_LINE}/><w:jc w:val="{side}"/>')
     return paragraph_xml(run_xml("— ", rpr) + page_field_runs(rpr) + run_xml(" —", rpr), "", ppr)
 
 
 def draft_header_paragraph(fonts: FontSet, text: str) -> str:
     rpr = rpr_xml(fonts.heading1, PAGE_NUMBER_PT, color=DRAFT_COLOR)
-    return paragraph_xml(run_xml(text, rpr), "", '<w:ind w:firstLine="0"/><w:jc w:val="center"/>')
+    return paragraph_xml(run_xml(text, rpr), "", f'<w:ind {NO_FIRST_LINE}/><w:jc w:val="center"/>')
 
 
 def fill_header_footer(document: Document, fonts: FontSet, draft_text: str = "") -> None:
@@ -207,7 +212,7 @@ def blank_header_footer(section) -> None:
     """Own, empty headers and footers for a section (the cover sheet carries no page number)."""
     for part in (section.header, section.even_page_header, section.footer, section.even_page_footer):
         part.is_linked_to_previous = False
-        _replace_content(part._element, "<w:p/>")
+        _replace_content(part._element, f"<w:p><w:pPr><w:ind {NO_FIRST_LINE}/></w:pPr></w:p>")
 
 
 def section_break_before(document: Document) -> str:
