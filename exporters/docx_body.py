@@ -23,7 +23,7 @@ from exporters.docx_styles import (
 )
 from exporters.docx_xml import paragraph_xml, rpr_xml, run_xml, text_paragraph
 from exporters.fonts import FontSet
-from exporters.text_width import display_width
+from layouts.title_lines import title_lines
 from models import format2021 as fmt
 from models.meta_input import format_date
 from models.report import Report
@@ -56,13 +56,11 @@ class BodyWriter:
         self.title = rpr_xml(fonts.title, TITLE_PT, bold=fonts.title_bold)
 
     def title_block(self, agency: str, title: str) -> str:
-        """The title, broken after the agency's name when the whole does not fit one line but each part does."""
-        rest = title[len(agency):] if agency and title.startswith(agency) else ""
-        if display_width(title) > TITLE_CHARS_PER_LINE and rest and max(
-                display_width(agency), display_width(rest)) <= TITLE_CHARS_PER_LINE:
-            runs = run_xml(agency, self.title) + f"<w:r>{self.title}<w:br/></w:r>" + run_xml(rest, self.title)
-            return paragraph_xml(runs, TITLE)
-        return text_paragraph(title, TITLE, self.title)
+        """The title, on as many lines as layouts.title_lines breaks it into (agency above the rest, long names
+        split only at word boundaries)."""
+        lines = title_lines(agency, title, TITLE_CHARS_PER_LINE)
+        breaks = f"<w:r>{self.title}<w:br/></w:r>"
+        return paragraph_xml(breaks.join(run_xml(line, self.title) for line in lines), TITLE)
 
     def heading1(self, text: str, after_table: bool = False) -> str:
         """A 一、 heading; half a line of space above it when it follows a table."""

@@ -11,8 +11,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters import xlsx_styles as st
-from exporters.text_width import display_width
 from exporters.xlsx_styles import merge
+from layouts.text_width import display_width
 from layouts.xlsx_formulas import INCOMPLETE, INCONSISTENT, check_formula, sum_formula
 from layouts.xlsx_layout import GRID_TOP, check_cells, ref, sheet_col, sheet_row
 from models import format2021 as fmt
