@@ -23,6 +23,7 @@ from exporters.docx_styles import (
 )
 from exporters.docx_xml import paragraph_xml, rpr_xml, run_xml, text_paragraph
 from exporters.fonts import FontSet
+from layouts.signature import signature_indents
 from layouts.title_lines import title_lines
 from models import format2021 as fmt
 from models.meta_input import format_date
@@ -99,12 +100,22 @@ class BodyWriter:
         return "".join(out)
 
     def signature(self, report: Report) -> str:
-        """落款: the agency and the publication date (2025年1月20日), right-aligned; a blank date line to fill in by
-        hand when the date is not set yet."""
+        """落款: the agency and the publication date (2025年1月20日) placed as layouts.signature says, after a blank
+        line; a date line to fill in by hand when the date is not set yet. The blank line and the agency keep with
+        the next line, so the 落款 never stands alone on a page (the paragraph before it is tied to it in build_docx)."""
         published = report.meta.publish_date
         date_text = format_date(published) if published else DATE_PLACEHOLDER
-        lines = [text_paragraph("", NORMAL, self.body)]
-        if report.meta.agency:
-            lines.append(text_paragraph(report.meta.agency, SIGNATURE, self.body))
-        lines.append(text_paragraph(date_text, SIGNATURE, self.body))
+        agency = report.meta.agency
+        indents = signature_indents(agency, date_text)
+        keep = "<w:keepNext/><w:keepLines/>"
+        lines = [text_paragraph("", NORMAL, self.body, keep)]
+        if agency:
+            lines.append(text_paragraph(agency, SIGNATURE, self.body, keep + _right_indent(indents.agency)))
+        lines.append(text_paragraph(date_text, SIGNATURE, self.body, "<w:keepLines/>" + _right_indent(indents.date)))
         return "".join(lines)
+
+
+def _right_indent(chars: float) -> str:
+    """A right indent in characters: in character units (Word scales them) and in twips of 3号 (others)."""
+    return (f'<w:ind w:right="{round(chars * BODY_PT * 20)}" w:rightChars="{round(chars * 100)}" '
+            f'w:firstLine="0" w:firstLineChars="0"/>')

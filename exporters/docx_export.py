@@ -69,15 +69,17 @@ def build_docx(report: Report, *, findings: list[Finding] | None = None, previou
         after_table = bool(section.table)
         if after_table:
             xml.append(table_xml(section.table, report, fonts))
-    xml.append(writer.signature(report))
+    blocks = parse_block("".join(xml))
+    keep_with_next(blocks[-1])  # the report's last lines go to the next page with the 落款, never the 落款 alone
+    blocks += parse_block(writer.signature(report))
     if options.checklist:
         rows = checklist(report, findings, previous_was_loaded(previous, findings))
-        xml.append(checklist_appendix(rows, findings, fonts))
+        blocks += parse_block(checklist_appendix(rows, findings, fonts))
     body = document.element.body
     for paragraph in list(body.iterchildren(qn("w:p"))):
         body.remove(paragraph)  # the template's empty paragraph
     sect_pr = body.find(qn("w:sectPr"))
-    for block in parse_block("".join(xml)):
+    for block in blocks:
         sect_pr.addprevious(block)
     docx_styles.fill_header_footer(document, fonts, DRAFT_MARK if draft else "")
     if options.signoff_sheet:
@@ -87,6 +89,12 @@ def build_docx(report: Report, *, findings: list[Finding] | None = None, previou
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def keep_with_next(block) -> None:
+    """Keep a paragraph on the page of the block after it (a table keeps its rows together already)."""
+    if block.tag == qn("w:p"):
+        block.get_or_add_pPr().get_or_add_keepNext()
 
 
 #: Word's document properties (title, author …) hold at most this many characters; python-docx refuses more.
