@@ -14,8 +14,7 @@ from exporters import docx_styles
 from exporters.docx_body import TITLE_CHARS_PER_LINE, BodyWriter
 from exporters.docx_xml import parse_block
 from exporters.fonts import font_set
-from layouts.title_lines import display_width
-from layouts.title_lines import split_points, title_lines
+from layouts.title_lines import display_width, split_points, title_lines
 from models import format2021 as fmt
 from tests.office import convert, pdf_text, require_office
 
