@@ -102,7 +102,7 @@ class BodyWriter:
     def signature(self, report: Report) -> str:
         """落款: the agency and the publication date (2025年1月20日) placed as layouts.signature says, after a blank
         line; a date line to fill in by hand when the date is not set yet. The blank line and the agency keep with
-        the next line, so the 落款 never stands alone on a page (the paragraph before it is tied to it in build_docx)."""
+        the next line, so the 落款 never stands alone on a page (build_docx ties the paragraph before it too)."""
         published = report.meta.publish_date
         date_text = format_date(published) if published else DATE_PLACEHOLDER
         agency = report.meta.agency
