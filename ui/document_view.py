@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
     from models.autosave import AutosaveSlot
@@ -34,6 +34,7 @@ class LockAnswer(enum.Enum):
     CANCEL = "cancel"
 
 
+@runtime_checkable
 class DocumentView(Protocol):
     """The window as the controller sees it."""
 
