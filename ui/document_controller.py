@@ -55,13 +55,13 @@ class DocumentController(QObject):
         one): its draft locked, its autosave slot chosen."""
         from models import autosave
 
-        if self.doc is not None:
-            self.doc.deleteLater()
-        self.doc = doc
+        old, self.doc = self.doc, doc
         self._hold_lock(doc.path)
         self.slot = autosave.slot_id(doc.path)
         self._autosaved_generation = doc.generation if not doc.is_modified else -1
         self.view.show_document(doc, page)
+        if old is not None:
+            old.deleteLater()  # after the view has let go of it (its editor is deleted first)
         self.documentChanged.emit(doc)
         if doc.report.read_only:
             from ui.document import READ_ONLY
