@@ -8,6 +8,7 @@ from models.ledger_fields import load_saved_mapping
 from models.report import Meta, Report
 from tests.collection_builders import filled_sheet
 from tests.ledger_builders import HEADER, expected_cells, ledger_rows, make_cases, write_csv
+from tests.ui.gui import menu_action
 from ui.document import ReportDocument
 
 
@@ -65,3 +66,12 @@ def test_collection_sheets_export_and_merge(window, tmp_path, monkeypatch):
     assert window.doc.report.number("t2.licensing.decisions") is not None
     assert window.doc.report.extra.get("collection", {}).get("year") == 2024
     assert PARTS
+
+
+def test_the_tools_menu_follows_the_open_report(window):
+    tools = [menu_action(window, text) for text in ("从依申请公开台账计算表三", "导出数据采集表", "汇总数据采集表")]
+    assert not any(action.isEnabled() for action in tools)  # the start page: no report to work on
+    _blank(window)
+    assert all(action.isEnabled() for action in tools)
+    window.go_home()
+    assert not any(action.isEnabled() for action in tools)
