@@ -37,7 +37,7 @@ def run_gui(file: Path | None = None, sample: bool = False, screenshots: Path | 
     app = make_application()
     window: MainWindow | None = None
     # Installed before the window is made: nothing on the way to the start page may end the app unexplained.
-    crash.install(lambda: window is not None and window.autosave(), lambda: window)
+    crash.install(lambda: window is not None and window.controller.autosave(), lambda: window)
     window = MainWindow()
     if screenshots is not None:
         from ui.screenshots import take_screenshots
@@ -47,9 +47,9 @@ def run_gui(file: Path | None = None, sample: bool = False, screenshots: Path | 
         return 0
     window.show()
     if file is not None:
-        window.open_draft(file)
+        window.controller.open_draft(file)
     elif sample:
-        window.open_sample()
+        window.controller.open_sample()
     else:
-        QTimer.singleShot(0, window.offer_recovery)
+        QTimer.singleShot(0, window.controller.offer_recovery)
     return app.exec()

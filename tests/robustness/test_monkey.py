@@ -16,6 +16,7 @@ import pytest
 from tests.builders import consistent_report
 from tests.robustness.monkey import Monkey, rss_mb
 from ui.document import UNDO_LIMIT, ReportDocument
+from ui.document_view import SaveAnswer
 
 pytestmark = [pytest.mark.robustness, pytest.mark.slow, pytest.mark.timeout(600)]
 
@@ -26,8 +27,8 @@ MAX_GROWTH_MB = 40  # a leak of a few KB per action (the issue saw ~80 KB) would
 
 
 def test_five_thousand_random_actions(window, qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(window, "ask_save", lambda text: 0x00800000)  # QMessageBox.Discard: closing asks nothing
-    window.set_document(ReportDocument(consistent_report(SEED)))
+    monkeypatch.setattr(window, "ask_save", lambda text: SaveAnswer.DISCARD)  # closing asks nothing
+    window.controller.set_document(ReportDocument(consistent_report(SEED)))
     doc = window.doc
     start_cells, start_auto = dict(doc.report.cells), doc.auto_keys
     monkey = Monkey(window, SEED, tmp_path)

@@ -12,7 +12,7 @@ from ui.document import AUTOSUM_KEY, ReportDocument
 
 
 def _table(window, table="t3", report=None):
-    window.set_document(ReportDocument(report or consistent_report(1)))
+    window.controller.set_document(ReportDocument(report or consistent_report(1)))
     window.editor.go_to(table)
     return window.editor.pages[table].view
 

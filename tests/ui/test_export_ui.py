@@ -12,7 +12,7 @@ from ui.export_flow import ExportFlow
 
 
 def _open_page(window, report):
-    window.set_document(ReportDocument(report))
+    window.controller.set_document(ReportDocument(report))
     return window.editor.go_to("review")
 
 
@@ -45,13 +45,13 @@ def test_errors_block_the_final_export_but_allow_a_marked_draft(window, qtbot, m
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: questions.append(a[2]) or QMessageBox.StandardButton.No)
     target = tmp_path / "draft.docx"
-    assert not window.export("docx", target)
+    assert not window.exports.export("docx", target)
     assert "错误" in questions[-1] and not target.exists()
     assert "必须改正全部错误" in page.blocked.text()
     offered = []
     monkeypatch.setattr(ExportFlow, "offer_open", lambda self, kind, written: offered.append(written))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    assert window.export("docx", target)
+    assert window.exports.export("docx", target)
     qtbot.waitUntil(lambda: bool(offered), timeout=10000)
     text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
     assert "草稿（未通过校验）" in text
@@ -59,7 +59,7 @@ def test_errors_block_the_final_export_but_allow_a_marked_draft(window, qtbot, m
 
 def test_export_failure_is_explained(window, qtbot, monkeypatch, answers, huaian_path, tmp_path):
     _open_page(window, load_draft(huaian_path))
-    assert window.export("xlsx", tmp_path / "missing-folder" / "x.xlsx")
+    assert window.exports.export("xlsx", tmp_path / "missing-folder" / "x.xlsx")
     qtbot.waitUntil(lambda: any(kind == "critical" for kind, _ in answers["asked"]), timeout=10000)
     message = next(m for kind, m in answers["asked"] if kind == "critical")
     assert "x.xlsx" in message

@@ -74,7 +74,8 @@ def _page(window, table: str, auto: frozenset[str] = frozenset(), previous: bool
     report = consistent_report(seed)
     if auto:
         report.extra[AUTOSUM_KEY] = sorted(auto)
-    window.set_document(ReportDocument(report, previous=consistent_report(seed + 1, year=2023) if previous else None))
+    previous_report = consistent_report(seed + 1, year=2023) if previous else None
+    window.controller.set_document(ReportDocument(report, previous=previous_report))
     page = window.editor.go_to(table)
     _settle()
     return page
@@ -344,7 +345,7 @@ def test_arrows_in_table_four_skip_the_totals(window):
 def test_a_read_only_report_is_still_walked_cell_by_cell(window):
     report = consistent_report(2)
     report.read_only = True
-    window.set_document(ReportDocument(report))
+    window.controller.set_document(ReportDocument(report))
     view = window.editor.go_to("t3").view
     view.select_key("t3.new.other")
     tab()

@@ -14,7 +14,7 @@ def _read_only(window):
     report = consistent_report(5)
     report.extra["deadline"] = "2025-02-28"
     report.read_only = True
-    window.set_document(ReportDocument(report))
+    window.controller.set_document(ReportDocument(report))
     return window.doc, report.copy()
 
 
