@@ -81,7 +81,3 @@ def evaluate(report: Report, previous: Report | None = None) -> list[Finding]:
     findings.sort(key=Finding.sort_key)
     return findings
 
-
-def rules_checked(previous_loaded: bool) -> tuple[Rule, ...]:
-    """The rules that `evaluate` runs (for a 自查清单: every rule, passed or not)."""
-    return tuple(r for r in RULES if previous_loaded or not r.needs_previous)
