@@ -119,11 +119,11 @@ class CheckCell:
 def check_cells(format_: Format = FORMAT_2021) -> dict[str, tuple[CheckCell, ...]]:
     """The check cells of each table sheet, one per equation of `format_` (表二 has none): a row's to the right of
     the row, a column's below the grid (one sheet row per rule), a block's below the block across its width."""
-    checks: dict[str, list[CheckCell]] = {table: [] for table in fmt.GRIDS}
+    checks: dict[str, list[CheckCell]] = {table: [] for table in format_.grids}
     below: dict[str, list[str]] = {}  # per table, the column rules in the order of their sheet rows
     for equation in equations_of(format_):
-        grid = fmt.GRIDS[equation.table]
-        points = [key_positions()[k][1:] for k in equation.cells]
+        grid = format_.grids[equation.table]
+        points = [(sheet_row(r), sheet_col(c)) for r, c in map(grid.position, equation.cells)]
         if equation.axis == "row":
             check = CheckCell(equation, points[-1][0], sheet_col(grid.columns))
         elif equation.axis == "column":
