@@ -29,7 +29,7 @@ COLUMN_SUM = "T3-C"   # per column of table 三: （七）总计 = the leaf outc
 BLOCK_SUMS = {"review": "T4-A", "suit_direct": "T4-B", "suit_after_review": "T4-C"}  # per block of table 四
 
 #: Where an equation lies in its table: along a row, down a column, or across a block of table 四.
-Axis = Literal["row", "column", "block"]
+Direction = Literal["row", "column", "block"]
 
 _PLUS = "＋"
 #: T3-A's two sides: (row key, name in messages), the rule printed in table 三's corner.
@@ -53,7 +53,7 @@ class Equation:
 
     rule: str
     table: str                      # "t3" | "t4"
-    axis: Axis
+    axis: Direction
     where: str                      # 表三·自然人列, 表三·本年新收行, 表四·行政复议
     parts: tuple[str, ...]
     totals: tuple[str, ...]         # one total cell, or (for T3-A) the two cells on the right-hand side
@@ -112,18 +112,16 @@ def _terms(names: Sequence[str], values: Sequence[object]) -> str:
     return _PLUS.join(f"{name}{value}" for name, value in zip(names, values, strict=True))
 
 
-
-
 @cache
 def equations_of(format_: Format) -> tuple[Equation, ...]:
     """Every equation of `format_`, in the order of RULES: T3-A, T3-B, T3-C, T4-A … T4-C; within a rule in table
     order. Computed once per format (the rules run on every keystroke)."""
     cell = format_.cell_by_key
-    column_label = {("t3", c.key): c.label for c in format_.t3_columns}
-    column_label.update({("t4", c.key): c.label for c in format_.t4_columns})
+    column_label = {("t4", c.key): c.label for c in format_.t4_columns}
+    column_label.update({("t3", c.key): c.label for c in format_.t3_columns})
     row_name = {r.key: r.name for r in format_.t3_rows}
     row_label = {r.key: r.label for r in format_.t3_rows}
-    col_name = {c.key: c.label for c in format_.t3_columns}
+    col_name = {c.key: c.label for c in format_.t3_columns}  # table 三's
     block_name = {b.key: b.name for b in format_.t4_blocks}
 
     balance = tuple(
