@@ -5,7 +5,7 @@ from __future__ import annotations
 from exporters.docx_styles import APPENDIX_LABEL, BODY_PT, NORMAL, TABLE_CENTER, TABLE_LEFT, TABLE_PT, TITLE
 from exporters.docx_xml import mm, rpr_xml, text_paragraph
 from exporters.fonts import FontSet
-from exporters.selfcheck import NOT_CHECKED, NOT_CHECKED_REASON, ChecklistRow, summary
+from exporters.selfcheck import ChecklistRow, summary
 from layouts.docx_layout import CHECKLIST_TITLE, SIGNOFF_TITLE
 from models import format2021 as fmt
 from models.findings import Finding, Severity
@@ -72,9 +72,7 @@ def checklist_appendix(rows: list[ChecklistRow], findings: list[Finding], fonts:
         [text_paragraph(t, TABLE_CENTER, head) for t in ("序号", "检查内容", "结果", "问题及说明")], 0,
     )]
     for number, row in enumerate(rows, start=1):
-        details: list[str] = []
-        if row.status == NOT_CHECKED:
-            details.append(text_paragraph(NOT_CHECKED_REASON, TABLE_LEFT, small))
+        details = [text_paragraph(remark, TABLE_LEFT, small) for remark in row.remarks]
         for line in row.lines:
             details.append(text_paragraph(line.finding.message, TABLE_LEFT, small))
             if line.finding.severity is Severity.WARNING:

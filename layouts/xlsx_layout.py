@@ -1,7 +1,8 @@
 """Where everything sits in our .xlsx: sheet names, the table grids' cells, the cover fields, the check cells.
 
 Shared by the writer (exporters/xlsx_*) and the reader (importers/xlsx_reader.py), so that both agree by
-construction. Every position comes from `format2021.GRIDS`; nothing here spells a table label.
+construction. Every position comes from `format2021.GRIDS`; nothing here spells a table label. The check cells are
+the format's equations (models/equations.py), placed beside the grid.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from functools import cache
 from openpyxl.utils import get_column_letter
 
 from models import format2021 as fmt
+from models.equations import Equation, equations_of
+from models.formats import FORMAT_2021, Format
 
 COVER_SHEET = "封面"
 TABLE_SHEETS = {"t2": "表二", "t3": "表三", "t4": "表四"}
@@ -92,44 +95,44 @@ def refs(keys: tuple[str, ...] | list[str]) -> list[str]:
 
 @dataclass(frozen=True)
 class CheckCell:
-    """A cell beside a table whose formula tests one rule on one column, row or block: sum(left) = sum(right)."""
+    """A cell beside a table whose formula tests one equation of the format (models/equations.py)."""
 
-    rule: str
+    equation: Equation
     row: int           # sheet row
     col: int           # sheet column
-    left: tuple[str, ...]
-    right: tuple[str, ...]
     colspan: int = 1
 
+    @property
+    def rule(self) -> str:
+        return self.equation.rule
 
-def _t3_checks() -> list[CheckCell]:
-    grid = fmt.GRIDS["t3"]
-    below = sheet_row(grid.rows)
-    checks = []
-    for j, col in enumerate(fmt.T3_COLUMNS):
-        c = sheet_col(grid.label_columns + j)
-        checks.append(CheckCell("T3-A", below, c, (fmt.t3("new", col.key), fmt.t3("carried_in", col.key)),
-                                (fmt.t3("handled_total", col.key), fmt.t3("carried_out", col.key))))
-        checks.append(CheckCell("T3-C", below + 1, c, tuple(fmt.t3(r, col.key) for r in fmt.T3_LEAF_ROWS),
-                                (fmt.t3("handled_total", col.key),)))
-    right = sheet_col(grid.columns)
-    for i, row in enumerate(fmt.T3_ROWS):
-        checks.append(CheckCell("T3-B", sheet_row(grid.header_rows + i), right,
-                                tuple(fmt.t3(row.key, c) for c in fmt.T3_PART_COLUMNS), (fmt.t3(row.key, "total"),)))
-    return checks
+    @property
+    def left(self) -> tuple[str, ...]:
+        return self.equation.parts
 
-
-def _t4_checks() -> list[CheckCell]:
-    grid = fmt.GRIDS["t4"]
-    n = len(fmt.T4_COLUMNS)
-    return [
-        CheckCell(rule, sheet_row(grid.rows), sheet_col(b * n),
-                  tuple(fmt.t4(block.key, c) for c in fmt.T4_PART_COLUMNS), (fmt.t4(block.key, "total"),), colspan=n)
-        for b, (block, rule) in enumerate(zip(fmt.T4_BLOCKS, ("T4-A", "T4-B", "T4-C"), strict=True))
-    ]
+    @property
+    def right(self) -> tuple[str, ...]:
+        return self.equation.totals
 
 
 @cache
-def check_cells() -> dict[str, tuple[CheckCell, ...]]:
-    """The check cells of each table sheet (表二 has no rule of its own besides V-1)."""
-    return {"t2": (), "t3": tuple(_t3_checks()), "t4": tuple(_t4_checks())}
+def check_cells(format_: Format = FORMAT_2021) -> dict[str, tuple[CheckCell, ...]]:
+    """The check cells of each table sheet, one per equation of `format_` (表二 has none): a row's to the right of
+    the row, a column's below the grid (one sheet row per rule), a block's below the block across its width."""
+    checks: dict[str, list[CheckCell]] = {table: [] for table in format_.grids}
+    below: dict[str, list[str]] = {}  # per table, the column rules in the order of their sheet rows
+    for equation in equations_of(format_):
+        grid = format_.grids[equation.table]
+        points = [(sheet_row(r), sheet_col(c)) for r, c in map(grid.position, equation.cells)]
+        if equation.axis == "row":
+            check = CheckCell(equation, points[-1][0], sheet_col(grid.columns))
+        elif equation.axis == "column":
+            rules = below.setdefault(equation.table, [])
+            if equation.rule not in rules:
+                rules.append(equation.rule)
+            check = CheckCell(equation, sheet_row(grid.rows) + rules.index(equation.rule), points[-1][1])
+        else:
+            first, last = min(c for _, c in points), max(c for _, c in points)
+            check = CheckCell(equation, sheet_row(grid.rows), first, colspan=last - first + 1)
+        checks[equation.table].append(check)
+    return {table: tuple(found) for table, found in checks.items()}

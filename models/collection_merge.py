@@ -21,7 +21,7 @@ from models import format2021 as fmt
 from models.collection import SheetData, normalize_department
 from models.errors import UserError
 from models.report import Report
-from models.rules_tables import check_t3a
+from models.rules import T3_A
 from models.values import CellValue, coerce_loaded, is_number
 
 STORE_KEY = "collection"
@@ -150,7 +150,7 @@ def _sheet_notices(sheet: SheetData) -> list[str]:
         for key, value in sheet.values.items():
             own.set(key, value)
         autosum.apply(own, autosum.all_totals(own))
-        for finding in check_t3a(own):
+        for finding in T3_A.run(own):
             notices.append(f"{sheet.department}（“{sheet.path.name}”）的{finding.message}")
     return notices
 
