@@ -114,8 +114,10 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
     export.add_argument("--allow-errors", action="store_true",
                         help="报告有错误时仍导出（Word 标注“草稿（未通过校验）”）")
     export.add_argument("--previous", metavar="FILE", help="上年度报告，用于跨年度核对（X-1…X-4）；须早于报告的年度")
-    export.add_argument("--checklist", action="store_true", help="Word 报告后附自查清单")
-    export.add_argument("--signoff", action="store_true", help="Word 报告前加审核签发单")
+    export.add_argument("--checklist", action="store_true", help="另存自查清单（报告名_自查清单.docx）")
+    export.add_argument("--signoff", action="store_true", help="另存审核签发单（报告名_审核签发单.docx）")
+    export.add_argument("--appendices-inline", action="store_true",
+                        help="自查清单作为附件放在 Word 报告文末、审核签发单放在报告之前，而不另存为单独文件")
     export.add_argument("--force", action="store_true", help=FORCE_HELP)
     export.add_argument("--stock-fonts", action="store_true",
                         help="使用 Windows 自带字体（宋体、仿宋、黑体、楷体），"
@@ -348,7 +350,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_export(args.file, **{e.kind: getattr(args, e.kind) for e in command_exporters()},
                           allow_errors=args.allow_errors,
                           previous_file=args.previous, checklist=args.checklist, signoff=args.signoff,
-                          stock_fonts=args.stock_fonts, force=args.force)
+                          appendices_inline=args.appendices_inline, stock_fonts=args.stock_fonts, force=args.force)
     if args.command == "infographic":
         from cli.infographic import run_infographic
 

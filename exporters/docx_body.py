@@ -99,6 +99,11 @@ class BodyWriter:
                 out.append(self.body_text(body))
         return "".join(out)
 
+    def attachment_note(self, text: str) -> str:
+        """附件说明 (附件：自查清单): one blank line under the body, two characters in; kept with the 落款."""
+        keep = "<w:keepNext/><w:keepLines/>"
+        return text_paragraph("", NORMAL, self.body, keep) + text_paragraph(text, NORMAL, self.body, keep)
+
     def signature(self, report: Report) -> str:
         """落款: the agency and the publication date (2025年1月20日) placed as layouts.signature says, after a blank
         line; a date line to fill in by hand when the date is not set yet. The blank line and the agency keep with

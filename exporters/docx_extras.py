@@ -60,8 +60,10 @@ def signoff_sheet(report: Report, findings: list[Finding], fonts: FontSet, draft
     return title + _simple_table((30, 126), rows)
 
 
-def checklist_appendix(rows: list[ChecklistRow], findings: list[Finding], fonts: FontSet) -> str:
-    """附件 自查清单: every rule with its outcome, each finding's message and the 说明 written for it."""
+def checklist_appendix(rows: list[ChecklistRow], findings: list[Finding], fonts: FontSet, *,
+                       as_attachment: bool = True) -> str:
+    """The 自查清单: every rule with its outcome, each finding's message and the 说明 written for it; as the report's
+    附件, on a new page under the label 附件."""
     body = rpr_xml(fonts.body, BODY_PT)
     small = rpr_xml(fonts.table, TABLE_PT)
     head = rpr_xml(fonts.heading1, TABLE_PT)
@@ -86,7 +88,8 @@ def checklist_appendix(rows: list[ChecklistRow], findings: list[Finding], fonts:
             text_paragraph(row.status, TABLE_CENTER, small),
             "".join(details),
         ], 0))
-    return (text_paragraph("附件", APPENDIX_LABEL, rpr_xml(fonts.heading1, BODY_PT), "<w:pageBreakBefore/>")
+    label = text_paragraph("附件", APPENDIX_LABEL, rpr_xml(fonts.heading1, BODY_PT), "<w:pageBreakBefore/>")
+    return ((label if as_attachment else "")
             + text_paragraph(CHECKLIST_TITLE, TITLE, rpr_xml(fonts.title, 22, bold=fonts.title_bold))
             + text_paragraph(lead, NORMAL, body)
             + _simple_table((12, 66, 16, 62), table_rows, header_rows=1))

@@ -134,22 +134,36 @@ class ExportFlow(QObject):
                 return False
         self.last_directory = path.parent
         options = {**options, "allow_errors": verdict is Verdict.DRAFT}
+        if not self.confirm_companions(exporter.companion_paths(path, options)):
+            return False
         progress = QProgressDialog(f"正在导出{exporter.name}……", "", 0, 0, self.parent_widget)
         progress.setWindowTitle("导出")
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)  # only shown when the export takes noticeable time
+        companions = exporter.companion_paths(path, options)
         self.background.start(_export_work(exporter, report.copy(), path, list(findings), previous, options),
-                              done=lambda written: self._done(progress, kind, written),
+                              done=lambda written: self._done(progress, kind, written, companions),
                               failed=lambda error: self._failed(progress, error),
                               crashed=lambda details: self._crashed(progress, kind, details))
         return True
 
-    def _done(self, progress: QProgressDialog, kind: str, written: Path) -> None:
+    def confirm_companions(self, companions: list[Path]) -> bool:
+        """The save dialog asked about the report's own file; the files written beside it are asked about here."""
+        existing = [path for path in companions if path.exists()]
+        if not existing:
+            return True
+        listing = "\n".join(f"· {path.name}" for path in existing)
+        answer = QMessageBox.question(
+            self.parent_widget, "文件已存在", f"以下文件已存在，导出将替换它们：\n{listing}\n\n要替换吗？",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _done(self, progress: QProgressDialog, kind: str, written: Path, companions: list[Path]) -> None:
         _dismiss(progress)
         self.parent_widget.status(f"已导出：{written}", 8000)
         self.finished.emit(written)
-        self.offer_open(kind, written)
+        self.offer_open(kind, written, companions)
 
     def _failed(self, progress: QProgressDialog, error: UserError) -> None:
         _dismiss(progress)
@@ -159,9 +173,10 @@ class ExportFlow(QObject):
         _dismiss(progress)
         report_failure(self.parent_widget, f"{EXPORTERS[kind].name}没有导出", details, self.controller.autosave)
 
-    def offer_open(self, kind: str, written: Path) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, "导出完成", f"已导出{EXPORTERS[kind].name}：\n{written}",
-                          parent=self.parent_widget)
+    def offer_open(self, kind: str, written: Path, companions: list[Path] = ()) -> None:
+        beside = "".join(f"\n另存：{path.name}" for path in companions)
+        box = QMessageBox(QMessageBox.Icon.Information, "导出完成",
+                          f"已导出{EXPORTERS[kind].name}：\n{written}{beside}", parent=self.parent_widget)
         open_file = box.addButton("打开文件", QMessageBox.ButtonRole.AcceptRole)
         open_folder = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
         box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)

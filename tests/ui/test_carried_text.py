@@ -63,7 +63,7 @@ def test_the_official_export_asks_while_last_years_text_is_unconfirmed(window, h
     from ui.export_flow import ExportFlow
 
     written = []
-    monkeypatch.setattr(ExportFlow, "offer_open", lambda self, kind, path: written.append(path))
+    monkeypatch.setattr(ExportFlow, "offer_open", lambda self, kind, path, *_companions: written.append(path))
     window.controller.set_document(carried_over(huaian_path, tables_done=True))
     assert window.doc.error_count() == 0
     assert not window.exports.export("docx", tmp_path / "报告.docx")  # answered 否

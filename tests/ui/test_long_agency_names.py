@@ -34,7 +34,7 @@ def test_save_as_and_export_under_the_suggested_names(window, qtbot, monkeypatch
     _accept_suggestion(monkeypatch, tmp_path, asked)
     assert window.controller.save_as()
     offered = []
-    monkeypatch.setattr(ExportFlow, "offer_open", lambda self, kind, written: offered.append(written))
+    monkeypatch.setattr(ExportFlow, "offer_open", lambda self, kind, written, *_companions: offered.append(written))
     page = window.editor.go_to("review")
     page.export_docx.click()
     qtbot.waitUntil(lambda: len(offered) == 1 or any(k == "critical" for k, _ in answers["asked"]), timeout=20000)

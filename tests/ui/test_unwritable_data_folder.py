@@ -86,7 +86,7 @@ def test_the_window_says_so_once_and_everything_else_works(unwritable_home, wind
     assert load_draft(tmp_path / "另存.nianbao").number("t3.new.natural") == 9
 
     offered = []
-    monkeypatch.setattr(ExportFlow, "offer_open", lambda self, kind, written: offered.append(written))
+    monkeypatch.setattr(ExportFlow, "offer_open", lambda self, kind, written, *_companions: offered.append(written))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     assert window.exports.export("xlsx", tmp_path / "本局.xlsx")
     qtbot.waitUntil(lambda: bool(offered), timeout=20000)
