@@ -1,8 +1,8 @@
 """The 自查清单: every rule of the rule set with its outcome for one report, for the Word appendix and Excel.
 
 Statuses: 通过 (no finding), 未通过 (an error), 有警告 / 有提示 (warnings or infos, each with the clerk's 说明 if
-written), 未核对 (a cross-year rule when last year's report was not loaded, or a rule of equations none of which
-could be checked for blank or invalid cells). A rule of equations (models/equations.py) also says what it checked:
+written), 未核对 (a cross-year rule with nothing to compare: last year's report not loaded and, for X-4, no text
+carried over from it; or a rule of equations none of which could be checked for blank or invalid cells). A rule of equations (models/equations.py) also says what it checked:
 how many equations held, and which were left unchecked.
 """
 
@@ -42,7 +42,7 @@ class ChecklistRow:
     @property
     def remarks(self) -> tuple[str, ...]:
         """What the row says besides its findings: why it was not checked, what its equations came to."""
-        if self.rule.needs_previous and self.status == NOT_CHECKED:
+        if self.rule.cross_year and self.status == NOT_CHECKED:
             return (NOT_CHECKED_REASON,)
         return (equation_remark(self.equations),) if self.equations else ()
 
@@ -81,7 +81,7 @@ def checklist(report: Report, findings: list[Finding], previous_loaded: bool) ->
     for rule in RULES:
         found = by_rule.get(rule.id, [])
         outcomes = tuple((e, e.outcome(report.cells)) for e in equations.get(rule.id, ()))
-        if rule.needs_previous and not previous_loaded:
+        if not rule.compared(report, previous_loaded):
             status = NOT_CHECKED
         elif found:
             status = _WITH_FINDINGS[min((f.severity for f in found), key=lambda s: s.rank)]

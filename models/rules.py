@@ -27,6 +27,19 @@ class Rule:
     title: str
     check: Check
     needs_previous: bool = False
+    #: For a cross-year rule that can also compare without last year's report (X-4: the text carried over from it):
+    #: whether this report gives it something to compare with. None: last year's report is what it needs.
+    compares_without_previous: Callable[[Report], bool] | None = None
+
+    @property
+    def cross_year(self) -> bool:
+        return self.needs_previous or self.compares_without_previous is not None
+
+    def compared(self, report: Report, previous_loaded: bool) -> bool:
+        """Whether the rule had something to check `report` against (always, for a rule of this year alone)."""
+        if not self.cross_year or previous_loaded:
+            return True
+        return self.compares_without_previous is not None and self.compares_without_previous(report)
 
     def finding(self, cells: tuple[str, ...], message: str, left: Number | None = None,
                 right: Number | None = None, **details: object) -> Finding:
@@ -53,7 +66,8 @@ X_1 = Rule("X-1", Severity.WARNING, "本年上年结转＝上年结转下年度"
 X_2 = Rule("X-2", Severity.WARNING, "现行有效件数＝上年现行有效＋本年制发－本年废止", rules_years.check_x2,
            needs_previous=True)
 X_3 = Rule("X-3", Severity.INFO, "数值与上年相比变化不超过5倍", rules_years.check_x3, needs_previous=True)
-X_4 = Rule("X-4", Severity.WARNING, "“五、存在的主要问题及改进情况”不与上年雷同", rules_years.check_x4)
+X_4 = Rule("X-4", Severity.WARNING, "“五、存在的主要问题及改进情况”不与上年雷同", rules_years.check_x4,
+           compares_without_previous=rules_years.x4_has_carried_text)
 W_1 = Rule("W-1", Severity.WARNING, "非规章制定机关不填报规章", rules_soft.check_w1)
 W_2 = Rule("W-2", Severity.WARNING, "发出收费通知的，“六”中说明信息处理费情况", rules_soft.check_w2)
 W_3 = Rule("W-3", Severity.WARNING, "“五、存在的主要问题及改进情况”不为空", rules_soft.check_w3)

@@ -76,6 +76,11 @@ def check_x3(rule: Rule, report: Report, previous: Report | None = None) -> Iter
             )
 
 
+def x4_has_carried_text(report: Report) -> bool:
+    """Without last year's report, X-4 compares section 五 with the text carried over from it, if it was."""
+    return "text:s5" in report.provenance
+
+
 def check_x4(rule: Rule, report: Report, previous: Report | None = None) -> Iterator[Finding]:
     """Section 五 the same as last year's: word for word, or alike in wording once years and figures are left out
     (models.textscan.similarity ≥ SAME_WORDING); or, without last year's report, carried over and left unchanged."""
