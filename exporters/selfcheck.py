@@ -2,8 +2,9 @@
 
 Statuses: 通过 (no finding), 未通过 (an error), 有警告 / 有提示 (warnings or infos, each with the clerk's 说明 if
 written), 未核对 (a cross-year rule with nothing to compare: last year's report not loaded and, for X-4, no text
-carried over from it; or a rule of equations none of which could be checked for blank or invalid cells). A rule of equations (models/equations.py) also says what it checked:
-how many equations held, and which were left unchecked.
+carried over from it; or a rule of equations none of which could be checked for blank or invalid cells). A rule
+of equations (models/equations.py) also says what it checked: how many equations held, and which were left
+unchecked.
 """
 
 from __future__ import annotations
