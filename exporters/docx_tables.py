@@ -81,6 +81,7 @@ def table_xml(table: str, report: Report, fonts: FontSet) -> str:
     margin = mm(fitted.margin_mm)
     cover = grid.coverage
     keep_together = fitted.keep_together
+    row_min = mm(fitted.row_min_mm)
     # The paragraph mark of an empty cell at the table's size too, or it would make its row taller.
     mark = f'<w:rPr><w:sz w:val="{round(fitted.font_pt * 2)}"/><w:szCs w:val="{round(fitted.font_pt * 2)}"/></w:rPr>'
     parts = [
@@ -97,7 +98,8 @@ def table_xml(table: str, report: Report, fonts: FontSet) -> str:
     for r in range(grid.rows):
         header_row = all(cover[(r, c)].header for c in range(grid.columns))
         # Header rows repeat on the next page; no row is split across pages.
-        parts.append("<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if header_row else "") + "</w:trPr>")
+        parts.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{row_min}" w:hRule="atLeast"/>'
+                     + ("<w:tblHeader/>" if header_row else "") + "</w:trPr>")
         c = 0
         while c < grid.columns:
             cell = cover[(r, c)]

@@ -83,3 +83,17 @@ def test_no_number_wraps_and_no_heading_is_left_alone(tmp_path: Path):
 def test_the_vertical_band_keeps_punctuation_with_the_character_before_it():
     assert band_lines(fmt.T3_RESULTS_BAND) == ["三、", "本", "年", "度", "办", "理", "结", "果"]
     assert band_lines("（一）甲") == ["（", "一）", "甲"]
+
+
+def test_every_table_row_keeps_a_little_air_around_its_text():
+    """Cells have no top and bottom margin: a minimum row height (atLeast) keeps one-line rows from looking cramped."""
+    import io
+
+    from docx import Document
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    document = Document(io.BytesIO(build_docx(_report(1), options=DocxOptions(allow_errors=True))))
+    for table in document.tables:
+        for row in table._tbl.iter(f"{w}tr"):
+            height = row.find(f"{w}trPr/{w}trHeight")
+            assert height.get(f"{w}hRule") == "atLeast" and int(height.get(f"{w}val")) >= 290  # ≥ 5.1 mm
