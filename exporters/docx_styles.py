@@ -5,24 +5,25 @@ template's theme fonts are replaced on every style so that no Western or Japanes
 
 The document grid (GB/T 9704 §5.2.2: 22 lines of 28 characters). 28 characters of 3号 (16 pt) are 448 pt, wider than
 the 156 mm (442.2 pt) type area, so without a grid Word, WPS and LibreOffice all set 27. Every section therefore
-carries the grid that 公文 templates for Word carry, `<w:docGrid w:type="linesAndChars" w:linePitch="579"
-w:charSpace="-849"/>` (`document_grid`):
+carries a document grid, as 公文 templates for Word do: `<w:docGrid w:type="linesAndChars" w:linePitch="579"
+w:charSpace="-849"/>` (`document_grid`).
 
 - `charSpace` (ECMA-376 §17.6.5) is added to the pitch of every character, in 1/4096 pt; it is counted from the font
   size of the document defaults, 16 pt here (`apply_styles`; LibreOffice counts from Normal's, also 16 pt). The pitch
-  is 16 − 849/4096 = 15.79 pt: 28 of them fit the 8845-twip line with a twip to spare, 29 do not. -849 is also what
-  Word's page setup writes for 28 characters on a 156 mm line. `linePitch` is 22 lines in the 12756-twip type area
-  (579 twips, 28.95 pt). The body keeps its fixed 28 pt line spacing, which Word does not snap to the line grid:
-  22 lines of 28 pt fit a page, 23 do not.
+  is 16 − 849/4096 = 15.79 pt: 28 of them fit the 8845-twip line with a twip to spare, 29 do not. `linePitch` is
+  22 lines in the 12756-twip type area (579 twips, 28.95 pt). The body keeps its fixed 28 pt line spacing, which
+  Word does not snap to the line grid: 22 lines of 28 pt fit a page, 23 do not.
 - Text that is not 3号 body text opts out of the character grid (`w:rPr/w:snapToGrid w:val="0"`, §17.3.2.34): the
   title (2号, broken into lines by layouts/title_lines at its natural width), the tables (5号 and smaller, sized by
   layouts/table_widths), the page numbers and the draft mark. Otherwise Word would space their characters by the
   grid as well, and the widths computed for them would no longer hold.
-- Every paragraph opts out of the *line* grid (`w:pPr/w:snapToGrid w:val="0"`, §17.3.1.32), from Normal down. For
-  Word and WPS that changes nothing the reader sees (fixed line spacing does not snap; the tables' single spacing
-  would). LibreOffice reads the paragraph flag as "off the whole grid", and it must: LibreOffice 7.4 puts every
-  character wider than a grid cell into two cells, so the body would run 14 characters to the line (measured).
-  LibreOffice thus keeps setting the body at 16 pt, 27 characters to the line; Word and WPS set 28.
+- Every paragraph opts out of the *line* grid (`w:pPr/w:snapToGrid w:val="0"`, §17.3.1.32), from Normal down. In
+  Word that flag is only the line grid (its object model calls the two flags DisableLineHeightGrid and
+  DisableCharacterSpaceGrid), so nothing the reader sees changes: fixed line spacing does not snap, and the tables'
+  single spacing must not. LibreOffice reads the paragraph flag as "off the whole grid", and it must: LibreOffice
+  7.4 puts every character wider than a grid cell into two cells, 14 characters to the line (measured). So
+  LibreOffice keeps setting the body at 16 pt, 27 characters to the line (in a line it narrows to 28 whole cells,
+  441 pt); Word sets 28. WPS was not at hand; it is expected to read the flags as Word does.
 """
 
 from __future__ import annotations
