@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from models import autosave, locations
 from models.collection_merge import STORE_KEY, apply_merged, merge
 from models.drafts import load_draft
-from models.ledger_fields import load_saved_mapping, saved_mapping_path
+from models.ledger_fields import legacy_mapping_path, load_saved_mapping
 from models.report import Meta, Report
 from tests.collection_builders import filled_sheet
 from tests.ledger_builders import HEADER, expected_cells, ledger_rows, make_cases, write_csv
@@ -202,7 +202,7 @@ def test_table_three_from_a_ledger_undoes_and_redoes_exactly(window, monkeypatch
 def test_a_corrupt_remembered_mapping_is_explained_and_set_aside(window, monkeypatch, answers, hooks, tmp_path,
                                                                  content):
     _blank(window)
-    saved = saved_mapping_path()
+    saved = legacy_mapping_path()  # as the version before settings.json left it
     saved.parent.mkdir(parents=True, exist_ok=True)
     saved.write_bytes(content)
     cases = make_cases(50, 2024, seed=9)
@@ -226,7 +226,7 @@ def test_after_a_corrupt_mapping_the_columns_are_asked_again_and_remembered(wind
     from models.ledger_fields import ColumnMapping
 
     _blank(window)
-    saved = saved_mapping_path()
+    saved = legacy_mapping_path()  # as the version before settings.json left it
     saved.parent.mkdir(parents=True, exist_ok=True)
     saved.write_bytes(b"\x00\x01not json")
     cases = make_cases(40, 2024, seed=10)
