@@ -11,6 +11,7 @@ A field parsed as it is typed (报告年度, 发布日期) or stepped (公开截
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -106,15 +107,26 @@ class Edit:
 
 
 def diff(before: str, after: str) -> Edit:
-    """The one change that turns `before` into `after`: common head and tail kept, the middle replaced."""
-    head = 0
+    """The one change that turns `before` into `after`: common head and tail kept, the middle replaced.
+
+    Found by halving with slice comparisons (done in C): a keystroke in a 20,000-character text costs microseconds.
+    """
     limit = min(len(before), len(after))
-    while head < limit and before[head] == after[head]:
-        head += 1
-    tail = 0
-    while tail < limit - head and before[len(before) - 1 - tail] == after[len(after) - 1 - tail]:
-        tail += 1
+    head = _longest(lambda n: before[:n] == after[:n], limit)
+    tail = _longest(lambda n: before[len(before) - n:] == after[len(after) - n:], limit - head)
     return Edit(head, before[head:len(before) - tail], after[head:len(after) - tail])
+
+
+def _longest(same: Callable[[int], bool], limit: int) -> int:
+    """The largest n ≤ limit with same(n) (same(0) holds, and same(n) implies same(m) for every m < n)."""
+    low, high = 0, limit
+    while low < high:
+        middle = (low + high + 1) // 2
+        if same(middle):
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def continues(run: Edit, last: Edit, nxt: Edit) -> Edit | None:
