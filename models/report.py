@@ -72,7 +72,9 @@ class Report:
     extra_cells: dict[str, Any] = field(default_factory=dict)
     workspace: Workspace = field(default_factory=Workspace)
     read_only: bool = False
-    upgraded_from: int | None = None  # the schema version the draft was read in, when older than ours
+    #: The schema version the draft was read in, when older than ours: how the file was read, not what the report
+    #: says, so two reports read from different schema versions with the same content are equal.
+    upgraded_from: int | None = field(default=None, compare=False)
     template: str = CURRENT_TEMPLATE  # the format the report is judged, stored and laid out by (models/formats.py)
 
     @property

@@ -159,9 +159,12 @@ def _note(notice: str) -> None:
 
 def _unusable(path: Path, why: str) -> Loaded:
     aside = set_aside(path)
-    kept = f"原文件已改名为“{aside.name}”保留" if aside is not None else "原文件保留未动"
+    if aside is None:  # it stays where it is: never written over
+        notice = f"设置文件“{path.name}”无法使用：{why}。本次使用默认设置，改动不会被记住；原文件保留未动。"
+        _note(notice)
+        return Loaded(Settings(), notice, writable=False)
     notice = (f"设置文件“{path.name}”无法使用：{why}。已恢复默认设置（最近打开的草稿、记住的台账列对应关系、"
-                              f"窗口位置等需重新记住），{kept}。")
+              f"窗口位置等需重新记住），原文件已改名为“{aside.name}”保留。")
     _note(notice)
     return Loaded(Settings(), notice, aside)
 

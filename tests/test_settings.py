@@ -200,3 +200,18 @@ def test_a_file_that_cannot_be_read_is_never_written_over(monkeypatch):
         with pytest.raises(MappingError, match="无法读取设置文件"):
             save_mapping(ColumnMapping({"来件时间": "received"}))
     assert path.read_bytes() == before and [e.path.name for e in recent.recent_drafts()] == ["甲.nianbao"]
+
+
+def test_a_damaged_file_that_cannot_be_set_aside_is_never_written_over(monkeypatch):
+    path = settings_path()
+    path.write_bytes(b"{broken")
+
+    def refuse(self, target):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Path, "rename", refuse)
+        loaded = load_settings()
+        assert loaded.settings == Settings() and not loaded.writable and "原文件保留未动" in loaded.notice
+        recent.remember(Path("/x/甲.nianbao"), consistent_report(1))
+    assert path.read_bytes() == b"{broken"
