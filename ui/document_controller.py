@@ -72,13 +72,13 @@ class DocumentController(QObject):
         if not self.confirm_discard():
             return False
         from models.autosum import AUTO_SUM_KEYS
-        from models.report import Meta, Report
-        from ui.document import AUTOSUM_KEY, ReportDocument
+        from models.report import Meta, Report, Workspace
+        from ui.document import ReportDocument
         from ui.pages.start_page import default_report_year
 
         # A report typed from scratch adds up its totals by itself; imported or opened ones keep theirs as written,
         # so that their mistakes stay visible.
-        report = Report(meta=Meta(year=default_report_year()), extra={AUTOSUM_KEY: sorted(AUTO_SUM_KEYS)})
+        report = Report(meta=Meta(year=default_report_year()), workspace=Workspace(auto_sum=AUTO_SUM_KEYS))
         self.set_document(ReportDocument(report))
         return True
 

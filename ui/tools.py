@@ -209,7 +209,7 @@ class ToolsFeature(QObject):
         if self.doc is None:
             return False
         from importers.collection_reader import CollectionReadError, read_collection_sheet
-        from models.collection_merge import STORE_KEY, MergeRefused, apply_merged, merge, stored_contributions
+        from models.collection_merge import MergeRefused, apply_merged, merge, stored_contributions
 
         if paths is None:
             names, _ = QFileDialog.getOpenFileNames(self.window, "选择各科室交回的数据采集表", "",
@@ -249,7 +249,7 @@ class ToolsFeature(QObject):
         # The departments' numbers kept in the draft change in the same undo step as the cells: an undone merge
         # must not come back with the next one.
         if not self.doc.set_cells({key: new for key, (_old, new) in changes.items()}, "汇总数据采集表",
-                                  extra={STORE_KEY: scratch.extra.get(STORE_KEY)}):
+                                  collection=scratch.workspace.collection):
             return False  # refused whole (a total over 9 digits): the document said why
         if changes:
             self.window.editor.go_to(next(iter(changes)).split(".")[0])  # where the numbers landed (t2, t3 or t4)

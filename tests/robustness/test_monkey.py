@@ -9,6 +9,7 @@ that does not keep growing.
 
 from __future__ import annotations
 
+import copy
 import gc
 
 import pytest
@@ -31,6 +32,7 @@ def test_five_thousand_random_actions(window, qtbot, tmp_path, monkeypatch):
     window.controller.set_document(ReportDocument(consistent_report(SEED)))
     doc = window.doc
     start_cells, start_auto = dict(doc.report.cells), doc.auto_keys
+    start_texts, start_meta = dict(doc.report.texts), copy.copy(doc.report.meta)
     monkey = Monkey(window, SEED, tmp_path)
     monkey.play(WARM_UP)  # pages built, caches and Qt's pools filled
     gc.collect()
@@ -50,3 +52,4 @@ def test_five_thousand_random_actions(window, qtbot, tmp_path, monkeypatch):
     doc.undo_stack.setIndex(0)
     assert doc.auto_keys == start_auto
     assert doc.report.cells == start_cells
+    assert doc.report.texts == start_texts and doc.report.meta == start_meta  # texts and 基本信息 are steps too

@@ -21,9 +21,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from models import autosave, locations
-from models.collection_merge import STORE_KEY, apply_merged, merge
+from models.collection_merge import apply_merged, merge
 from models.drafts import load_draft
-from models.ledger_fields import load_saved_mapping, saved_mapping_path
+from models.ledger_fields import legacy_mapping_path, load_saved_mapping
 from models.report import Meta, Report
 from tests.collection_builders import filled_sheet
 from tests.ledger_builders import HEADER, expected_cells, ledger_rows, make_cases, write_csv
@@ -76,7 +76,7 @@ def merge_via_menu(window, monkeypatch, *paths) -> None:
 
 def state(window) -> tuple[dict, object]:
     report = window.doc.report
-    return dict(report.cells), copy.deepcopy(report.extra.get(STORE_KEY))
+    return dict(report.cells), copy.deepcopy(report.workspace.collection)
 
 
 def merged_alone(*paths) -> tuple[dict, object]:
@@ -85,7 +85,7 @@ def merged_alone(*paths) -> tuple[dict, object]:
 
     report = Report(meta=Meta("测试局", 2024, "县级政府部门"))
     apply_merged(report, merge([read_collection_sheet(p) for p in paths], 2024))
-    return dict(report.cells), report.extra.get(STORE_KEY)
+    return dict(report.cells), report.workspace.collection
 
 
 def undo(window, how: str) -> None:
@@ -114,11 +114,11 @@ def test_undone_merge_does_not_come_back_with_the_next_merge(window, monkeypatch
     merge_via_menu(window, monkeypatch, sheets["审批科"])
     assert state(window) == merged_alone(sheets["审批科"])
     undo(window, how)
-    assert state(window) == ({}, None) and STORE_KEY not in window.doc.report.extra
+    assert state(window) == ({}, None) and window.doc.report.workspace.collection is None
     assert not window.doc.is_modified and not window.isWindowModified()
     merge_via_menu(window, monkeypatch, sheets["执法科"])
     assert state(window) == merged_alone(sheets["执法科"])
-    assert [d["department"] for d in window.doc.report.extra[STORE_KEY]["departments"]] == ["执法科"]
+    assert [d["department"] for d in window.doc.report.workspace.collection["departments"]] == ["执法科"]
     assert not window.doc.undo_stack.canRedo()
 
 
@@ -165,7 +165,7 @@ def test_undoing_and_redoing_a_merge_is_saved_as_shown(window, monkeypatch, shee
     menu_action(window, "撤销").trigger()
     assert window.controller.save_as(tmp_path / "保存")
     saved = load_draft(tmp_path / "保存.nianbao")
-    assert [d["department"] for d in saved.extra[STORE_KEY]["departments"]] == ["审批科"]
+    assert [d["department"] for d in saved.workspace.collection["departments"]] == ["审批科"]
     assert saved.cells == window.doc.report.cells
 
 
@@ -202,7 +202,7 @@ def test_table_three_from_a_ledger_undoes_and_redoes_exactly(window, monkeypatch
 def test_a_corrupt_remembered_mapping_is_explained_and_set_aside(window, monkeypatch, answers, hooks, tmp_path,
                                                                  content):
     _blank(window)
-    saved = saved_mapping_path()
+    saved = legacy_mapping_path()  # as the version before settings.json left it
     saved.parent.mkdir(parents=True, exist_ok=True)
     saved.write_bytes(content)
     cases = make_cases(50, 2024, seed=9)
@@ -226,7 +226,7 @@ def test_after_a_corrupt_mapping_the_columns_are_asked_again_and_remembered(wind
     from models.ledger_fields import ColumnMapping
 
     _blank(window)
-    saved = saved_mapping_path()
+    saved = legacy_mapping_path()  # as the version before settings.json left it
     saved.parent.mkdir(parents=True, exist_ok=True)
     saved.write_bytes(b"\x00\x01not json")
     cases = make_cases(40, 2024, seed=10)

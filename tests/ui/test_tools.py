@@ -64,7 +64,7 @@ def test_collection_sheets_export_and_merge(window, tmp_path, monkeypatch):
     assert window.tools.merge_collection(sheets)
     assert "审批科" in shown[0] and "执法科" in shown[0]
     assert window.doc.report.number("t2.licensing.decisions") is not None
-    assert window.doc.report.extra.get("collection", {}).get("year") == 2024
+    assert (window.doc.report.workspace.collection or {}).get("year") == 2024
     assert PARTS
 
 
