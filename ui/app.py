@@ -11,7 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from resources import RESOURCES
-from ui import crash, theme
+from ui import crash, theme, window_state
 from ui.main_window import APP_TITLE, MainWindow
 
 
@@ -45,7 +45,10 @@ def run_gui(file: Path | None = None, sample: bool = False, screenshots: Path | 
         for path in take_screenshots(window, screenshots, file):
             print(path)
         return 0
-    window.show()
+    if not window.geometry_restored and window_state.should_maximise():
+        window.showMaximized()  # a screen smaller than the pages are designed for: all of it
+    else:
+        window.show()
     if file is not None:
         window.controller.open_draft(file)
     elif sample:

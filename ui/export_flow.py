@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from exporters.policy import Verdict, export_verdict
 from exporters.registry import EXPORTERS, Exporter
-from models import locations
+from models import locations, settings
 from models.errors import UserError
 from models.filenames import file_name
 from models.findings import Finding, error_count
@@ -62,7 +62,9 @@ class ExportFlow(QObject):
         self.controller = controller
         self.parent_widget = window
         self.background = Background(self)
-        self.last_directory: Path | None = None
+        # Where the clerk exported last time (kept across sessions in the settings), if it is still there.
+        folder = settings.export_options().folder
+        self.last_directory: Path | None = Path(folder) if folder and Path(folder).is_dir() else None
 
     def export(self, kind: str, path: Path | None = None) -> bool:
         """导出 Word / Excel / 一图读懂 (a kind of exporters.registry) of the open report, with the options ticked on
@@ -161,6 +163,7 @@ class ExportFlow(QObject):
 
     def _done(self, progress: QProgressDialog, kind: str, written: Path, companions: list[Path]) -> None:
         _dismiss(progress)
+        settings.remember_export(folder=written.parent)
         self.parent_widget.status(f"已导出：{written}", 8000)
         self.finished.emit(written)
         self.offer_open(kind, written, companions)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWid
 from models import locations
 from models.app_info import APP_NAME, APP_VERSION
 from models.errors import UserError
+from ui import window_state
 from ui.document_controller import DocumentController
 from ui.document_view import LockAnswer, SaveAnswer
 from ui.pages.start_page import StartPage
@@ -50,7 +51,7 @@ class MainWindow(QMainWindow):
         self.controller = DocumentController(self, self)
         self.controller.saved.connect(lambda _path: self._update_title())
         self.tools = ToolsFeature(self.controller, self)
-        self.resize(1400, 900)
+        self.geometry_restored = window_state.restore_geometry(self)  # else the design size, within the screen
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.start = StartPage()
@@ -133,11 +134,13 @@ class MainWindow(QMainWindow):
         if self._findings is None:
             from ui.findings_panel import FindingsPanel
 
+            self.ensure_menus()  # its toggle goes into 视图
             self._findings = FindingsPanel(self)
             qt = QtCore.Qt  # first use of the Qt namespace is here, after the start page has shown
             # At the bottom: the tables keep the full width (table 三 at 150 % scaling on a 1920 px screen).
             self.addDockWidget(qt.DockWidgetArea.BottomDockWidgetArea, self._findings)
             self.resizeDocks([self._findings], [170], qt.Orientation.Vertical)
+            window_state.restore_docks(self)  # as the clerk left them last time on these screens
             self._findings.activated.connect(self.show_finding)
             self.view_menu.insertAction(self.view_menu.actions()[0], self._findings.toggleViewAction())
         return self._findings
@@ -241,6 +244,7 @@ class MainWindow(QMainWindow):
             return
         if self._exports is not None:
             self._exports.wait()  # an export being written finishes first
+        window_state.remember_window(self)
         self.controller.close_document()
         event.accept()
 

@@ -42,6 +42,8 @@ def test_export_word_and_excel_from_the_review_page(window, qtbot, monkeypatch, 
     assert "草稿（未通过校验）" not in text
     workbook = openpyxl.load_workbook(target.with_suffix(".xlsx"))
     assert "表三" in workbook.sheetnames
+    # The folder is remembered for the next session's first export.
+    assert ExportFlow(window.controller, window).last_directory == tmp_path
 
 
 def test_appendices_inside_the_report_when_asked_and_a_companion_is_not_replaced_unasked(

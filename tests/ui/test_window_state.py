@@ -39,3 +39,30 @@ def test_a_window_remembered_on_other_screens_is_not_restored(qtbot):
     window, _dock = _window(qtbot)
     settings.remember_window("3840x2160+1920x1080", b"not qt geometry", b"")
     assert not restore_window(window)
+
+
+def test_the_main_window_opens_within_the_screen_and_comes_back_as_the_clerk_left_it(qtbot):
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.main_window import MainWindow
+    from ui.window_state import DESIGN_SIZE
+
+    available = QGuiApplication.primaryScreen().availableGeometry().size()
+    first = MainWindow()
+    qtbot.addWidget(first)
+    assert not first.geometry_restored  # first start: the design size, never larger than the screen
+    assert first.size() == DESIGN_SIZE.boundedTo(available)
+    with qtbot.waitExposed(first):
+        first.show()
+    first.resize(900, 640)
+    first.ensure_menus()
+    first.findings.show()
+    first.close()  # nothing open: closes at once, remembering the window
+    second = MainWindow()
+    qtbot.addWidget(second)
+    with qtbot.waitExposed(second):
+        second.show()
+    assert second.geometry_restored
+    # As closed (within the few pixels of frame the offscreen platform accounts differently).
+    assert abs(second.width() - 900) <= 8 and abs(second.height() - 640) <= 8
+    assert second.findings.objectName() == "findingsPanel"
