@@ -6,7 +6,15 @@ import multiprocessing
 import os
 import sys
 
-from cli.main import main
+from cli.main import WindowEntry, main
+
+
+def load_window() -> WindowEntry:
+    """The window's entry, imported only when the window opens: the command line (cli/) never imports ui/, so
+    `check` or `export` load no Qt widgets; main.py, above every layer, joins the two."""
+    from ui.app import run_gui
+
+    return run_gui
 
 
 def _reader_gone(exc: OSError) -> bool:
@@ -27,7 +35,7 @@ if __name__ == "__main__":
     # The batch check runs worker processes; a frozen Windows build (PyInstaller) must let them start here.
     multiprocessing.freeze_support()
     try:
-        sys.exit(main())
+        sys.exit(main(load_window=load_window))
     except OSError as exc:
         if not _reader_gone(exc):
             raise

@@ -62,7 +62,8 @@ def bare_xlsx(sheets) -> bytes:
 def main() -> int:
     report = load_draft(ROOT / "tests" / "fixtures" / "huaian-city-gov-2024.nianbao")
     sample = load_draft(ROOT / "resources" / "samples" / "tongguan-zhaoshang-2023.nianbao")
-    report.texts.update(sample.texts)  # a full narrative
+    # A full narrative (the sample's), but 淮安's own 依申请公开 paragraph: the sample's says there were none.
+    report.texts.update({key: text for key, text in sample.texts.items() if key != "s1.requests"})
     ok = True
     sheets = same_cells(report)
     with tempfile.TemporaryDirectory() as folder:

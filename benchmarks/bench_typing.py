@@ -85,7 +85,7 @@ def app_ms(window, text: str) -> tuple[float, tuple[float, float], int, object]:
     report = consistent_report(1)
     report.texts[KEY] = text
     doc = ReportDocument(report)
-    window.set_document(doc)
+    window.controller.set_document(doc)
     editor = window.editor.go_to("s1").editors[KEY]
     QApplication.processEvents()
     to_middle(editor)

@@ -61,7 +61,7 @@ def edit_ms() -> float:
     app = make_application()
     window = MainWindow()
     window.show()
-    window.set_document(ReportDocument(consistent_report(1)))
+    window.controller.set_document(ReportDocument(consistent_report(1)))
     window.editor.go_to("t3")
     model = window.editor.pages["t3"].model
     index = model.index_of("t3.granted.natural")

@@ -35,14 +35,20 @@ def _outputs(names: dict[str, str | None]) -> list[tuple[Exporter, Output]]:
             if (name := names.get(exporter.kind))]
 
 
-def _check_outputs(outputs: list[tuple[Exporter, Output]], stem: str, inputs: list[str | None], force: bool) -> None:
-    distinct((exporter.flag or exporter.kind, output.path(stem)) for exporter, output in outputs)
-    for _exporter, output in outputs:
-        ensure_writable(output.path(stem), inputs, force, output.kind)
+def _check_outputs(outputs: list[tuple[Exporter, Output]], stem: str, inputs: list[str | None], force: bool,
+                   options: dict[str, bool]) -> None:
+    """Every file to be written — the ones asked for and those written beside them — may be: distinct, not an
+    input, not existing without --force."""
+    files = [(exporter, output.kind, path) for exporter, output in outputs
+             for path in (output.path(stem), *exporter.companion_paths(output.path(stem), options))]
+    distinct((exporter.flag or exporter.kind, path) for exporter, _kind, path in files)
+    for _exporter, kind, path in files:
+        ensure_writable(path, inputs, force, kind)
 
 
 def run_export(source: str, docx: str | None = None, xlsx: str | None = None, *, allow_errors: bool,
-               previous_file: str | None, checklist: bool, signoff: bool, stock_fonts: bool, force: bool) -> int:
+               previous_file: str | None, checklist: bool, signoff: bool, stock_fonts: bool, force: bool,
+               appendices_inline: bool = False) -> int:
     """Export `source` to the files named by kind (`docx`, `xlsx`: the kinds of exporters.registry with a flag).
     Returns the exit code; files and arguments that fail raise a UserError (exit code 2, cli.main.run_command)."""
     names = {"docx": docx, "xlsx": xlsx}
@@ -51,8 +57,10 @@ def run_export(source: str, docx: str | None = None, xlsx: str | None = None, *,
         raise Stop(EXIT_FILE, f"请用 {flags} 指定要导出的文件。")
     outputs = _outputs(names)
     inputs = [source, previous_file]
+    options = {"official_fonts": not stock_fonts, "checklist": checklist, "signoff_sheet": signoff,
+               "separate_files": not appendices_inline}
     named = [(exporter, output) for exporter, output in outputs if output.file is not None]
-    _check_outputs(named, "", inputs, force)  # files named: before reading anything
+    _check_outputs(named, "", inputs, force, options)  # files named: before reading anything
     imported = read_report(source)
     previous = load(previous_file)[0] if previous_file else None
     report = imported.report
@@ -60,7 +68,7 @@ def run_export(source: str, docx: str | None = None, xlsx: str | None = None, *,
     if checked.error:
         raise Stop(EXIT_FILE, checked.error)
     stem = report_stem(report)
-    _check_outputs(outputs, stem, inputs, force)
+    _check_outputs(outputs, stem, inputs, force, options)
     for notice in checked.notices:
         print(f"[读取] {notice}", file=sys.stderr)
     findings = checked.findings
@@ -74,10 +82,12 @@ def run_export(source: str, docx: str | None = None, xlsx: str | None = None, *,
         print("请改正后再导出；如确需导出草稿，请加 --allow-errors（Word 文件将标注“草稿（未通过校验）”）。",
               file=sys.stderr)
         return EXIT_FINDINGS
-    options = {"allow_errors": verdict is Verdict.DRAFT, "official_fonts": not stock_fonts, "checklist": checklist,
-               "signoff_sheet": signoff}
-    written = [exporter.export(report, output.path(stem), findings=findings, previous=checked.previous,
-                               options=options) for exporter, output in outputs]
+    options = {**options, "allow_errors": verdict is Verdict.DRAFT}
+    written = []
+    for exporter, output in outputs:
+        path = exporter.export(report, output.path(stem), findings=findings, previous=checked.previous,
+                               options=options)
+        written += [path, *exporter.companion_paths(path, options)]
     mark = "（草稿，未通过校验）" if verdict is Verdict.DRAFT else ""
     for path in written:
         print(f"已导出{mark}：{path}")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from cli.argparse_zh import ChineseArgumentParser, gettext, whole_number
@@ -26,6 +27,11 @@ from models.app_info import APP_NAME, APP_VERSION
 DESCRIPTION = "政府信息公开工作年度报告助手：填写、校验（勾稽关系）、导出年度报告。"
 COMMANDS = ("check", "import", "new", "export", "infographic", "ledger", "collect")
 EXIT_USAGE = 2
+#: What opens the window: (draft file, --sample, --screenshots folder) → exit code.
+WindowEntry = Callable[[Path | None, bool, Path | None], int]
+#: Imports the window's code and returns its entry (main.py's load_window); called only once Qt is known to load.
+WindowLoader = Callable[[], WindowEntry]
+NO_WINDOW_MESSAGE = "这里只能运行命令（check、import、new、export 等）；要打开窗口，请运行 main.py 或已安装的程序。"
 VERSION = f"{APP_NAME} {APP_VERSION}（2021年版格式）"
 VERSION_HELP = "显示版本号并退出"
 FORCE_HELP = "覆盖已存在的文件（要读取的文件在任何情况下都不会被覆盖）"
@@ -108,8 +114,10 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
     export.add_argument("--allow-errors", action="store_true",
                         help="报告有错误时仍导出（Word 标注“草稿（未通过校验）”）")
     export.add_argument("--previous", metavar="FILE", help="上年度报告，用于跨年度核对（X-1…X-4）；须早于报告的年度")
-    export.add_argument("--checklist", action="store_true", help="Word 报告后附自查清单")
-    export.add_argument("--signoff", action="store_true", help="Word 报告前加审核签发单")
+    export.add_argument("--checklist", action="store_true", help="另存自查清单（报告名_自查清单.docx）")
+    export.add_argument("--signoff", action="store_true", help="另存审核签发单（报告名_审核签发单.docx）")
+    export.add_argument("--appendices-inline", action="store_true",
+                        help="自查清单作为附件放在 Word 报告文末、审核签发单放在报告之前，而不另存为单独文件")
     export.add_argument("--force", action="store_true", help=FORCE_HELP)
     export.add_argument("--stock-fonts", action="store_true",
                         help="使用 Windows 自带字体（宋体、仿宋、黑体、楷体），"
@@ -234,7 +242,9 @@ def suggest(word: str) -> str | None:
     return close[0] if close else None
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, load_window: WindowLoader | None = None) -> int:
+    """Run a command, or open the window through `load_window` (main.py passes the one that imports ui/: the command
+    line never imports the window itself)."""
     argv = sys.argv[1:] if argv is None else argv
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
@@ -250,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
         prefer_offscreen()  # a command that draws (infographic) never needs a display
         return run_command(parse_command(argv))
     args = build_gui_parser().parse_args(argv)
-    return open_gui(args.file, args.sample, args.screenshots)
+    return open_gui(args.file, args.sample, args.screenshots, load_window)
 
 
 def parse_command(argv: list[str]) -> argparse.Namespace:
@@ -273,7 +283,7 @@ def innermost(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Argu
     return parser
 
 
-def open_gui(file: Path | None, sample: bool, screenshots: Path | None) -> int:
+def open_gui(file: Path | None, sample: bool, screenshots: Path | None, load_window: WindowLoader | None) -> int:
     """The window (or, with `screenshots`, its pages saved as images), or a message and exit code 2 when Qt cannot
     show it here."""
     from cli.qt import (
@@ -292,9 +302,12 @@ def open_gui(file: Path | None, sample: bool, screenshots: Path | None) -> int:
     elif not has_display() and not platform_chosen():
         print(no_display_message(), file=sys.stderr)
         return EXIT_USAGE
+    if load_window is None:
+        print(NO_WINDOW_MESSAGE, file=sys.stderr)
+        return EXIT_USAGE
     try:
         import_qt()
-        from ui.app import run_gui  # the one import of ui/ in cli/ (allowed in tests/test_architecture.py)
+        run_gui = load_window()
     except QtMissing as exc:
         print(exc.message, file=sys.stderr)
         return EXIT_USAGE
@@ -337,7 +350,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         return run_export(args.file, **{e.kind: getattr(args, e.kind) for e in command_exporters()},
                           allow_errors=args.allow_errors,
                           previous_file=args.previous, checklist=args.checklist, signoff=args.signoff,
-                          stock_fonts=args.stock_fonts, force=args.force)
+                          appendices_inline=args.appendices_inline, stock_fonts=args.stock_fonts, force=args.force)
     if args.command == "infographic":
         from cli.infographic import run_infographic
 

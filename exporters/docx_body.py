@@ -23,7 +23,8 @@ from exporters.docx_styles import (
 )
 from exporters.docx_xml import paragraph_xml, rpr_xml, run_xml, text_paragraph
 from exporters.fonts import FontSet
-from exporters.text_width import display_width
+from layouts.signature import signature_indents
+from layouts.title_lines import title_lines
 from models import format2021 as fmt
 from models.meta_input import format_date
 from models.report import Report
@@ -56,13 +57,11 @@ class BodyWriter:
         self.title = rpr_xml(fonts.title, TITLE_PT, bold=fonts.title_bold)
 
     def title_block(self, agency: str, title: str) -> str:
-        """The title, broken after the agency's name when the whole does not fit one line but each part does."""
-        rest = title[len(agency):] if agency and title.startswith(agency) else ""
-        if display_width(title) > TITLE_CHARS_PER_LINE and rest and max(
-                display_width(agency), display_width(rest)) <= TITLE_CHARS_PER_LINE:
-            runs = run_xml(agency, self.title) + f"<w:r>{self.title}<w:br/></w:r>" + run_xml(rest, self.title)
-            return paragraph_xml(runs, TITLE)
-        return text_paragraph(title, TITLE, self.title)
+        """The title, on as many lines as layouts.title_lines breaks it into (agency above the rest, long names
+        split only at word boundaries)."""
+        lines = title_lines(agency, title, TITLE_CHARS_PER_LINE)
+        breaks = f"<w:r>{self.title}<w:br/></w:r>"
+        return paragraph_xml(breaks.join(run_xml(line, self.title) for line in lines), TITLE)
 
     def heading1(self, text: str, after_table: bool = False) -> str:
         """A 一、 heading; half a line of space above it when it follows a table."""
@@ -100,13 +99,28 @@ class BodyWriter:
                 out.append(self.body_text(body))
         return "".join(out)
 
+    def attachment_note(self, text: str) -> str:
+        """附件说明 (附件：自查清单): one blank line under the body, two characters in; kept with the 落款."""
+        keep = "<w:keepNext/><w:keepLines/>"
+        return text_paragraph("", NORMAL, self.body, keep) + text_paragraph(text, NORMAL, self.body, keep)
+
     def signature(self, report: Report) -> str:
-        """落款: the agency and the publication date (2025年1月20日), right-aligned; a blank date line to fill in by
-        hand when the date is not set yet."""
+        """落款: the agency and the publication date (2025年1月20日) placed as layouts.signature says, after a blank
+        line; a date line to fill in by hand when the date is not set yet. The blank line and the agency keep with
+        the next line, so the 落款 never stands alone on a page (build_docx ties the paragraph before it too)."""
         published = report.meta.publish_date
         date_text = format_date(published) if published else DATE_PLACEHOLDER
-        lines = [text_paragraph("", NORMAL, self.body)]
-        if report.meta.agency:
-            lines.append(text_paragraph(report.meta.agency, SIGNATURE, self.body))
-        lines.append(text_paragraph(date_text, SIGNATURE, self.body))
+        agency = report.meta.agency
+        indents = signature_indents(agency, date_text)
+        keep = "<w:keepNext/><w:keepLines/>"
+        lines = [text_paragraph("", NORMAL, self.body, keep)]
+        if agency:
+            lines.append(text_paragraph(agency, SIGNATURE, self.body, keep + _right_indent(indents.agency)))
+        lines.append(text_paragraph(date_text, SIGNATURE, self.body, "<w:keepLines/>" + _right_indent(indents.date)))
         return "".join(lines)
+
+
+def _right_indent(chars: float) -> str:
+    """A right indent in characters: in character units (Word scales them) and in twips of 3号 (others)."""
+    return (f'<w:ind w:right="{round(chars * BODY_PT * 20)}" w:rightChars="{round(chars * 100)}" '
+            f'w:firstLine="0" w:firstLineChars="0"/>')

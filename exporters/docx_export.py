@@ -1,24 +1,22 @@
-"""The Word report: `build_docx` (bytes) and `export_docx` (an atomic write), with `DocxOptions`."""
+"""The Word report: `build_docx` (bytes) and `export_docx` (atomic writes), with `DocxOptions`."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from docx import Document
-from docx.oxml.ns import qn
-
 from exporters import docx_styles
+from exporters.docx_appendices import build_checklist_docx, build_signoff_docx, companion_paths
 from exporters.docx_body import BodyWriter
+from exporters.docx_document import finish, keep_with_next, new_document, place
 from exporters.docx_extras import checklist_appendix, signoff_sheet
 from exporters.docx_tables import table_xml
-from exporters.docx_xml import clean_text, parse_block, text_paragraph
+from exporters.docx_xml import parse_block, text_paragraph
 from exporters.errors import ExportError
 from exporters.fonts import font_set
 from exporters.policy import draft_or_refuse
 from exporters.selfcheck import checklist, previous_was_loaded
-from layouts.docx_layout import LEVEL_PROPERTY
+from layouts.docx_layout import ATTACHMENT_NOTE
 from models import format2021 as fmt
 from models.app_info import DRAFT_MARK
 from models.atomic import WriteFailed, atomic_write
@@ -33,29 +31,40 @@ class DocxOptions:
 
     allow_errors: export even though the report has errors; the document then carries 草稿（未通过校验）.
     official_fonts: the GB/T 9704 fonts (方正小标宋简体, 仿宋_GB2312, 楷体_GB2312) or stock Windows ones (see fonts.py).
-    checklist: append the 自查清单 (every rule, pass or fail, the 说明 of each warning).
-    signoff_sheet: put a 审核签发单 (拟稿 / 审核 / 签发) before the report, in its own unnumbered section.
+    checklist: the 自查清单 (every rule, pass or fail, the 说明 of each warning).
+    signoff_sheet: a 审核签发单 (拟稿 / 审核 / 签发).
+    separate_files: the two as files of their own beside the report (…_审核签发单.docx, …_自查清单.docx), as the
+        window and the command line export them unless told otherwise; else inside the report: the 审核签发单 as
+        an unnumbered first section, the 自查清单 as its 附件 with the 附件说明 line under the body.
     """
 
     allow_errors: bool = False
     official_fonts: bool = True
     checklist: bool = False
     signoff_sheet: bool = False
+    separate_files: bool = False
+
+    def companions(self, path: Path) -> list[Path]:
+        """The files written beside the report at `path` (none when the appendices go inside it)."""
+        if not self.separate_files:
+            return []
+        return companion_paths(path, signoff_sheet=self.signoff_sheet, checklist=self.checklist)
 
 
 def build_docx(report: Report, *, findings: list[Finding] | None = None, previous: Report | None = None,
                options: DocxOptions = DocxOptions(), path: Path | None = None) -> bytes:
-    """The .docx file's bytes. Raises ExportRefused when the report has errors and drafts are not allowed."""
+    """The report's .docx bytes (with the 审核签发单/自查清单 inside it when they are ticked and not separate
+    files). Raises ExportRefused when the report has errors and drafts are not allowed."""
     if findings is None:
         findings = evaluate(report, previous)
     draft = draft_or_refuse(error_count(findings), options.allow_errors, path)
     fonts = font_set(options.official_fonts)
-    document = Document()
-    docx_styles.setup_page(document)
-    docx_styles.apply_styles(document, fonts)
+    signoff = options.signoff_sheet and not options.separate_files
+    appended = options.checklist and not options.separate_files
+    document = new_document(fonts)
     writer = BodyWriter(fonts)
     xml: list[str] = []
-    if options.signoff_sheet:
+    if signoff:
         xml.append(signoff_sheet(report, findings, fonts, draft))
         xml.append(docx_styles.section_break_before(document))
     if draft:
@@ -68,50 +77,42 @@ def build_docx(report: Report, *, findings: list[Finding] | None = None, previou
         after_table = bool(section.table)
         if after_table:
             xml.append(table_xml(section.table, report, fonts))
-    xml.append(writer.signature(report))
-    if options.checklist:
+    blocks = parse_block("".join(xml))
+    if appended:
+        blocks += parse_block(writer.attachment_note(ATTACHMENT_NOTE))
+    keep_with_next(blocks[-1])  # the report's last lines go to the next page with the 落款, never the 落款 alone
+    blocks += parse_block(writer.signature(report))
+    if appended:
         rows = checklist(report, findings, previous_was_loaded(previous, findings))
-        xml.append(checklist_appendix(rows, findings, fonts))
-    body = document.element.body
-    for paragraph in list(body.iterchildren(qn("w:p"))):
-        body.remove(paragraph)  # the template's empty paragraph
-    sect_pr = body.find(qn("w:sectPr"))
-    for block in parse_block("".join(xml)):
-        sect_pr.addprevious(block)
+        blocks += parse_block(checklist_appendix(rows, findings, fonts))
+    place(document, blocks)
     docx_styles.fill_header_footer(document, fonts, DRAFT_MARK if draft else "")
-    if options.signoff_sheet:
+    if signoff:
         docx_styles.blank_header_footer(document.sections[0])
-    _set_properties(document, report)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-#: Word's document properties (title, author …) hold at most this many characters; python-docx refuses more.
-MAX_PROPERTY_CHARS = 255
-
-
-def _property(text: str) -> str:
-    return clean_text(text)[:MAX_PROPERTY_CHARS]
-
-
-def _set_properties(document, report: Report) -> None:
-    props = document.core_properties
-    props.title = _property(report.title)
-    props.author = _property(report.meta.agency)
-    props.last_modified_by = _property(report.meta.agency)
-    props.comments = f"按{report.format.notice}格式生成"
-    setattr(props, LEVEL_PROPERTY, _property(report.meta.level))  # read back by the Word importer
-    props.revision = 1
+    return finish(document, report, report.title)
 
 
 def export_docx(report: Report, path: Path | str, *, findings: list[Finding] | None = None,
                 previous: Report | None = None, options: DocxOptions = DocxOptions()) -> Path:
-    """Write the Word report to `path` atomically. Raises ExportError (Chinese `.message`) on any failure."""
+    """Write the Word report to `path`, and its 审核签发单/自查清单 beside it when they are separate files, each
+    atomically; every file is built before the first is written. Returns the report's path. Raises ExportError
+    (Chinese `.message`, naming the file) on any failure."""
     path = Path(path)
-    data = build_docx(report, findings=findings, previous=previous, options=options, path=path)
-    try:
-        atomic_write(path, data)
-    except WriteFailed as exc:
-        raise ExportError(path, exc.message) from exc
+    if findings is None:
+        findings = evaluate(report, previous)
+    files = [(path, build_docx(report, findings=findings, previous=previous, options=options, path=path))]
+    if options.separate_files:
+        draft = bool(error_count(findings))
+        fonts = font_set(options.official_fonts)
+        built = []
+        if options.signoff_sheet:
+            built.append(build_signoff_docx(report, findings, fonts, draft))
+        if options.checklist:
+            built.append(build_checklist_docx(report, findings, previous, fonts, draft))
+        files += list(zip(options.companions(path), built, strict=True))
+    for target, data in files:
+        try:
+            atomic_write(target, data)
+        except WriteFailed as exc:
+            raise ExportError(target, exc.message) from exc
     return path

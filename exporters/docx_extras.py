@@ -5,13 +5,15 @@ from __future__ import annotations
 from exporters.docx_styles import APPENDIX_LABEL, BODY_PT, NORMAL, TABLE_CENTER, TABLE_LEFT, TABLE_PT, TITLE
 from exporters.docx_xml import mm, rpr_xml, text_paragraph
 from exporters.fonts import FontSet
-from exporters.selfcheck import NOT_CHECKED, NOT_CHECKED_REASON, ChecklistRow, summary
+from exporters.selfcheck import ChecklistRow, summary
 from layouts.docx_layout import CHECKLIST_TITLE, SIGNOFF_TITLE
 from models import format2021 as fmt
 from models.findings import Finding, Severity
 from models.report import Report
 
 SIGNOFF_STEPS = ("拟稿", "审核", "签发")
+#: An empty cell's paragraph: the table style, not Normal's two-character indent.
+_EMPTY_CELL = f'<w:p><w:pPr><w:pStyle w:val="{TABLE_LEFT}"/></w:pPr></w:p>'
 _SIGN_LINE = "签名：　　　　　　　　日期：　　　年　　月　　日"
 _BORDERS = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                    for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
@@ -34,7 +36,7 @@ def _simple_table(widths_mm: tuple[float, ...], rows: list[tuple[list[str], floa
         out.append(f"<w:tr><w:trPr>{tr_pr}</w:trPr>")
         for width, content in zip(widths, cells, strict=True):
             out.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
-                       f"{content or '<w:p/>'}</w:tc>")
+                       f"{content or _EMPTY_CELL}</w:tc>")
         out.append("</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)
@@ -58,8 +60,10 @@ def signoff_sheet(report: Report, findings: list[Finding], fonts: FontSet, draft
     return title + _simple_table((30, 126), rows)
 
 
-def checklist_appendix(rows: list[ChecklistRow], findings: list[Finding], fonts: FontSet) -> str:
-    """附件 自查清单: every rule with its outcome, each finding's message and the 说明 written for it."""
+def checklist_appendix(rows: list[ChecklistRow], findings: list[Finding], fonts: FontSet, *,
+                       as_attachment: bool = True) -> str:
+    """The 自查清单: every rule with its outcome, each finding's message and the 说明 written for it; as the report's
+    附件, on a new page under the label 附件."""
     body = rpr_xml(fonts.body, BODY_PT)
     small = rpr_xml(fonts.table, TABLE_PT)
     head = rpr_xml(fonts.heading1, TABLE_PT)
@@ -70,9 +74,7 @@ def checklist_appendix(rows: list[ChecklistRow], findings: list[Finding], fonts:
         [text_paragraph(t, TABLE_CENTER, head) for t in ("序号", "检查内容", "结果", "问题及说明")], 0,
     )]
     for number, row in enumerate(rows, start=1):
-        details: list[str] = []
-        if row.status == NOT_CHECKED:
-            details.append(text_paragraph(NOT_CHECKED_REASON, TABLE_LEFT, small))
+        details = [text_paragraph(remark, TABLE_LEFT, small) for remark in row.remarks]
         for line in row.lines:
             details.append(text_paragraph(line.finding.message, TABLE_LEFT, small))
             if line.finding.severity is Severity.WARNING:
@@ -86,7 +88,8 @@ def checklist_appendix(rows: list[ChecklistRow], findings: list[Finding], fonts:
             text_paragraph(row.status, TABLE_CENTER, small),
             "".join(details),
         ], 0))
-    return (text_paragraph("附件", APPENDIX_LABEL, rpr_xml(fonts.heading1, BODY_PT), "<w:pageBreakBefore/>")
+    label = text_paragraph("附件", APPENDIX_LABEL, rpr_xml(fonts.heading1, BODY_PT), "<w:pageBreakBefore/>")
+    return ((label if as_attachment else "")
             + text_paragraph(CHECKLIST_TITLE, TITLE, rpr_xml(fonts.title, 22, bold=fonts.title_bold))
             + text_paragraph(lead, NORMAL, body)
             + _simple_table((12, 66, 16, 62), table_rows, header_rows=1))

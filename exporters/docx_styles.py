@@ -2,11 +2,34 @@
 
 Every style the document uses is written here, with its East Asian font named explicitly (`w:eastAsia`); the
 template's theme fonts are replaced on every style so that no Western or Japanese theme font is left to chance.
+
+The document grid (GB/T 9704 §5.2.2: 22 lines of 28 characters). 28 characters of 3号 (16 pt) are 448 pt, wider than
+the 156 mm (442.2 pt) type area, so without a grid Word, WPS and LibreOffice all set 27. Every section therefore
+carries a document grid, as 公文 templates for Word do: `<w:docGrid w:type="linesAndChars" w:linePitch="579"
+w:charSpace="-849"/>` (`document_grid`).
+
+- `charSpace` (ECMA-376 §17.6.5) is added to the pitch of every character, in 1/4096 pt; it is counted from the font
+  size of the document defaults, 16 pt here (`apply_styles`; LibreOffice counts from Normal's, also 16 pt). The pitch
+  is 16 − 849/4096 = 15.79 pt: 28 of them fit the 8845-twip line with a twip to spare, 29 do not. `linePitch` is
+  22 lines in the 12756-twip type area (579 twips, 28.95 pt). The body keeps its fixed 28 pt line spacing, which
+  Word does not snap to the line grid: 22 lines of 28 pt fit a page, 23 do not.
+- Text that is not 3号 body text opts out of the character grid (`w:rPr/w:snapToGrid w:val="0"`, §17.3.2.34): the
+  title (2号, broken into lines by layouts/title_lines at its natural width), the tables (5号 and smaller, sized by
+  layouts/table_widths), the page numbers and the draft mark. Otherwise Word would space their characters by the
+  grid as well, and the widths computed for them would no longer hold.
+- Every paragraph opts out of the *line* grid (`w:pPr/w:snapToGrid w:val="0"`, §17.3.1.32), from Normal down. In
+  Word that flag is only the line grid (its object model calls the two flags DisableLineHeightGrid and
+  DisableCharacterSpaceGrid), so nothing the reader sees changes: fixed line spacing does not snap, and the tables'
+  single spacing must not. LibreOffice reads the paragraph flag as "off the whole grid", and it must: LibreOffice
+  7.4 puts every character wider than a grid cell into two cells, 14 characters to the line (measured). So
+  LibreOffice keeps setting the body at 16 pt, 27 characters to the line (in a line it narrows to 28 whole cells,
+  441 pt); Word sets 28. WPS was not at hand; it is expected to read the flags as Word does.
 """
 
 from __future__ import annotations
 
 import copy
+import math
 
 from docx.document import Document
 from docx.oxml.ns import qn
@@ -31,12 +54,51 @@ TABLE_PT = 10.5      # 5号
 PAGE_NUMBER_PT = 14  # 4号
 DRAFT_COLOR = "C00000"
 
+#: GB/T 9704 §5.2.2: the type area holds 22 lines of 28 characters of 3号.
+CHARS_PER_LINE, LINES_PER_PAGE = 28, 22
+
+
+def _twips(mm: float) -> int:
+    return round(mm * 1440 / 25.4)
+
+
+#: The type area in twips (8845 × 12756; python-docx writes the left margin as 1587 twips, the others round).
+GRID_WIDTH_TWIPS = _twips(PAGE_WIDTH_MM) - int(MARGINS_MM["left"] * 1440 / 25.4) - _twips(MARGINS_MM["right"])
+GRID_HEIGHT_TWIPS = _twips(PAGE_HEIGHT_MM) - _twips(MARGINS_MM["top"]) - _twips(MARGINS_MM["bottom"])
+#: Line pitch of 22 lines per page, in twips (579).
+GRID_LINE_PITCH = GRID_HEIGHT_TWIPS // LINES_PER_PAGE
+#: Character pitch of 28 characters per line, as the 1/4096 pt added to the 16 pt of the document defaults (-849).
+#: 28 pitches stay a twip inside the type area: Word rounds the pitch, and a line filled to within a fraction of a
+#: twip can come out one character short (SC34 WG4, DR 11-0011 experiment).
+GRID_CHAR_SPACE = math.floor(((GRID_WIDTH_TWIPS - 1) / 20 / CHARS_PER_LINE - BODY_PT) * 4096)
+
+#: Out of the character grid (a run property) and out of the line grid (a paragraph property).
+OFF_CHAR_GRID = '<w:snapToGrid w:val="0"/>'
+OFF_LINE_GRID = '<w:snapToGrid w:val="0"/>'
+
 # Style ids (Heading1/Heading2/Title are Word's built-in ones, so the navigation pane and outline work).
 NORMAL, HEADING1, HEADING2, TITLE = "Normal", "Heading1", "Heading2", "Title"
 TABLE_CENTER, TABLE_LEFT = "ReportTableText", "ReportTableLabel"
 DRAFT_MARK, SIGNATURE, APPENDIX_LABEL = "ReportDraftMark", "ReportSignature", "ReportAppendixLabel"
 
 _EXACT = 'w:lineRule="exact"'
+
+
+#: No first-line indent. Both attributes: Word lets a character-unit indent (Normal's firstLineChars="200") override
+#: a twip one (MS-OI29500 §2.1.44), so cancelling only w:firstLine would still indent by two characters there.
+NO_FIRST_LINE = 'w:firstLine="0" w:firstLineChars="0"'
+
+
+def document_grid() -> str:
+    """The section's `w:docGrid`: 22 lines of 28 characters of 3号 (see the module docstring)."""
+    return (f'<w:docGrid w:type="linesAndChars" w:linePitch="{GRID_LINE_PITCH}" '
+            f'w:charSpace="{GRID_CHAR_SPACE}"/>')
+
+
+def off_grid(rpr: str) -> str:
+    """Run properties (from docx_xml.rpr_xml) that keep the characters at their own width, off the character grid."""
+    at = min(i for i in (rpr.find("<w:color"), rpr.find("<w:sz "), rpr.find("</w:rPr>")) if i >= 0)
+    return rpr[:at] + OFF_CHAR_GRID + rpr[at:]
 
 
 def _style(style_id: str, name: str, ppr: str, rpr: str, *, based_on: str = "", default: bool = False,
@@ -56,22 +118,23 @@ def _indent_chars(chars: int, size_pt: float) -> str:
 def style_definitions(fonts: FontSet) -> str:
     body_spacing = f'<w:spacing w:before="0" w:after="0" w:line="{LINE_PT * 20}" {_EXACT}/>'
     table_spacing = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
-    no_indent = '<w:ind w:firstLine="0" w:firstLineChars="0"/>'
+    no_indent = f'<w:ind {NO_FIRST_LINE}/>'
+    # Normal and every style based on it stay off the line grid; only 3号 text keeps the character grid.
     return "".join((
-        _style(NORMAL, "Normal", f'<w:widowControl w:val="0"/>{body_spacing}{_indent_chars(2, BODY_PT)}'
-               '<w:jc w:val="both"/>', rpr_xml(fonts.body, BODY_PT), default=True),
+        _style(NORMAL, "Normal", f'<w:widowControl w:val="0"/>{OFF_LINE_GRID}{body_spacing}'
+               f'{_indent_chars(2, BODY_PT)}<w:jc w:val="both"/>', rpr_xml(fonts.body, BODY_PT), default=True),
         _style(HEADING1, "heading 1", "<w:keepNext/><w:keepLines/>", rpr_xml(fonts.heading1, BODY_PT),
                based_on=NORMAL, outline=0),
         _style(HEADING2, "heading 2", "<w:keepNext/><w:keepLines/>", rpr_xml(fonts.heading2, BODY_PT),
                based_on=NORMAL, outline=1),
         _style(TITLE, "Title",
-               f'<w:spacing w:before="0" w:after="{LINE_PT * 20}" w:line="{TITLE_LINE_PT * 20}" {_EXACT}/>'
-               f'{no_indent}<w:jc w:val="center"/>',
-               rpr_xml(fonts.title, TITLE_PT, bold=fonts.title_bold), based_on=NORMAL),
-        _style(TABLE_CENTER, "报告表格文字", f'{table_spacing}{no_indent}<w:jc w:val="center"/>',
-               rpr_xml(fonts.table, TABLE_PT), based_on=NORMAL),
-        _style(TABLE_LEFT, "报告表格标签", f'{table_spacing}{no_indent}<w:jc w:val="left"/>',
-               rpr_xml(fonts.table, TABLE_PT), based_on=NORMAL),
+               f'{OFF_LINE_GRID}<w:spacing w:before="0" w:after="{LINE_PT * 20}" w:line="{TITLE_LINE_PT * 20}" '
+               f'{_EXACT}/>{no_indent}<w:jc w:val="center"/>',
+               off_grid(rpr_xml(fonts.title, TITLE_PT, bold=fonts.title_bold)), based_on=NORMAL),
+        _style(TABLE_CENTER, "报告表格文字", f'{OFF_LINE_GRID}{table_spacing}{no_indent}<w:jc w:val="center"/>',
+               off_grid(rpr_xml(fonts.table, TABLE_PT)), based_on=NORMAL),
+        _style(TABLE_LEFT, "报告表格标签", f'{OFF_LINE_GRID}{table_spacing}{no_indent}<w:jc w:val="left"/>',
+               off_grid(rpr_xml(fonts.table, TABLE_PT)), based_on=NORMAL),
         _style(DRAFT_MARK, "草稿标记", f'{no_indent}<w:jc w:val="center"/>',
                rpr_xml(fonts.heading1, BODY_PT, color=DRAFT_COLOR), based_on=NORMAL),
         _style(SIGNATURE, "落款", '<w:ind w:right="640" w:rightChars="200" w:firstLine="0" w:firstLineChars="0"/>'
@@ -146,20 +209,25 @@ def setup_page(document: Document) -> None:
     section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
     section.header_distance, section.footer_distance = Mm(HEADER_DISTANCE_MM), Mm(FOOTER_DISTANCE_MM)
     section.gutter = Mm(0)
+    sect_pr = section._sectPr
+    for old in sect_pr.findall(qn("w:docGrid")):
+        sect_pr.remove(old)
+    sect_pr.append(parse_block(f"<w:p><w:pPr><w:sectPr>{document_grid()}</w:sectPr></w:pPr></w:p>")[0][0][0][0])
+    _reorder_sect_pr(sect_pr)
 
 
 def page_number_paragraph(fonts: FontSet, *, odd: bool) -> str:
     """`— N —` in 4号 宋体: odd pages right-aligned one character in, even pages left (GB/T 9704 §7.5)."""
-    rpr = rpr_xml(fonts.page_number, PAGE_NUMBER_PT)
+    rpr = off_grid(rpr_xml(fonts.page_number, PAGE_NUMBER_PT))
     side = "right" if odd else "left"
-    ppr = (f'<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
-           f'<w:ind w:{side}="{PAGE_NUMBER_PT * 20}" w:firstLine="0"/><w:jc w:val="{side}"/>')
+    ppr = (f'{OFF_LINE_GRID}<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+           f'<w:ind w:{side}="{PAGE_NUMBER_PT * 20}" {NO_FIRST_LINE}/><w:jc w:val="{side}"/>')
     return paragraph_xml(run_xml("— ", rpr) + page_field_runs(rpr) + run_xml(" —", rpr), "", ppr)
 
 
 def draft_header_paragraph(fonts: FontSet, text: str) -> str:
-    rpr = rpr_xml(fonts.heading1, PAGE_NUMBER_PT, color=DRAFT_COLOR)
-    return paragraph_xml(run_xml(text, rpr), "", '<w:ind w:firstLine="0"/><w:jc w:val="center"/>')
+    rpr = off_grid(rpr_xml(fonts.heading1, PAGE_NUMBER_PT, color=DRAFT_COLOR))
+    return paragraph_xml(run_xml(text, rpr), "", f'{OFF_LINE_GRID}<w:ind {NO_FIRST_LINE}/><w:jc w:val="center"/>')
 
 
 def fill_header_footer(document: Document, fonts: FontSet, draft_text: str = "") -> None:
@@ -207,7 +275,7 @@ def blank_header_footer(section) -> None:
     """Own, empty headers and footers for a section (the cover sheet carries no page number)."""
     for part in (section.header, section.even_page_header, section.footer, section.even_page_footer):
         part.is_linked_to_previous = False
-        _replace_content(part._element, "<w:p/>")
+        _replace_content(part._element, f"<w:p><w:pPr>{OFF_LINE_GRID}<w:ind {NO_FIRST_LINE}/></w:pPr></w:p>")
 
 
 def section_break_before(document: Document) -> str:

@@ -5,44 +5,39 @@ Table 四 stays on the portrait page: its 15 columns of 10.4 mm hold each two-ch
 own and turn the page number sideways (checked by rendering both).
 
 A merged block is one `w:tc` with `w:gridSpan` (columns) and `w:vMerge` restart/continue (rows), exactly as Word
-writes it, so Word, WPS and LibreOffice show the same grid. Column widths are fixed so the table fits the type area.
+writes it, so Word, WPS and LibreOffice show the same grid. Column widths are fixed so the table fits the type area;
+layouts/table_widths.py sizes them (and, for very large numbers, the type) so that no number wraps.
 """
 
 from __future__ import annotations
 
 import re
 
-from exporters.docx_styles import TABLE_CENTER, TABLE_LEFT, TABLE_PT, TEXT_WIDTH_MM
+from exporters.docx_styles import TABLE_CENTER, TABLE_LEFT, TEXT_WIDTH_MM
 from exporters.docx_xml import mm, rpr_xml, run_xml
 from exporters.fonts import FontSet
+from layouts.table_widths import TableLayout, band_lines, layout, text_width_mm
 from models import format2021 as fmt
 from models.report import Report
 from models.values import format_value
 
-#: Widths (mm) of the label columns; None takes what is left after the data columns.
-LABEL_WIDTHS_MM: dict[str, tuple[float | None, ...]] = {"t2": (None,), "t3": (7, 17, None), "t4": ()}
-#: Width (mm) of one data column; None shares the width left by the label columns equally.
-DATA_WIDTH_MM: dict[str, float | None] = {"t2": 38, "t3": 11.5, "t4": None}
-CELL_MARGIN_MM = 1.0
 _GROUP_NUMBER = re.compile(r"^（[一二三四五六七八九十]+）")
 
 _BORDERS = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                    for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
 
 
-def column_widths(grid: fmt.Grid, total_mm: float = TEXT_WIDTH_MM) -> list[int]:
+def table_layout(grid: fmt.Grid, report: Report) -> TableLayout:
+    """Widths, type size and one-page-or-not of the table with this report's numbers (layouts.table_widths)."""
+    texts = {cell.key: format_value(report.cells.get(cell.key)) for cell in grid.cells if cell.is_input}
+    return layout(grid, texts, TEXT_WIDTH_MM)
+
+
+def twips(widths_mm: tuple[float, ...]) -> list[int]:
     """Twips per grid column, adding up to the text width."""
-    data_columns = grid.columns - grid.label_columns
-    label_spec = LABEL_WIDTHS_MM[grid.table]
-    data_mm = DATA_WIDTH_MM[grid.table]
-    fixed_labels = sum(w for w in label_spec if w is not None)
-    if data_mm is None:
-        data_mm = (total_mm - fixed_labels) / data_columns
-    rest = total_mm - fixed_labels - data_mm * data_columns
-    widths_mm = [w if w is not None else rest for w in label_spec] + [data_mm] * data_columns
-    twips = [mm(w) for w in widths_mm]
-    twips[-1] += mm(total_mm) - sum(twips)  # rounding
-    return twips
+    result = [mm(w) for w in widths_mm]
+    result[-1] += mm(TEXT_WIDTH_MM) - sum(result)  # rounding
+    return result
 
 
 def _cell_text(cell: fmt.GridCell, report: Report) -> str:
@@ -58,28 +53,37 @@ def _paragraph_style(cell: fmt.GridCell) -> str:
     return TABLE_LEFT
 
 
-def _runs(cell: fmt.GridCell, text: str, rpr: str) -> str:
-    """The cell's runs; a group label spanning rows (（三）不予公开) breaks after its number, as printed forms do."""
+def _runs(cell: fmt.GridCell, text: str, rpr: str, width_mm: float, font_pt: float) -> str:
+    """The cell's runs; a group label spanning rows (（三）不予公开) breaks after its number, as printed forms do; a
+    label in a column too narrow for two characters runs down it, punctuation kept with the character before."""
     if not text:
         return ""
+    brk = f"<w:r>{rpr}<w:br/></w:r>"
+    if cell.rowspan > 1 and not cell.header and width_mm < text_width_mm("三、三", font_pt):
+        return brk.join(run_xml(line, rpr) for line in band_lines(text))
     match = _GROUP_NUMBER.match(text)
     if match and cell.rowspan > 1 and not cell.header and match.end() < len(text):
-        return run_xml(text[:match.end()], rpr) + f"<w:r>{rpr}<w:br/></w:r>" + run_xml(text[match.end():], rpr)
+        return run_xml(text[:match.end()], rpr) + brk + run_xml(text[match.end():], rpr)
     return run_xml(text, rpr)
 
 
 def table_xml(table: str, report: Report, fonts: FontSet) -> str:
     """The whole `w:tbl` for table `table` ("t2", "t3", "t4") with the report's values.
 
-    Tables 二 and 四 are short and table 三 fits one page: each is kept on one page (keep-with-next on every row)
-    rather than split, which would also cut the vertical 三、本年度办理结果 band in two.
+    A table that fits one page is kept on one page (keep-with-next on every row) rather than split, which would
+    also cut the vertical 三、本年度办理结果 band in two. One that does not (very large numbers in small type) runs
+    over pages: only its header rows keep with the first data row, and they repeat on every page.
     """
     grid = report.format.grids[table]
-    widths = column_widths(grid)
-    rpr = rpr_xml(fonts.table, TABLE_PT)
-    margin = mm(CELL_MARGIN_MM)
+    fitted = table_layout(grid, report)
+    widths = twips(fitted.widths_mm)
+    rpr = rpr_xml(fonts.table, fitted.font_pt)
+    margin = mm(fitted.margin_mm)
     cover = grid.coverage
-    keep_together = True
+    keep_together = fitted.keep_together
+    row_min = mm(fitted.row_min_mm)
+    # The paragraph mark of an empty cell at the table's size too, or it would make its row taller.
+    mark = f'<w:rPr><w:sz w:val="{round(fitted.font_pt * 2)}"/><w:szCs w:val="{round(fitted.font_pt * 2)}"/></w:rPr>'
     parts = [
         "<w:tbl><w:tblPr>"
         f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>{_BORDERS}</w:tblBorders>'
@@ -94,7 +98,8 @@ def table_xml(table: str, report: Report, fonts: FontSet) -> str:
     for r in range(grid.rows):
         header_row = all(cover[(r, c)].header for c in range(grid.columns))
         # Header rows repeat on the next page; no row is split across pages.
-        parts.append("<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if header_row else "") + "</w:trPr>")
+        parts.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{row_min}" w:hRule="atLeast"/>'
+                     + ("<w:tblHeader/>" if header_row else "") + "</w:trPr>")
         c = 0
         while c < grid.columns:
             cell = cover[(r, c)]
@@ -107,9 +112,10 @@ def table_xml(table: str, report: Report, fonts: FontSet) -> str:
                 props += '<w:vMerge w:val="restart"/>' if cell.row == r else "<w:vMerge/>"
             props += '<w:vAlign w:val="center"/>'
             text = _cell_text(cell, report) if cell.row == r else ""
-            keep = "<w:keepNext/>" if keep_together and r < grid.rows - 1 else ""
+            runs = _runs(cell, text, rpr, sum(fitted.widths_mm[cell.col:cell.col + span]), fitted.font_pt)
+            keep = "<w:keepNext/>" if (keep_together or r < grid.header_rows) and r < grid.rows - 1 else ""
             parts.append(f'<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:pPr><w:pStyle w:val="{_paragraph_style(cell)}"/>'
-                         f"{keep}</w:pPr>{_runs(cell, text, rpr)}</w:p></w:tc>")
+                         f"{keep}{mark}</w:pPr>{runs}</w:p></w:tc>")
             c += span
         parts.append("</w:tr>")
     parts.append("</w:tbl>")

@@ -40,6 +40,7 @@ class Exporter:
     official: bool
     flag: str | None
     button: str
+    companions: str = ""  # "package.module:function" (path, options) → the files written beside `path`
 
     @property
     def suffixes(self) -> tuple[str, ...]:
@@ -63,6 +64,14 @@ class Exporter:
         module, _, name = self.build.partition(":")
         return getattr(importlib.import_module(module), name)
 
+    def companion_paths(self, path: Path, options: Mapping[str, Any]) -> list[Path]:
+        """The files this export writes beside `path` with these options (the Word report's 审核签发单/自查清单)."""
+        if not self.companions:
+            return []
+        module, _, name = self.companions.partition(":")
+        taken = {key: value for key, value in options.items() if key in self.options}
+        return getattr(importlib.import_module(module), name)(path, taken)
+
     def export(self, report: Report, path: Path, *, findings: list[Finding] | None, previous: Report | None,
                options: Mapping[str, Any]) -> Path:
         """Build and write the file; `options` may hold more keys than this kind takes (they are left out)."""
@@ -78,6 +87,12 @@ def _write_docx(report: Report, path: Path, *, findings: list[Finding] | None, p
                                  options=exporters.DocxOptions(**options))
 
 
+def _docx_companions(path: Path, options: Mapping[str, Any]) -> list[Path]:
+    import exporters
+
+    return exporters.DocxOptions(**options).companions(path)
+
+
 def _write_xlsx(report: Report, path: Path, *, findings: list[Finding] | None, previous: Report | None,
                 options: Mapping[str, Any]) -> Path:
     import exporters
@@ -88,8 +103,9 @@ def _write_xlsx(report: Report, path: Path, *, findings: list[Finding] | None, p
 
 EXPORTERS: dict[str, Exporter] = {e.kind: e for e in (
     Exporter("docx", "Word 报告", "公文格式", ((".docx", "Word 文档"),),
-             ("allow_errors", "official_fonts", "checklist", "signoff_sheet"), "exporters.registry:_write_docx",
-             official=True, flag="--docx", button="导出 Word(&W)…"),
+             ("allow_errors", "official_fonts", "checklist", "signoff_sheet", "separate_files"),
+             "exporters.registry:_write_docx", official=True, flag="--docx", button="导出 Word(&W)…",
+             companions="exporters.registry:_docx_companions"),
     Exporter("xlsx", "Excel 副本", "合计为公式，带勾稽关系检查", ((".xlsx", "Excel 工作簿"),), ("allow_errors",),
              "exporters.registry:_write_xlsx", official=True, flag="--xlsx", button="导出 Excel(&E)…"),
     Exporter("infographic", "一图读懂", "A4 竖版 PNG 图片或 PDF", ((".png", "PNG 图片"), (".pdf", "PDF 文件")),

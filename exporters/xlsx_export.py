@@ -153,11 +153,12 @@ def _write_findings(ws: Worksheet, report: Report, findings: list[Finding], prev
     row += 1
     st.apply(ws.cell(row=row, column=1, value="自查清单"), st.TITLE)
     row += 1
-    for col, text in enumerate(("规则", "检查内容", "结果"), start=1):
+    for col, text in enumerate(("规则", "检查内容", "结果", "核对情况"), start=1):
         st.apply(ws.cell(row=row, column=col, value=text), st.LABEL)
     for item in checklist(report, findings, previous_loaded):
         row += 1
-        for col, value in enumerate((item.rule.id, item.rule.title, item.status), start=1):
+        values = (item.rule.id, item.rule.title, item.status, "".join(item.remarks) or None)
+        for col, value in enumerate(values, start=1):
             st.apply(ws.cell(row=row, column=col, value=value), st.LABEL_LEFT)
     for letter, width in zip("ABCDE", (10, 10, 70, 40, 40), strict=True):
         ws.column_dimensions[letter].width = width

@@ -11,10 +11,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters import xlsx_styles as st
-from exporters.text_width import display_width
 from exporters.xlsx_styles import merge
+from layouts.text_width import display_width
 from layouts.xlsx_formulas import INCOMPLETE, INCONSISTENT, check_formula, sum_formula
-from layouts.xlsx_layout import GRID_TOP, check_cells, ref, sheet_col, sheet_row
+from layouts.xlsx_layout import GRID_TOP, CheckCell, check_cells, ref, sheet_col, sheet_row
 from models import format2021 as fmt
 from models.formats import Format
 from models.report import Report
@@ -103,7 +103,7 @@ def write_table_sheet(ws: Worksheet, table: str, report: Report) -> None:
             _style_block(ws, row, col, cell.rowspan, cell.colspan, style)
             merge(ws, start_row=row, start_column=col, end_row=row + cell.rowspan - 1,
                            end_column=col + cell.colspan - 1)
-    _write_checks(ws, table, format_, checks)
+    _write_checks(ws, grid, format_, checks)
     _validate(ws, counts, amounts)
     _size(ws, table, grid)
     ws.protection.sheet = True
@@ -120,10 +120,10 @@ def _style_block(ws: Worksheet, row: int, col: int, rowspan: int, colspan: int, 
                 st.apply(ws.cell(row=r, column=c), style)
 
 
-def _write_checks(ws: Worksheet, table: str, format_: Format, checks: tuple) -> None:
+def _write_checks(ws: Worksheet, grid: fmt.Grid, format_: Format, checks: tuple[CheckCell, ...]) -> None:
+    """The check cells of the report's equations (placed by `format_`'s grids), with each rule's label."""
     if not checks:
         return
-    grid = format_.grids[table]
     for check in checks:
         target = ws.cell(row=check.row, column=check.col, value=check_formula(check, format_))
         st.apply(target, st.CHECK)
@@ -132,21 +132,27 @@ def _write_checks(ws: Worksheet, table: str, format_: Format, checks: tuple) -> 
             merge(ws, start_row=check.row, start_column=check.col, end_row=check.row,
                            end_column=check.col + check.colspan - 1)
     rule_label = {rid: f"{rid} {RULE_BY_ID[rid].title}" for rid in {c.rule for c in checks}}
-    if table == "t3":
-        for rule in ("T3-A", "T3-C"):
-            row = next(c.row for c in checks if c.rule == rule)
-            label = ws.cell(row=row, column=1, value=f"检查：{rule_label[rule]}")
-            _style_block(ws, row, 1, 1, grid.label_columns, st.LABEL_LEFT)
+    labelled: set[str] = set()
+    # Each rule's label by its first check: a column rule's left of its sheet row, a row rule's above its column.
+    for check in checks:
+        if check.rule in labelled or check.equation.axis == "block":
+            continue
+        labelled.add(check.rule)
+        if check.equation.axis == "column":
+            label = ws.cell(row=check.row, column=1, value=f"检查：{rule_label[check.rule]}")
+            _style_block(ws, check.row, 1, 1, grid.label_columns, st.LABEL_LEFT)
             st.apply(label, st.LABEL_LEFT)
-            merge(ws, start_row=row, start_column=1, end_row=row, end_column=grid.label_columns)
-        col = sheet_col(grid.columns)
-        head = ws.cell(row=GRID_TOP, column=col, value=f"检查：{rule_label['T3-B']}")
-        _style_block(ws, GRID_TOP, col, grid.header_rows, 1, st.LABEL)
-        st.apply(head, st.LABEL)
-        merge(ws, start_row=GRID_TOP, start_column=col, end_row=GRID_TOP + grid.header_rows - 1, end_column=col)
-    else:
-        row = checks[0].row
-        names = "；".join(rule_label[c.rule] for c in checks)
+            merge(ws, start_row=check.row, start_column=1, end_row=check.row, end_column=grid.label_columns)
+        else:
+            head = ws.cell(row=GRID_TOP, column=check.col, value=f"检查：{rule_label[check.rule]}")
+            _style_block(ws, GRID_TOP, check.col, grid.header_rows, 1, st.LABEL)
+            st.apply(head, st.LABEL)
+            merge(ws, start_row=GRID_TOP, start_column=check.col, end_row=GRID_TOP + grid.header_rows - 1,
+                  end_column=check.col)
+    blocks = [c for c in checks if c.equation.axis == "block"]
+    if blocks:
+        row = blocks[0].row
+        names = "；".join(rule_label[c.rule] for c in blocks)
         note = ws.cell(row=row + 1, column=1, value=f"上一行为检查：{names}")
         st.apply(note, st.NOTE)
         merge(ws, start_row=row + 1, start_column=1, end_row=row + 1, end_column=sheet_col(grid.columns - 1))

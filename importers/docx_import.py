@@ -16,7 +16,7 @@ from importers.docx_t3 import T3Reader
 from importers.docx_tables import Found, classify, read_t2, read_t4
 from importers.docx_text import as_date, find_title, is_blank_date, match_section, split_narrative, year_from_period
 from importers.result import Imported, LoadError
-from layouts.docx_layout import CHECKLIST_TITLE, SIGNOFF_TITLE
+from layouts.docx_layout import ATTACHMENT_NOTE, CHECKLIST_TITLE, SIGNOFF_TITLE
 from models import format2019
 from models import format2021 as fmt
 from models.app_info import DRAFT_MARK
@@ -109,7 +109,8 @@ def strip_own_extras(blocks: list[str | WordTable], notices: list[str]) -> list[
         following = next((t for t in texts[i + 1:] if t), None)
         if text == norm("附件") and following == norm(CHECKLIST_TITLE):
             notices.append(f"已略过文末的附件“{CHECKLIST_TITLE}”。")
-            return blocks[:i]
+            # Its 附件说明 line under the body goes too: it is not part of 六.
+            return [b for b, t in zip(blocks[:i], texts[:i], strict=True) if t != norm(ATTACHMENT_NOTE)]
     return blocks
 
 

@@ -21,7 +21,10 @@ def sum_formula(total_key: str, format_: Format = FORMAT_2021) -> str:
 
 
 def check_formula(check: CheckCell, format_: Format = FORMAT_2021) -> str:
-    left, right = ",".join(refs(check.left, format_)), ",".join(refs(check.right, format_))
-    n = len(check.left) + len(check.right)
+    """一致 when sum(parts) = sum(totals) of the check's equation, 不一致 when not, 未填完 while a cell is not a number
+    (as the Python check, which skips such an equation). Cells are placed by `format_`'s grids."""
+    equation = check.equation
+    left, right = ",".join(refs(equation.parts, format_)), ",".join(refs(equation.totals, format_))
+    n = len(equation.cells)
     return (f'=IF(COUNT({left},{right})<{n},"{INCOMPLETE}",'
             f'IF(SUM({left})=SUM({right}),"{CONSISTENT}","{INCONSISTENT}"))')

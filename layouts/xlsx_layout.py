@@ -2,7 +2,8 @@
 
 Shared by the writer (exporters/xlsx_*) and the reader (importers/xlsx_reader.py), so that both agree by
 construction. Every position comes from the grids of the report's format (`Format.grids`; the format's template is
-recorded in TEMPLATE_CELL of the hidden sheet); nothing here spells a table label.
+recorded in TEMPLATE_CELL of the hidden sheet); nothing here spells a table label. The check cells are the format's
+equations (models/equations.py), placed beside the grid.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from functools import cache
 
 from openpyxl.utils import get_column_letter
 
-from models import format2021 as fmt
+from models.equations import Equation, equations_of
 from models.formats import FORMAT_2021, Format
 
 COVER_SHEET = "封面"
@@ -97,46 +98,44 @@ def refs(keys: tuple[str, ...] | list[str], format_: Format = FORMAT_2021) -> li
 
 @dataclass(frozen=True)
 class CheckCell:
-    """A cell beside a table whose formula tests one rule on one column, row or block: sum(left) = sum(right)."""
+    """A cell beside a table whose formula tests one equation of the format (models/equations.py)."""
 
-    rule: str
+    equation: Equation
     row: int           # sheet row
     col: int           # sheet column
-    left: tuple[str, ...]
-    right: tuple[str, ...]
     colspan: int = 1
 
+    @property
+    def rule(self) -> str:
+        return self.equation.rule
 
-def _t3_checks(format_: Format) -> list[CheckCell]:
-    grid = format_.grids["t3"]
-    below = sheet_row(grid.rows)
-    checks = []
-    for j, col in enumerate(format_.t3_columns):
-        c = sheet_col(grid.label_columns + j)
-        checks.append(CheckCell("T3-A", below, c, (fmt.t3("new", col.key), fmt.t3("carried_in", col.key)),
-                                (fmt.t3("handled_total", col.key), fmt.t3("carried_out", col.key))))
-        checks.append(CheckCell("T3-C", below + 1, c, tuple(fmt.t3(r, col.key) for r in format_.t3_leaf_rows),
-                                (fmt.t3("handled_total", col.key),)))
-    right = sheet_col(grid.columns)
-    parts = tuple(c.key for c in format_.t3_columns if c.key != "total")
-    for i, row in enumerate(format_.t3_rows):
-        checks.append(CheckCell("T3-B", sheet_row(grid.header_rows + i), right,
-                                tuple(fmt.t3(row.key, c) for c in parts), (fmt.t3(row.key, "total"),)))
-    return checks
+    @property
+    def left(self) -> tuple[str, ...]:
+        return self.equation.parts
 
-
-def _t4_checks(format_: Format) -> list[CheckCell]:
-    grid = format_.grids["t4"]
-    n = len(format_.t4_columns)
-    parts = tuple(c.key for c in format_.t4_columns if c.key != "total")
-    return [
-        CheckCell(rule, sheet_row(grid.rows), sheet_col(b * n),
-                  tuple(fmt.t4(block.key, c) for c in parts), (fmt.t4(block.key, "total"),), colspan=n)
-        for b, (block, rule) in enumerate(zip(format_.t4_blocks, ("T4-A", "T4-B", "T4-C"), strict=True))
-    ]
+    @property
+    def right(self) -> tuple[str, ...]:
+        return self.equation.totals
 
 
 @cache
 def check_cells(format_: Format = FORMAT_2021) -> dict[str, tuple[CheckCell, ...]]:
-    """The check cells of each table sheet of `format_` (表二 has no rule of its own besides V-1)."""
-    return {"t2": (), "t3": tuple(_t3_checks(format_)), "t4": tuple(_t4_checks(format_))}
+    """The check cells of each table sheet, one per equation of `format_` (表二 has none): a row's to the right of
+    the row, a column's below the grid (one sheet row per rule), a block's below the block across its width."""
+    checks: dict[str, list[CheckCell]] = {table: [] for table in format_.grids}
+    below: dict[str, list[str]] = {}  # per table, the column rules in the order of their sheet rows
+    for equation in equations_of(format_):
+        grid = format_.grids[equation.table]
+        points = [(sheet_row(r), sheet_col(c)) for r, c in map(grid.position, equation.cells)]
+        if equation.axis == "row":
+            check = CheckCell(equation, points[-1][0], sheet_col(grid.columns))
+        elif equation.axis == "column":
+            rules = below.setdefault(equation.table, [])
+            if equation.rule not in rules:
+                rules.append(equation.rule)
+            check = CheckCell(equation, sheet_row(grid.rows) + rules.index(equation.rule), points[-1][1])
+        else:
+            first, last = min(c for _, c in points), max(c for _, c in points)
+            check = CheckCell(equation, sheet_row(grid.rows), first, colspan=last - first + 1)
+        checks[equation.table].append(check)
+    return {table: tuple(found) for table, found in checks.items()}

@@ -3,7 +3,7 @@
 A sheet is summed only when nothing about it is in doubt: a sheet of another year or template, a department that
 sent two sheets, a value that is not a number — each is rejected with its reasons, never summed in part.
 
-The departments' numbers are kept in the draft (`report.extra["collection"]`), so that sheets can be merged as they
+The departments' numbers are kept in the draft (`report.workspace.collection`), so that sheets can be merged as they
 come back: a later merge adds new departments, replaces the numbers of a department that sent a new sheet and keeps
 the others; every merged cell is the sum over all departments so far.
 """
@@ -22,10 +22,9 @@ from models.collection import SheetData, normalize_department
 from models.errors import UserError
 from models.formats import Format
 from models.report import Report
-from models.rules_tables import check_t3a
+from models.rules import T3_A
 from models.values import CellValue, coerce_loaded, is_number
 
-STORE_KEY = "collection"
 #: At most this many cell names are listed in one notice about blank cells.
 LISTED_BLANKS = 5
 
@@ -151,7 +150,7 @@ def _sheet_notices(sheet: SheetData) -> list[str]:
         for key, value in sheet.values.items():
             own.set(key, value)
         autosum.apply(own, autosum.all_totals(own))
-        for finding in check_t3a(own):
+        for finding in T3_A.run(own):
             notices.append(f"{sheet.department}（“{sheet.path.name}”）的{finding.message}")
     return notices
 
@@ -178,7 +177,7 @@ def apply_merged(report: Report, merged: Merged) -> dict[str, tuple[CellValue, C
         put(key, value)
     if report.meta.year is None:
         report.meta.year = merged.year
-    report.extra[STORE_KEY] = {
+    report.workspace.collection = {
         "year": merged.year,
         "departments": [{"department": c.department, "file": c.file, "contact": c.contact, "values": dict(c.values)}
                         for c in merged.contributions],
@@ -223,7 +222,7 @@ def stored_contributions(report: Report, year: int) -> tuple[list[Contribution],
     """The departments' numbers an earlier merge kept in the draft (for `year`), and notices about what was not
     usable. MergeRefused when the report's format cannot take the 采集表's cells (`check_target`)."""
     check_target(report)
-    stored = report.extra.get(STORE_KEY)
+    stored = report.workspace.collection
     if stored is None:
         return [], []
     if not isinstance(stored, dict) or not isinstance(stored.get("departments"), list):

@@ -1,8 +1,9 @@
 """The draft file's JSON document: Report ⇄ dict, per the core other tools rely on.
 
-`{"format": "gov-info-annual-report", "schema_version": 1, "template": "2021", "meta": {...}, "cells": {...},
-"texts": {"s1": ..., "s5": ..., "s6": ...}, "notes": {...}}` plus keys of our own (provenance, app), and any key we do
-not know is kept as it was.
+`{"format": "gov-info-annual-report", "schema_version": 2, "template": "2021", "meta": {...}, "cells": {...},
+"texts": {"s1": ..., "s5": ..., "s6": ...}, "notes": {...}}` plus keys of our own (provenance, app, and `workspace`:
+`{"auto_sum": [cell keys], "deadline": "YYYY-MM-DD" | null, "collection": {...} | null}`, `models.report.Workspace`),
+and any key we do not know is kept as it was.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from typing import Any
 from models import format2021 as fmt
 from models import migrations
 from models.formats import Format, UnknownTemplate, format_of, known_templates
-from models.report import Meta, Provenance, Report, compose_section, split_section
+from models.report import Meta, Provenance, Report, Workspace, compose_section, split_section
 from models.values import InvalidValue, coerce_loaded
 
 FORMAT_ID = "gov-info-annual-report"
 CORE_KEYS = ("format", "schema_version", "template", "meta", "cells", "texts", "notes")
-OWN_KEYS = ("provenance", "app")
+OWN_KEYS = ("provenance", "app", "workspace")
+WORKSPACE_KEYS = ("auto_sum", "deadline", "collection")
 META_KEYS = ("agency", "year", "level", "publish_date")
 #: The template of a draft that names none: drafts were written in the 2021 format before templates were stored.
 LEGACY_TEMPLATE = fmt.TEMPLATE_ID
@@ -46,6 +48,7 @@ def to_document(report: Report, app_info: dict[str, Any] | None = None) -> dict[
         "texts": _texts_json(report),
         "notes": dict(report.notes),
         "provenance": {key: _provenance_json(p) for key, p in report.provenance.items()},
+        "workspace": _workspace_json(report.workspace),
     }
     if app_info:
         doc["app"] = app_info
@@ -79,6 +82,15 @@ def _texts_json(report: Report) -> dict[str, str]:
     return texts
 
 
+def _workspace_json(workspace: Workspace) -> dict[str, Any]:
+    return {
+        "auto_sum": sorted(workspace.auto_sum),
+        "deadline": workspace.deadline.isoformat() if workspace.deadline else None,
+        "collection": workspace.collection,
+        **{k: v for k, v in workspace.extra.items() if k not in WORKSPACE_KEYS},
+    }
+
+
 def _provenance_json(p: Provenance) -> dict[str, Any]:
     data: dict[str, Any] = {"year": p.year, "source": p.source}
     if p.digest:
@@ -89,7 +101,14 @@ def _provenance_json(p: Provenance) -> dict[str, Any]:
 # ---------------------------------------------------------------------------------------------------------------
 
 def from_document(doc: dict[str, Any]) -> Report:
-    """A Report from an (upgraded) draft document. Raises DraftContentError naming the bad field."""
+    """A Report from a draft document, upgraded first when of an older schema (last year's report embedded at
+    carry-over keeps the schema it was written in). Raises DraftContentError naming the bad field."""
+    version = doc.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version < migrations.CURRENT_SCHEMA_VERSION:
+        try:
+            doc = migrations.upgrade(dict(doc), migrations.CURRENT_SCHEMA_VERSION)
+        except migrations.NoUpgradePath as exc:
+            raise DraftContentError(f"无法从草稿格式版本{exc.version}升级。") from None
     format_ = template_format(doc)
     report = Report(meta=_meta(doc.get("meta")), template=format_.id)
     raw_meta = doc.get("meta") or {}
@@ -111,8 +130,38 @@ def from_document(doc: dict[str, Any]) -> Report:
                 year if isinstance(year, int) and not isinstance(year, bool) else None,
                 str(raw.get("source", "")), str(raw.get("digest", "")),
             )
+    report.workspace = _workspace(doc.get("workspace"))
     report.extra = {k: v for k, v in doc.items() if k not in CORE_KEYS and k not in OWN_KEYS}
     return report
+
+
+def lift_v1_workspace(report: Report) -> None:
+    """Move version-1 workspace keys (`autosum`, `deadline`, `collection`) a caller put in `report.extra` into
+    `report.workspace`, as the schema upgrade does for a file (a value that does not fit stays in `extra`)."""
+    if not any(key in report.extra for key in migrations.V1_WORKSPACE_KEYS):
+        return
+    present = {k: v for k, v in _workspace_json(report.workspace).items() if v not in (None, [])}
+    moved = migrations.UPGRADES[1]({**report.extra, "workspace": present})
+    report.workspace = _workspace(moved.pop("workspace"))
+    report.extra = moved
+
+
+def _workspace(raw: object) -> Workspace:
+    if raw is None:
+        return Workspace()
+    if not isinstance(raw, dict):
+        raise DraftContentError("“workspace”应为键值表。")
+    auto_sum = raw.get("auto_sum") or []
+    if not isinstance(auto_sum, list) or not all(isinstance(k, str) for k in auto_sum):
+        raise DraftContentError("“workspace.auto_sum”应为单元格键的列表。")
+    deadline = raw.get("deadline")
+    if deadline is not None:
+        deadline = _date(deadline, "workspace.deadline", f"公开截止日期“{deadline}”应为YYYY-MM-DD格式。")
+    collection = raw.get("collection")
+    if collection is not None and not isinstance(collection, dict):
+        raise DraftContentError("“workspace.collection”应为键值表。")
+    return Workspace(auto_sum=frozenset(auto_sum), deadline=deadline, collection=collection,
+                     extra={k: v for k, v in raw.items() if k not in WORKSPACE_KEYS})
 
 
 def template_format(doc: dict[str, Any]) -> Format:
@@ -158,19 +207,23 @@ def _meta(raw: object) -> Meta:
     published = raw.get("publish_date")
     publish_date = None
     if published is not None:
-        try:
-            text = _string(published, "meta.publish_date")
-            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-                raise ValueError(text)
-            publish_date = date.fromisoformat(text)
-        except ValueError as exc:
-            raise DraftContentError(f"发布日期“{published}”应为YYYY-MM-DD格式。") from exc
+        publish_date = _date(published, "meta.publish_date", f"发布日期“{published}”应为YYYY-MM-DD格式。")
     return Meta(
         agency=_string(raw.get("agency"), "meta.agency"),
         year=year,
         level=_string(raw.get("level"), "meta.level"),
         publish_date=publish_date,
     )
+
+
+def _date(raw: object, name: str, message: str) -> date:
+    try:
+        text = _string(raw, name)
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise DraftContentError(message) from exc
 
 
 def _texts(raw: dict[str, Any]) -> dict[str, str]:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from models.equations import BALANCE, COLUMN_SUM, ROW_SUM
 from models.findings import Finding
 from models.formats import label_of
 from models.values import CellValue, format_value
 
-_ROW, _COLUMN = ("T3-B",), ("T3-A", "T3-C")
+_ROW, _COLUMN = (ROW_SUM,), (BALANCE, COLUMN_SUM)
 _ROW_AND_COLUMN = "它所在的行和列都不平"
 _BOTH_COLUMN_SUMS = "（一）至（六）之和、新收加上年结转减结转下年度都与它不符"
 
@@ -28,8 +29,8 @@ def with_focus(findings: list[Finding], cells: dict[str, CellValue]) -> list[Fin
     for row in rows:
         for column in columns:
             _blame(culprits, (row, column), set(row.cells) & set(column.cells), _ROW_AND_COLUMN)
-    t3a = {f.cells[2]: f for f in columns if f.rule == "T3-A"}  # keyed by the column's 办理结果总计 cell
-    for t3c in (f for f in columns if f.rule == "T3-C"):
+    t3a = {f.cells[2]: f for f in columns if f.rule == BALANCE}  # keyed by the column's 办理结果总计 cell
+    for t3c in (f for f in columns if f.rule == COLUMN_SUM):
         total = t3c.cells[-1]
         if total in t3a and id(t3c) not in culprits and id(t3a[total]) not in culprits:
             _blame(culprits, (t3c, t3a[total]), {total}, _BOTH_COLUMN_SUMS)

@@ -288,8 +288,8 @@ def compute_table3(sheets: Sequence[LedgerSheet], year: int, mapping: ColumnMapp
 
 def table3_findings(report: Report, previous: Report | None = None) -> list[Finding]:
     """The findings of the rules of table 三 (T3-A/B/C, V-1 on its cells) and, with last year's report, X-1."""
-    from models.rules import evaluate
+    from models.rules import T3_A, T3_B, T3_C, V_1, X_1, evaluate
 
-    t3 = set(T3_KEYS)
+    t3, whole = set(T3_KEYS), {T3_A.id, T3_B.id, T3_C.id, X_1.id}
     return [f for f in evaluate(report, previous)
-            if f.rule.startswith("T3-") or f.rule == "X-1" or (f.rule == "V-1" and set(f.cells) <= t3)]
+            if f.rule in whole or (f.rule == V_1.id and set(f.cells) <= t3)]

@@ -3,7 +3,7 @@
 A ledger is recognised without help when one of its first rows holds 收到日期, 申请人类型, 办理结果 and 办结日期 (or a
 common variant such as 答复日期). Otherwise a mapping says which header is which field; it may also name what the
 clerk's own words in the 办理结果 / 申请人类型 columns stand for (“同意公开” → 予以公开). A mapping is a JSON file, or
-the one remembered in the app's config folder.
+the one remembered in the app's settings (models/settings.py).
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ import json
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from models import locations
+from models import locations, settings
 from models.atomic import WriteFailed, atomic_write
 from models.errors import UserError
 from models.userfiles import FileTooLarge, NotRegularFile, read_limited
@@ -157,46 +157,61 @@ def load_mapping(path: Path | str) -> ColumnMapping:
 
 
 def saved_mapping_path() -> Path:
+    """Where the remembered mapping is kept: the settings file (models/settings.py)."""
+    return settings.settings_path()
+
+
+def legacy_mapping_path() -> Path:
+    """The file the mapping was remembered in before settings.json (read while settings.json does not exist)."""
     return locations.config_dir() / SAVED_MAPPING_NAME
 
 
 def save_mapping(mapping: ColumnMapping, path: Path | str | None = None) -> Path:
-    """Remember a mapping (in the config folder unless `path` is given), atomically. Raises MappingError."""
-    target = Path(path) if path is not None else saved_mapping_path()
-    data = json.dumps(mapping.as_json(), ensure_ascii=False, indent=1) + "\n"
+    """Remember a mapping (in the settings unless `path` is given), atomically. Raises MappingError."""
+    if path is not None:
+        data = json.dumps(mapping.as_json(), ensure_ascii=False, indent=1) + "\n"
+        try:
+            atomic_write(Path(path), data.encode("utf-8"))
+        except WriteFailed as exc:
+            raise MappingError(exc.message) from exc
+        return Path(path)
     try:
-        atomic_write(target, data.encode("utf-8"))
-    except WriteFailed as exc:
+        settings.update(lambda s: replace(s, ledger_mapping=mapping.as_json()))
+    except settings.SettingsError as exc:
         raise MappingError(exc.message) from exc
-    return target
+    return saved_mapping_path()
 
 
 def load_saved_mapping() -> ColumnMapping | None:
-    """The remembered mapping, or None when there is none. Raises MappingError when it cannot be read."""
-    path = saved_mapping_path()
-    return load_mapping(path) if path.exists() else None
+    """The remembered mapping, or None when there is none. Raises MappingError when it cannot be used."""
+    broken = settings.legacy_mapping_problem()
+    if broken is not None:
+        return load_mapping(broken)  # raises, naming the file as before
+    data = settings.load_settings().settings.ledger_mapping
+    return None if data is None else mapping_from_json(data, "记住的台账列对应关系")
 
 
 def set_aside_saved_mapping() -> Path | None:
-    """Rename an unreadable remembered mapping out of the way (kept for whoever wants to look at it, never read
-    again), so that the next mapping the clerk gives is remembered in its place. Returns the new path, or None when
-    there was nothing to rename or it could not be renamed."""
-    from datetime import datetime
+    """Put an unusable remembered mapping out of the way (kept for whoever wants to look at it, never read again),
+    so that the next mapping the clerk gives is remembered in its place. Returns the file it is kept in, or None
+    when there was nothing to put aside or it could not be kept.
 
-    path = saved_mapping_path()
-    if not path.exists():
+    The old ledger-mapping.json (before settings.json) is renamed; one in the settings is written to a file of its
+    own beside them and removed from the settings.
+    """
+    legacy = legacy_mapping_path()
+    if not settings.settings_path().exists() and legacy.exists():
+        return settings.set_aside(legacy)
+    data = settings.load_settings().settings.ledger_mapping
+    if data is None:
         return None
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    for attempt in range(100):
-        target = path.with_name(f"{path.stem}.unreadable-{stamp}{f'-{attempt}' if attempt else ''}{path.suffix}")
-        if target.exists():
-            continue
-        try:
-            path.rename(target)
-        except OSError:
-            return None
-        return target
-    return None
+    kept = legacy.with_name(f"{legacy.stem}.unreadable-{datetime.now().strftime('%Y%m%d-%H%M%S-%f')}{legacy.suffix}")
+    try:
+        atomic_write(kept, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))
+        settings.update(lambda s: replace(s, ledger_mapping=None))
+    except (WriteFailed, settings.SettingsError):
+        return None
+    return kept
 
 
 # ---------------------------------------------------------------------------------------------------------------

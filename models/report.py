@@ -33,6 +33,26 @@ class Provenance:
         return f"来自{self.year}年度报告" if self.year else "来自上年度报告"
 
 
+@dataclass
+class Workspace:
+    """What the app keeps in the draft beside the report itself (the draft's `workspace`, schema 2).
+
+    `auto_sum`: the total cells the clerk switched to 自动合计 (kept as stored; models.autosum.AUTO_SUM_KEYS says
+    which are switchable). `deadline`: the clerk's own 公开截止日期 (None: the one the rules set,
+    `format2021.default_deadline`). `collection`: the departments' numbers of the last 汇总数据采集表
+    (models/collection_merge.py reads and writes its content). `extra`: keys of the workspace this version does not
+    know, kept so that a round trip loses nothing.
+    """
+
+    auto_sum: frozenset[str] = frozenset()
+    deadline: date | None = None
+    collection: dict[str, Any] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def copy(self) -> Workspace:
+        return Workspace(self.auto_sum, self.deadline, _deep_copy(self.collection), _deep_copy(self.extra))
+
+
 def text_digest(text: str) -> str:
     """A digest of a text that ignores whitespace differences."""
     compact = "".join(text.split())
@@ -50,8 +70,11 @@ class Report:
     extra: dict[str, Any] = field(default_factory=dict)
     extra_meta: dict[str, Any] = field(default_factory=dict)
     extra_cells: dict[str, Any] = field(default_factory=dict)
+    workspace: Workspace = field(default_factory=Workspace)
     read_only: bool = False
-    upgraded_from: int | None = None  # the schema version the draft was read in, when older than ours
+    #: The schema version the draft was read in, when older than ours: how the file was read, not what the report
+    #: says, so two reports read from different schema versions with the same content are equal.
+    upgraded_from: int | None = field(default=None, compare=False)
     template: str = CURRENT_TEMPLATE  # the format the report is judged, stored and laid out by (models/formats.py)
 
     @property
@@ -134,6 +157,7 @@ class Report:
             extra=_deep_copy(self.extra),
             extra_meta=_deep_copy(self.extra_meta),
             extra_cells=_deep_copy(self.extra_cells),
+            workspace=self.workspace.copy(),
             read_only=self.read_only,
             template=self.template,
         )

@@ -10,11 +10,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from models import format2021 as fmt
-from models.findings import Finding, Severity, TextSpan
+from models.findings import Finding, TextSpan
 from models.report import Report
 from models.textscan import half_width, to_int
+
+if TYPE_CHECKING:
+    from models.rules import Rule
 
 # Between the keyword and the number: no sentence end and no digit, at most 30 characters.
 _GAP = r"[^。！？!?；;\n\d]{0,30}?"
@@ -71,7 +75,6 @@ TEXT_PATTERNS: tuple[TextPattern, ...] = (
                 re.compile(rf"(?P<k>现行有效{_GAP}规范性文件|规范性文件{_GAP}现行有效){_GAP}{_NUMBER}"),
                 (Reading((fmt.t2("normative", "in_force"),), "行政规范性文件现行有效件数"),)),
 )
-TEXT_RULE_IDS = tuple(p.rule for p in TEXT_PATTERNS)
 _PATTERN_BY_RULE = {p.rule: p for p in TEXT_PATTERNS}
 
 
@@ -97,22 +100,20 @@ def _reading_value(report: Report, reading: Reading) -> int | None:
     return int(sum(values))  # type: ignore[arg-type]
 
 
-def check_text(report: Report, patterns: tuple[TextPattern, ...] = TEXT_PATTERNS) -> Iterator[Finding]:
-    """Every number the `patterns` tie to a table cell in sections 一 and 六 that disagrees with the tables."""
-    tables = {p.rule: tuple((r, v) for r in p.readings if (v := _reading_value(report, r)) is not None)
-              for p in patterns}
-    agreeing = {rule: {v for _, v in readings} for rule, readings in tables.items()}
+def check_text(rule: Rule, report: Report, previous: Report | None = None) -> Iterator[Finding]:
+    """Every number the pattern of `rule` ties to a table cell in sections 一 and 六 that disagrees with the tables."""
+    pattern = _PATTERN_BY_RULE[rule.id]
+    readings = tuple((r, v) for r in pattern.readings if (v := _reading_value(report, r)) is not None)
+    if not readings:
+        return
+    agreeing = {v for _, v in readings}
     for text_key in checked_text_keys():
         raw = report.texts.get(text_key, "")
-        if not raw:
-            continue
-        for pattern in patterns:
-            readings = tables[pattern.rule]
-            for start, end, number_start, number_end, written in ties(pattern.rule, raw) if readings else ():
-                if written not in agreeing[pattern.rule]:
-                    cells, message = _mismatch(text_key, raw[start:end], readings)
-                    yield Finding(pattern.rule, Severity.WARNING, cells, message, written, readings[0][1],
-                                  span=TextSpan(text_key, number_start, number_end), detail=f"{text_key}:{written}")
+        for start, end, number_start, number_end, written in ties(pattern.rule, raw) if raw else ():
+            if written not in agreeing:
+                cells, message = _mismatch(text_key, raw[start:end], readings)
+                yield rule.finding(cells, message, written, readings[0][1],
+                                   span=TextSpan(text_key, number_start, number_end), detail=f"{text_key}:{written}")
 
 
 @lru_cache(maxsize=1024)
@@ -166,7 +167,7 @@ def no_request_sentences(raw: str) -> tuple[tuple[int, int], ...]:
     return tuple((m.start(), m.end()) for m in _NO_REQUESTS.finditer(half_width(raw)))
 
 
-def check_no_requests(report: Report) -> Iterator[Finding]:
+def check_no_requests(rule: Rule, report: Report, previous: Report | None = None) -> Iterator[Finding]:
     """Section 一 says there were no applications although table 三 counts new ones (TXT-NONE, an error)."""
     new_key = fmt.t3("new", "total")
     count = report.number(new_key)
@@ -175,8 +176,8 @@ def check_no_requests(report: Report) -> Iterator[Finding]:
     for text_key in fmt.text_keys("s1"):
         raw = report.texts.get(text_key, "")
         for start, end in no_request_sentences(raw) if raw else ():
-            yield Finding(
-                "TXT-NONE", Severity.ERROR, (new_key,),
+            yield rule.finding(
+                (new_key,),
                 f"{text_location(text_key)}：正文写“{raw[start:end]}”，但表三本年新收政府信息公开申请{count}件。"
                 "请按本年情况改写这一段（可用“插入依申请公开段落”按表三生成）。",
                 0, count,

@@ -31,8 +31,6 @@ from models.report import Report
 
 #: Draft extra key: the document as it was read before its first template migration.
 ORIGINAL_KEY = "template_original"
-#: Draft extra key holding the cell keys in 自动合计 mode (ui/document.py AUTOSUM_KEY): keys to rename too.
-_AUTOSUM_KEY = "autosum"
 
 
 @dataclass(frozen=True)
@@ -94,8 +92,9 @@ def _apply(doc: dict[str, Any], step: TemplateMigration) -> None:
         doc["cells"] = {k: v for k, v in doc["cells"].items() if v is not None or k in known}
     if isinstance(doc.get("provenance"), dict):
         doc["provenance"] = {_provenance_key(step, k): v for k, v in doc["provenance"].items()}
-    if isinstance(doc.get(_AUTOSUM_KEY), list):
-        doc[_AUTOSUM_KEY] = [step.key(k) if isinstance(k, str) else k for k in doc[_AUTOSUM_KEY]]
+    workspace = doc.get("workspace")
+    if isinstance(workspace, dict) and isinstance(workspace.get("auto_sum"), list):  # the 自动合计 switches
+        workspace["auto_sum"] = [step.key(k) if isinstance(k, str) else k for k in workspace["auto_sum"]]
 
 
 def _provenance_key(step: TemplateMigration, key: str) -> str:

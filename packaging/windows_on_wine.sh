@@ -508,13 +508,28 @@ kill_app() {  # as a crash or a power cut would: no chance to save or clean up
 
 APP_DATA="$PREFIX/drive_c/users/$WUSER/AppData/Local/gov-info-report"
 
+# wine_start EXE ARGS…: a windowed program started as Explorer starts it (detached, no std handles). One CI run saw
+# `start` itself fail at once ("ShellExecuteEx 失败: 内部错误") just after the previous step's programs had exited, as
+# another run saw the first screenshots start fail with no output: both came while that wineserver was shutting
+# down. So wait until it is gone (it lingers 3 s after its last program), and try once more if start still fails.
+wine_start() {
+  timeout 30 wineserver -w || log "wine_start: the previous wineserver is still running after 30 s"
+  local code=0
+  wine start /unix "$@" || code=$?
+  [ "$code" -eq 0 ] && return 0
+  log "wine_start: start failed (exit $code); once more"
+  sleep 2
+  timeout 30 wineserver -w || true
+  wine start /unix "$@"
+}
+
 # The real GUI on Xvfb, started as Explorer starts it (no std handles), with the draft as the association passes it:
 # an edit in 表三 (keyboard to the page, a click on the cell, typing) marks the title with *; the next page autosaves
 # into %LOCALAPPDATA% (C:\users\张三\…); after a kill the app, started again, offers the work back and restores it.
 gui() {
   local exe="$SRC/dist/gov-info-report/gov-info-report.exe" draft="$DOCS_WIN\\$DRAFT_NAME" wid title
   rm -rf "$APP_DATA/autosave"
-  wine start /unix "$exe" "$draft"
+  wine_start "$exe" "$draft"
   wid=$(window_named "$DRAFT_NAME") || { import -window root "$OUT/gui-0-no-window.png"; fail "no window"; }
   sleep 2
   title=$(xdotool getwindowname "$wid")
@@ -537,7 +552,7 @@ gui() {
   ls -la "$APP_DATA/autosave"
   kill_app
   # Started again on the same draft: the recovery offer (its time text is the strftime that crashed on Windows).
-  wine start /unix "$exe" "$draft"
+  wine_start "$exe" "$draft"
   wid=$(window_named "恢复未保存的工作") || { import -window root "$OUT/gui-3-no-offer.png"; fail "no recovery offer"; }
   sleep 1
   import -window root "$OUT/gui-3-recovery-offer.png"

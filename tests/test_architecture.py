@@ -8,8 +8,8 @@ them really pulls in. The layers, from the bottom:
 - layouts/    where things sit in the files we write and read back: Qt-free, below both readers and writers
 - importers/  readers; exporters/ writers: Qt-free, and neither imports the other
 - render/     drawing to PNG/PDF: QtGui and QtCore only, never QtWidgets, never ui/
-- cli/        the command line: Qt-free at import, draws through render/, never imports ui/ except to open the
-              window (`ALLOWED`)
+- cli/        the command line: Qt-free at import, draws through render/, never imports ui/ (main.py, above every
+              layer, hands it the function that loads the window)
 - ui/         the window: may import all of the above
 """
 
@@ -36,9 +36,6 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "render": ("ui", "cli", "PySide6.QtWidgets"),
     "cli": ("ui", *QT),
 }
-#: The single exception: the command line opens the window (main.py without a command) by a lazy import of its entry
-#: point, after checking that Qt can be loaded (cli.main.open_gui).
-ALLOWED = {("cli/main.py", "ui.app")}
 
 
 def package_files(package: str) -> list[Path]:
@@ -77,8 +74,6 @@ def violations(package: str) -> list[str]:
     for path in package_files(package):
         where = path.relative_to(ROOT).as_posix()
         for name in sorted(imported_names(path)):
-            if any(where == place and within(name, allowed) for place, allowed in ALLOWED):
-                continue
             if any(within(name, banned) for banned in FORBIDDEN[package]):
                 found.append(f"{where} imports {name}")
     return found
@@ -89,10 +84,10 @@ def test_no_import_statement_crosses_a_layer(package):
     assert violations(package) == []
 
 
-def test_the_allowed_exception_is_still_there():
-    """The exception is the window's launch only: when it goes, so must its entry in ALLOWED."""
-    for where, name in ALLOWED:
-        assert name in imported_names(ROOT / where), f"{where} no longer imports {name}: remove it from ALLOWED"
+def test_only_main_py_joins_the_command_line_and_the_window():
+    """cli/ opens the window only through the loader main.py gives it; main.py is where ui/ is imported."""
+    assert "ui.app" in imported_names(ROOT / "main.py")
+    assert not [name for name in imported_names(ROOT / "cli" / "main.py") if within(name, "ui")]
 
 
 def loaded_after_importing(packages: tuple[str, ...]) -> set[str]:

@@ -84,6 +84,17 @@ def test_screenshots_pick_offscreen_by_themselves(tmp_path):
     assert len(list(tmp_path.glob("*.png"))) == 9
 
 
+def test_the_command_line_alone_opens_no_window(monkeypatch, capsys, tmp_path):
+    """cli.main.main without main.py's window loader (cli/ never imports ui/) says how to open the window, exit 2;
+    with a loader, the window's entry gets the arguments."""
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert main(["--screenshots", str(tmp_path)]) == 2
+    assert "main.py" in capsys.readouterr().err
+    calls = []
+    assert main(["--sample"], load_window=lambda: lambda *args: calls.append(args) or 0) == 0
+    assert calls == [(None, True, None)]
+
+
 def test_commands_pick_offscreen_without_a_display(monkeypatch, capsys, sample_path):
     monkeypatch.setattr(argparse, "_", argparse._)  # main() translates argparse: put it back afterwards
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):

@@ -14,7 +14,6 @@ from layouts.collection_layout import INFO_SHEET, positions
 from models import format2021 as fmt
 from models.collection import PART_BY_KEY, PARTS, PartsError, parse_parts
 from models.collection_merge import (
-    STORE_KEY,
     MergeRefused,
     apply_merged,
     merge,
@@ -206,7 +205,7 @@ def test_merges_accumulate_in_the_draft(tmp_path):
     draft = tmp_path / "d.nianbao"
     save_draft(report, draft)
     report = load_draft(draft)
-    assert [d["department"] for d in report.extra[STORE_KEY]["departments"]] == ["审批科", "执法大队"]
+    assert [d["department"] for d in report.workspace.collection["departments"]] == ["审批科", "执法大队"]
     a2, va2 = filled_sheet(tmp_path, "a2.xlsx", "审批科", "licensing", seed=11)
     c, vc = filled_sheet(tmp_path, "c.xlsx", "办公室", "licensing", seed=3)
     earlier, notices = stored_contributions(report, 2024)

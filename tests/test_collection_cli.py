@@ -8,7 +8,7 @@ import openpyxl
 
 from cli.commandline import quote
 from importers.collection_reader import read_collection_sheet
-from models.collection_merge import STORE_KEY, stored_contributions
+from models.collection_merge import stored_contributions
 from models.drafts import load_draft, save_draft
 from tests.cli_runner import run
 from tests.collection_builders import fill, filled_sheet
@@ -43,7 +43,7 @@ def test_export_then_merge_three_sheets(tmp_path):
     report = load_draft(draft)
     assert report.cells["t2.licensing.decisions"] == 12 and str(report.cells["t2.fees.amount"]) == "1.25"
     assert report.meta.year == 2024
-    assert [d["department"] for d in report.extra[STORE_KEY]["departments"]] == ["审批科", "执法大队", "财务科"]
+    assert [d["department"] for d in report.workspace.collection["departments"]] == ["审批科", "执法大队", "财务科"]
     kept, notices = stored_contributions(report, 2024)
     assert notices == [] and kept[2].values == {"t2.fees.amount": Decimal("1.25")}
 

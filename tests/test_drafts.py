@@ -8,11 +8,13 @@ import random
 import subprocess
 import sys
 import time
+from datetime import date
 from decimal import Decimal
 
 import pytest
 
 from models import format2021 as fmt
+from models import migrations
 from models.drafts import DraftError, DraftNewerError, backups_of, load_draft, save_draft
 from models.report import Provenance
 from models.values import InvalidValue
@@ -51,7 +53,8 @@ def test_core_document_shape(tmp_path):
     path = tmp_path / "r.nianbao"
     save_draft(report, path)
     doc = json.loads(path.read_text(encoding="utf-8"))
-    assert (doc["format"], doc["schema_version"], doc["template"]) == ("gov-info-annual-report", 1, "2021")
+    assert (doc["format"], doc["schema_version"], doc["template"]) == ("gov-info-annual-report", 2, "2021")
+    assert doc["workspace"] == {"auto_sum": [], "deadline": None, "collection": None}
     assert set(doc["meta"]) >= {"agency", "year", "level", "publish_date"}
     assert doc["meta"]["level"] == "设区的市级人民政府" and isinstance(doc["meta"]["year"], int)
     assert set(doc["cells"]) == set(fmt.ALL_CELL_KEYS)
@@ -185,12 +188,19 @@ def test_newer_version_refused_or_read_only(tmp_path):
 
 
 def test_version_fixtures_load():
-    """One fixture per schema version ever released; each must load with the current code."""
+    """One fixture per schema version ever released; each must load with the current code (v1-workspace.nianbao,
+    schema 1 with the keys schema 2 moved into `workspace`, is tested in test_draft_workspace.py)."""
     fixtures = sorted((FIXTURES / "drafts").glob("v*.nianbao"))
-    assert [p.name for p in fixtures] == ["v1.nianbao"]
-    report = load_draft(fixtures[0])
+    assert [p.name for p in fixtures] == ["v1-workspace.nianbao", "v1.nianbao", "v2.nianbao"]
+    versions = {json.loads(p.read_text(encoding="utf-8"))["schema_version"] for p in fixtures}
+    assert versions == set(range(1, migrations.CURRENT_SCHEMA_VERSION + 1))
+    report = load_draft(FIXTURES / "drafts" / "v1.nianbao")
     assert report.meta.agency == "版本一测试局" and report.number("t3.new.natural") == 5
     assert report.cells["t2.fees.amount"] == Decimal("1.50")
+    report = load_draft(FIXTURES / "drafts" / "v2.nianbao")
+    assert report.meta.agency == "版本二测试局" and report.upgraded_from is None
+    assert report.workspace.auto_sum == {"t3.new.total", "t4.review.total"}
+    assert report.workspace.deadline == date(2025, 3, 15) and report.workspace.collection["year"] == 2024
 
 
 def test_failed_save_leaves_previous_file_and_report(tmp_path, monkeypatch):

@@ -10,14 +10,38 @@ from models.drafts import load_draft, save_draft
 from tests.cli_runner import run
 
 
-def test_export_writes_both_files(tmp_path, huaian_path):
+def test_export_writes_both_files_and_the_appendices_beside_them(tmp_path, huaian_path):
     docx, xlsx = tmp_path / "报告.docx", tmp_path / "报告.xlsx"
     result = run("export", str(huaian_path), "--docx", str(docx), "--xlsx", str(xlsx), "--checklist", "--signoff")
     assert result.returncode == 0, result.stderr
-    assert f"已导出：{docx}" in result.stdout and f"已导出：{xlsx}" in result.stdout
-    document = Document(str(docx))
-    assert document.paragraphs[0].text == "审核签发单" and "自查清单" in [p.text for p in document.paragraphs]
+    signoff, checklist = tmp_path / "报告_审核签发单.docx", tmp_path / "报告_自查清单.docx"
+    for path in (docx, signoff, checklist, xlsx):
+        assert f"已导出：{path}" in result.stdout
+    # The published report holds neither; each is a file of its own.
+    texts = [p.text for p in Document(str(docx)).paragraphs]
+    assert "审核签发单" not in texts and "自查清单" not in texts and not any(t.startswith("附件") for t in texts)
+    assert Document(str(signoff)).paragraphs[0].text == "审核签发单"
+    assert "自查清单" in [p.text for p in Document(str(checklist)).paragraphs]
     assert read_xlsx(xlsx)[0] == load_draft(huaian_path)
+    # An existing appendix file is not replaced without --force.
+    again = run("export", str(huaian_path), "--docx", str(tmp_path / "新.docx"), "--checklist")
+    assert again.returncode == 0
+    (tmp_path / "另一份.docx").unlink(missing_ok=True)
+    (tmp_path / "另一份_自查清单.docx").write_bytes(b"kept")
+    refused = run("export", str(huaian_path), "--docx", str(tmp_path / "另一份.docx"), "--checklist")
+    assert refused.returncode == 2 and "另一份_自查清单.docx”已存在" in refused.stderr
+    assert not (tmp_path / "另一份.docx").exists() and (tmp_path / "另一份_自查清单.docx").read_bytes() == b"kept"
+
+
+def test_appendices_inline_go_inside_the_report_with_the_attachment_line(tmp_path, huaian_path):
+    docx = tmp_path / "报告.docx"
+    result = run("export", str(huaian_path), "--docx", str(docx), "--checklist", "--signoff", "--appendices-inline")
+    assert result.returncode == 0, result.stderr
+    texts = [p.text for p in Document(str(docx)).paragraphs]
+    assert texts[0] == "审核签发单" and "自查清单" in texts
+    # GB/T 9704 §7.3.6: 附件说明 under the body, before the 落款; the 附件 itself after it.
+    assert texts.index("附件：自查清单") < texts.index("淮安市人民政府") < texts.index("附件")
+    assert not (tmp_path / "报告_自查清单.docx").exists()
 
 
 def test_errors_refuse_with_exit_one_and_allow_errors_marks_the_draft(tmp_path, pingtan_path):

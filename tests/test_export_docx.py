@@ -267,9 +267,10 @@ def test_checklist_lists_every_rule_with_its_outcome_and_the_notes(huaian):
     rows = [[c.text for c in row.cells] for row in table.rows[1:]]
     assert [r[1].split(" ")[0] for r in rows] == [r.id for r in RULES]
     by_rule = {r[1].split(" ")[0]: r for r in rows}
-    assert by_rule["T3-A"][2] == "通过"
+    assert by_rule["T3-A"][2] == "通过" and by_rule["T3-A"][3] == "核对7个等式，均成立。"
+    assert by_rule["T4-A"][3] == "核对“表四·行政复议：总计＝结果维持＋结果纠正＋其他结果＋尚未审结”，成立。"
     assert by_rule["W-3"][2] == "有警告" and "说明：本年无新问题，已如实说明。" in by_rule["W-3"][3]
-    assert by_rule["X-1"][2] == "未核对"
+    assert by_rule["X-1"][2] == "未核对" and by_rule["X-1"][3] == "未载入上年度报告，未作跨年度核对。"
     assert "附件" in body_texts(document) and "自查清单" in body_texts(document)
 
 

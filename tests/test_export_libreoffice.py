@@ -13,8 +13,11 @@ from importers.xlsx_reader import read_xlsx
 from layouts.xlsx_formulas import CONSISTENT, INCOMPLETE, INCONSISTENT
 from layouts.xlsx_layout import TABLE_SHEETS, check_cells, key_ref
 from models import format2021 as fmt
+from models import formats
 from models.drafts import load_draft
+from models.equations import Outcome
 from models.report import Report
+from models.rules import evaluate
 from models.values import format_value, is_number
 from tests.builders import zero_report
 from tests.office import convert, pdf_pages, pdf_text, require_office
@@ -136,6 +139,31 @@ def test_libreoffice_recalculates_every_formula_to_the_models_values(tmp_path, h
     back, _ = read_xlsx(recalculated)
     assert back.cells == edited.cells
     assert back.texts == report.texts and back.meta == report.meta
+
+
+_VERDICT = {Outcome.HOLDS: CONSISTENT, Outcome.BROKEN: INCONSISTENT, Outcome.INCOMPLETE: INCOMPLETE}
+
+
+def test_every_check_cell_agrees_with_the_python_check_for_a_changed_equation_list(tmp_path, monkeypatch):
+    from tests.test_equations import WITHOUT_PENDING, _report
+
+    monkeypatch.setitem(formats.FORMATS, WITHOUT_PENDING.id, WITHOUT_PENDING)
+    report = _report(WITHOUT_PENDING.id)
+    report.set("t3.granted.natural", report.number("t3.granted.natural") + 1)  # breaks a row and two columns
+    report.set("t4.suit_direct.other", None)
+    (tmp_path / "in").mkdir()
+    path = export_xlsx(report, tmp_path / "in" / "r.xlsx", options=XlsxOptions(allow_errors=True))
+    values = openpyxl.load_workbook(convert(path, "xlsx", tmp_path / "out"), data_only=True)
+    errors = {(f.rule, f.cells) for f in evaluate(report)}
+    shown: dict[str, list[str]] = {}
+    for table, checks in check_cells(report.format).items():
+        for check in checks:
+            verdict = values[TABLE_SHEETS[table]].cell(row=check.row, column=check.col).value
+            assert verdict == _VERDICT[check.equation.outcome(report.cells)], check.equation.description
+            assert (verdict == INCONSISTENT) == ((check.rule, check.equation.cells) in errors)
+            shown.setdefault(check.rule, []).append(verdict)
+    assert shown["T4-A"] == [INCONSISTENT] and shown["T4-B"] == [INCOMPLETE] and shown["T4-C"] == [CONSISTENT]
+    assert shown["T3-B"].count(INCONSISTENT) == 1 and shown["T3-C"].count(INCONSISTENT) == 1
 
 
 def test_a_workbook_saved_by_libreoffice_reads_back_identical(tmp_path, sample_path):

@@ -292,7 +292,7 @@ def _draft_2021(tmp_path: Path) -> tuple[Report, Path]:
     report = consistent_report(7)
     report.texts["s5.problems"] = "问题一。"
     report.provenance["t3.carried_in.natural"] = Provenance(2023, "t3.carried_out.natural")
-    report.extra["autosum"] = ["t3.new.total"]
+    report.workspace.auto_sum = frozenset({"t3.new.total"})
     path = tmp_path / "2024.nianbao"
     save_draft(report, path)
     return report, path
@@ -304,7 +304,7 @@ def test_a_2021_draft_is_migrated_to_2099_on_read_and_the_original_kept(migratin
     moved = load_draft(path)
     assert moved.template == "2099" and moved.cells == report.cells  # every cell under its own key
     assert moved.texts == report.texts and moved.provenance == report.provenance
-    assert moved.extra["autosum"] == ["t3.new.total"]
+    assert moved.workspace.auto_sum == {"t3.new.total"}
     assert [f.cells for f in evaluate(moved) if f.rule == "V-1"] == [NEW_KEYS]  # only the new row is blank
     original = moved.extra[migrating.ORIGINAL_KEY]
     assert original["template"] == "2021" and original["cells"]["t3.new.natural"] == report.number("t3.new.natural")
@@ -336,7 +336,7 @@ def test_a_migration_renames_keys_and_keeps_what_the_new_format_lacks(registered
     doc = to_document(consistent_report(2))
     doc["provenance"] = {"t3.other_3.natural": {"year": 2023, "source": "x"}, "text:s6": {"year": 2023}}
     doc["texts"] = {"s6": "无。"}
-    doc["autosum"] = ["t3.other_3.total"]
+    doc["workspace"]["auto_sum"] = ["t3.other_3.total"]
     doc["cells"]["t9.gone.natural"] = 5
     step = TemplateMigration("2021", "2099", renamed={"t3.other_3.natural": NEW_KEYS[0], "s6": "s5.improvements"})
     moved = migrate_document(doc, steps={"2021": step})
@@ -344,5 +344,5 @@ def test_a_migration_renames_keys_and_keeps_what_the_new_format_lacks(registered
     assert moved["cells"][NEW_KEYS[0]] == doc["cells"]["t3.other_3.natural"]
     assert "t3.other_3.natural" not in moved["cells"] and moved["cells"]["t9.gone.natural"] == 5
     assert set(moved["provenance"]) == {NEW_KEYS[0], "text:s5.improvements"}
-    assert moved["texts"] == {"s5.improvements": "无。"} and moved["autosum"] == ["t3.other_3.total"]
+    assert moved["texts"] == {"s5.improvements": "无。"} and moved["workspace"]["auto_sum"] == ["t3.other_3.total"]
     assert migrate_document(doc, steps={}) is doc  # no migration: the document as it is

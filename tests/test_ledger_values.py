@@ -138,5 +138,5 @@ def test_the_mapping_is_remembered_in_the_config_folder(app_home):
     mapping = ColumnMapping({"来件日期": "received"}, {"同意公开": "予以公开"}, {"公民": "自然人"})
     path = save_mapping(mapping)
     assert path == saved_mapping_path() and path.is_relative_to(app_home)
-    assert json.loads(path.read_text(encoding="utf-8"))["columns"] == {"来件日期": "收到日期"}
+    assert json.loads(path.read_text(encoding="utf-8"))["ledger_mapping"]["columns"] == {"来件日期": "收到日期"}
     assert load_saved_mapping() == mapping

@@ -11,7 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from resources import RESOURCES
-from ui import crash, theme
+from ui import crash, theme, window_state
 from ui.main_window import APP_TITLE, MainWindow
 
 
@@ -37,7 +37,7 @@ def run_gui(file: Path | None = None, sample: bool = False, screenshots: Path | 
     app = make_application()
     window: MainWindow | None = None
     # Installed before the window is made: nothing on the way to the start page may end the app unexplained.
-    crash.install(lambda: window is not None and window.autosave(), lambda: window)
+    crash.install(lambda: window is not None and window.controller.autosave(), lambda: window)
     window = MainWindow()
     if screenshots is not None:
         from ui.screenshots import take_screenshots
@@ -45,11 +45,14 @@ def run_gui(file: Path | None = None, sample: bool = False, screenshots: Path | 
         for path in take_screenshots(window, screenshots, file):
             print(path)
         return 0
-    window.show()
-    if file is not None:
-        window.open_draft(file)
-    elif sample:
-        window.open_sample()
+    if not window.geometry_restored and window_state.should_maximise():
+        window.showMaximized()  # a screen smaller than the pages are designed for: all of it
     else:
-        QTimer.singleShot(0, window.offer_recovery)
+        window.show()
+    if file is not None:
+        window.controller.open_draft(file)
+    elif sample:
+        window.controller.open_sample()
+    else:
+        QTimer.singleShot(0, window.controller.offer_recovery)
     return app.exec()

@@ -1,17 +1,23 @@
 """The open report as the UI sees it: the Report, its file, last year's report, undo stack and live findings.
 
-Every change goes through here: cell changes as undo commands (an auto-sum recomputed in the same step, what a tool
-stores in the draft with its cells in the same step too), text and
-meta changes directly (the text editors keep their own undo). After a cell or meta change all rules run again at
-once and the findings are indexed by cell and by text key for the views. Typing in a narrative re-checks after a
-short pause instead (TEXT_SETTLE_MS): a keystroke only stores the text. Whoever reads the findings before then gets
-them up to date (the pending check runs first), so nothing ever acts on stale findings.
+Every change goes through here as an undo command on one QUndoStack (ui/commands.py): cells (an auto-sum recomputed
+in the same step, what a tool stores in the draft with its cells in the same step too), the 自动合计 switches, the
+基本信息 fields and the deadline, the narrative texts (typing merged into words). The text editors keep no undo
+history of their own: Ctrl+Z anywhere takes back the last change the clerk made, wherever it was. Confirming a
+carried paragraph and a finding's 说明 note are the changes that are not undo steps.
+
+After a cell or meta change all rules run again at once and the findings are indexed by cell and by text key for
+the views. Typing in a narrative re-checks after a short pause instead (TEXT_SETTLE_MS): a keystroke only stores the
+text. Whoever reads the findings before then gets them up to date (the pending check runs first), so nothing ever
+acts on stale findings.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -19,15 +25,20 @@ from PySide6.QtGui import QUndoStack
 
 from models import autosum, carried_text
 from models import format2021 as fmt
+from models.draft_format import lift_v1_workspace
 from models.findings import Finding, Severity, error_count
-from models.report import Report
+from models.report import Provenance, Report
 from models.rules import evaluate
 from models.values import CellValue, Parsed, check_value, parse
-from ui.commands import SetAutoSumCommand, SetCellsCommand
+from ui.commands import SetAutoSumCommand, SetCellsCommand, SetMetaCommand, SetTextCommand, diff
 from ui.page_status import PAGE_KEYS, page_of, split_pending
 
 READ_ONLY = "此草稿只能查看，不能修改；“另存为”可保存一份可以修改的副本。"
-AUTOSUM_KEY = "autosum"  # draft extra key: the total cells the clerk switched to 自动合计
+#: The draft key of the 自动合计 switches in schema 1 (now `report.workspace.auto_sum`): a Report built with it in
+#: `extra` (ui/file_actions.py's new report) has it moved into the workspace when its document is made.
+META_NAMES = {"agency": fmt.META_AGENCY, "year": fmt.META_YEAR, "level": fmt.META_LEVEL,
+              "publish_date": fmt.META_PUBLISH_DATE}
+_KEEP = object()  # set_cells: the tool's store is left as it is
 #: Undo steps kept (a step holds only the cells it changed): ample for a day's work, and memory stays bounded.
 UNDO_LIMIT = 5000
 TEXT_SETTLE_MS = 200  # typing in a narrative: the rules run again once the keys pause this long
@@ -46,6 +57,7 @@ class ReportDocument(QObject):
     def __init__(self, report: Report, path: Path | None = None, previous: Report | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
+        lift_v1_workspace(report)
         self.report = report
         self.path = path
         if previous is None:
@@ -63,7 +75,7 @@ class ReportDocument(QObject):
         self._by_text: dict[str, list[Finding]] = {}
         self._settle: QTimer | None = None  # typing: the deferred re-check (made when first needed)
         self._stale = False                 # texts changed since the findings were computed
-        self._direct_edits = False  # text/meta edits since the last save (they bypass the undo stack)
+        self._direct_edits = False  # changes since the last save that are not undo steps (a note, an import)
         self.generation = 0         # bumps on every change; autosave compares it
         self.undo_stack.indexChanged.connect(self._on_index_changed)
         self.refresh()
@@ -91,8 +103,7 @@ class ReportDocument(QObject):
 
     @property
     def auto_keys(self) -> frozenset[str]:
-        keys = self.report.extra.get(AUTOSUM_KEY) or []
-        return frozenset(k for k in keys if k in autosum.AUTO_SUM_KEYS)
+        return self.report.workspace.auto_sum & autosum.AUTO_SUM_KEYS
 
     def is_auto(self, key: str) -> bool:
         return key in self.auto_keys
@@ -103,27 +114,35 @@ class ReportDocument(QObject):
         """Parse what the clerk typed for `key` (raises ValueRefused with a Chinese reason)."""
         return parse(key, text)
 
-    def set_cells(self, values: dict[str, CellValue], label: str,
-                  extra: dict[str, object | None] | None = None) -> bool:
+    def set_cells(self, values: dict[str, CellValue], label: str, *, collection: object = _KEEP) -> bool:
         """Change cells as one undo step; totals in 自动合计 mode follow in the same step.
 
-        `extra`: what a tool stores in the draft with its result (`report.extra` key → value, None removes it),
-        changed in the same undo step, so that undo and redo restore it with the cells. A change that would leave
-        an invalid value (a total over 9 digits) is refused whole before anything is written: False, and `refused`
-        says why.
+        `collection`: the 汇总数据采集表 store (`report.workspace.collection`) a tool keeps with its result, changed
+        in the same undo step, so that undo and redo restore it with the cells. A change that would leave an invalid
+        value (a total over 9 digits) is refused whole before anything is written: False, and `refused` says why.
         """
         changes = {k: v for k, v in values.items() if not self.is_auto(k)}
         totals = self._auto_changes(changes)
         changes.update(totals)
         changes = {k: v for k, v in changes.items() if _differs(self.report.cells.get(k), v)}
-        extra = {k: v for k, v in (extra or {}).items() if self.report.extra.get(k) != v}
-        if (changes or extra) and self._refuse_read_only():
+        workspace = {} if collection is _KEEP or collection == self.report.workspace.collection else \
+            {"collection": collection}
+        if (changes or workspace) and self._refuse_read_only():
             return False
         if self._refuse_invalid(changes, computed=totals.keys()):
             return False
-        if changes or extra:
-            self.undo_stack.push(SetCellsCommand(self, changes, label, extra))
+        if changes or workspace:
+            self.undo_stack.push(SetCellsCommand(self, changes, label, workspace))
         return True
+
+    @contextlib.contextmanager
+    def macro(self, label: str) -> Iterator[None]:
+        """Changes made inside are one undo step (a tool's result made of several changes)."""
+        self.undo_stack.beginMacro(label)
+        try:
+            yield
+        finally:
+            self.undo_stack.endMacro()
 
     def _refuse_invalid(self, changes: dict[str, CellValue], computed: Iterable[str]) -> bool:
         """Emit `refused` and return True when a value in `changes` is not one its cell can hold (`computed`: the
@@ -155,13 +174,11 @@ class ReportDocument(QObject):
         self.cellsChanged.emit(list(values))
         self.refresh()
 
-    def apply_extra(self, values: dict[str, object | None]) -> None:
-        """Used by undo commands: store a tool's data in the draft (None removes the key); copies, never aliases."""
-        for key, value in values.items():
-            if value is None:
-                self.report.extra.pop(key, None)
-            else:
-                self.report.extra[key] = copy.deepcopy(value)
+    def apply_workspace(self, values: dict[str, object]) -> None:
+        """Used by undo commands: store a tool's data in the draft (Workspace field → value); copies, never
+        aliases."""
+        for name, value in values.items():
+            setattr(self.report.workspace, name, copy.deepcopy(value))
         self.generation += 1
         self.metaChanged.emit()
 
@@ -181,19 +198,24 @@ class ReportDocument(QObject):
         return True
 
     def apply_auto_keys(self, keys: frozenset[str]) -> None:
-        if keys:
-            self.report.extra[AUTOSUM_KEY] = sorted(keys)
-        else:
-            self.report.extra.pop(AUTOSUM_KEY, None)
+        self.report.workspace.auto_sum = frozenset(keys)
         self.autoSumChanged.emit()
 
     # ----- texts and meta -------------------------------------------------------------------------------------
 
     def set_text(self, key: str, text: str) -> None:
-        if self.report.texts.get(key, "") == text or self._refuse_read_only():
+        """A narrative text changed (typing, a paste, an inserted paragraph): one undo step, typing merged."""
+        before = self.report.texts.get(key, "")
+        if before == text or self._refuse_read_only():
             return
+        self.undo_stack.push(SetTextCommand(self, key, diff(before, text), f"修改“{_text_label(key)}”"))
+
+    def apply_text(self, key: str, text: str, provenance: Provenance | None = None) -> None:
+        """Used by undo commands: store the text (and restore where it came from on undo), re-check after a pause."""
         self.report.set_section_text(key, text)
-        self._touch()
+        if provenance is not None:
+            self.report.provenance[f"text:{key}"] = provenance
+        self.generation += 1
         self.textChanged.emit(key)
         self._refresh_later()
 
@@ -218,24 +240,43 @@ class ReportDocument(QObject):
             self.report.notes.pop(fingerprint, None)
         self._touch()
 
-    def set_meta(self, **fields: object) -> None:
-        changes = {name: value for name, value in fields.items() if getattr(self.report.meta, name) != value}
-        if changes and not self._refuse_read_only():
-            for name, value in changes.items():
-                setattr(self.report.meta, name, value)
-            self._touch()
-            self.metaChanged.emit()
-            self.refresh()
+    def set_meta(self, session: object = None, **fields: object) -> None:
+        """Change 基本信息 fields (`Meta` attributes): one undo step per field, several fields one step together.
 
-    def set_extra(self, key: str, value: object | None) -> None:
-        if self.report.extra.get(key) == value or self._refuse_read_only():
+        `session`: edits of a field with the same session merge into one step (see ui/commands.py); None never
+        merges.
+        """
+        changes = {name: value for name, value in fields.items() if self.meta_value(name) != value}
+        if not changes or self._refuse_read_only():
             return
-        if value is None:
-            self.report.extra.pop(key, None)
+        commands = [SetMetaCommand(self, name, value, f"修改{fmt.META_LABELS[META_NAMES[name]]}", session)
+                    for name, value in changes.items()]
+        if len(commands) == 1:
+            self.undo_stack.push(commands[0])
+            return
+        with self.macro("修改基本信息"):
+            for command in commands:
+                self.undo_stack.push(command)
+
+    def set_deadline(self, deadline: date | None, session: object = None) -> None:
+        """The clerk's own 公开截止日期 (None: the one the rules set): one undo step (a session's steps merged)."""
+        if self.report.workspace.deadline == deadline or self._refuse_read_only():
+            return
+        self.undo_stack.push(SetMetaCommand(self, "deadline", deadline, "修改公开截止日期", session))
+
+    def meta_value(self, name: str) -> object:
+        """A 基本信息 field by name (`Meta` attribute, or `deadline`)."""
+        return self.report.workspace.deadline if name == "deadline" else getattr(self.report.meta, name)
+
+    def apply_meta(self, name: str, value: object) -> None:
+        """Used by undo commands: set one field, then re-check."""
+        if name == "deadline":
+            self.report.workspace.deadline = value  # type: ignore[assignment]
         else:
-            self.report.extra[key] = value
-        self._touch()
+            setattr(self.report.meta, name, value)
+        self.generation += 1
         self.metaChanged.emit()
+        self.refresh()
 
     def _refuse_read_only(self) -> bool:
         """True (and `refused` says why) when the report can only be viewed: no change of any kind reaches it."""
@@ -351,16 +392,26 @@ class ReportDocument(QObject):
         return f"{name} {meta.year}年度报告" if meta.year else name
 
     def deadline(self) -> tuple[int, int, int] | None:
-        override = self.report.extra.get("deadline")
-        if isinstance(override, str):
-            try:
-                y, m, d = (int(p) for p in override.split("-"))
-                return (y, m, d)
-            except ValueError:
-                pass
+        """The 公开截止日期: the clerk's own, or the one the rules set for the year and level (None without a year)."""
+        override = self.report.workspace.deadline
+        if override is not None:
+            return (override.year, override.month, override.day)
         if not self.report.meta.year:
             return None
         return fmt.default_deadline(self.report.meta.year, self.report.meta.level)
+
+
+def _text_label(key: str) -> str:
+    """A text key as the clerk knows it (for the undo step's name): 报告开头说明, a section or a sub-heading."""
+    if key == fmt.PREAMBLE_KEY:
+        return "报告开头说明"
+    for section in fmt.SECTIONS:
+        if key in (section.key, section.intro_key):
+            return section.heading
+        for sub in section.subheadings:
+            if sub.key == key:
+                return sub.heading
+    return key
 
 
 def _differs(old: CellValue, new: CellValue) -> bool:

@@ -1,29 +1,36 @@
-"""Exporting from the 检查与导出 page: save dialog, the export in a worker thread with a progress indicator, then
-打开文件 / 打开所在文件夹. Errors block the final export; an explicit draft export stays possible (exporters.policy).
-Every kind — its name, suffixes, dialog filter, options and build — comes from the exporter table (exporters.registry).
+"""The export feature of the main window: exporting the open report (the DocumentController's) from the 检查与导出
+page — last year's unconfirmed paragraphs named first, save dialog, the export in a worker thread with a progress
+indicator, then 打开文件 / 打开所在文件夹. Errors block the final export; an explicit draft export stays possible
+(exporters.policy). Every kind — its name, suffixes, dialog filter, options and build — comes from the exporter table
+(exporters.registry).
 
-The worker (ui/worker.py) hands every failure back to the GUI thread: a UserError (a file that cannot be written, no
-Chinese font …) shown by the main window's show_error as 导出失败; an unexpected one autosaved, logged and shown as
-the crash handler does."""
+The worker (ui/worker.py `Background`) hands every failure back to the GUI thread: a UserError (a file that cannot be
+written, no Chinese font …) shown by the main window's show_error as 导出失败; an unexpected one autosaved, logged and
+shown as the crash handler does. Made when the clerk first exports, not at start-up."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from exporters.policy import Verdict, export_verdict
 from exporters.registry import EXPORTERS, Exporter
-from models import locations
+from models import locations, settings
 from models.errors import UserError
 from models.filenames import file_name
 from models.findings import Finding, error_count
 from models.report import Report
 from ui.crash import report_failure
-from ui.worker import Worker
+from ui.worker import Background
+
+if TYPE_CHECKING:
+    from ui.document_controller import DocumentController
+    from ui.main_window import MainWindow
 
 
 def documents_folder() -> Path:
@@ -50,16 +57,49 @@ def _export_work(exporter: Exporter, report: Report, path: Path, findings: list[
 class ExportFlow(QObject):
     finished = Signal(object)  # Path, once written (for tests and the status bar)
 
-    def __init__(self, parent: QWidget, autosave: Callable[[], object] | None = None,
-                 show_error: Callable[..., object] | None = None) -> None:
-        super().__init__(parent)
-        self.parent_widget = parent
-        # What an unexpected error in an export saves first (the main window's autosave).
-        self.autosave = autosave if autosave is not None else getattr(parent, "autosave", None)
-        # How a failure the clerk can act on is shown (the main window's show_error).
-        self.show_error = show_error if show_error is not None else parent.show_error  # type: ignore[attr-defined]
-        self._tasks: list[Worker] = []
-        self.last_directory: Path | None = None
+    def __init__(self, controller: DocumentController, window: MainWindow) -> None:
+        super().__init__(window)
+        self.controller = controller
+        self.parent_widget = window
+        self.background = Background(self)
+        # Where the clerk exported last time (kept across sessions in the settings), if it is still there.
+        folder = settings.export_options().folder
+        self.last_directory: Path | None = Path(folder) if folder and Path(folder).is_dir() else None
+
+    def export(self, kind: str, path: Path | None = None) -> bool:
+        """导出 Word / Excel / 一图读懂 (a kind of exporters.registry) of the open report, with the options ticked on
+        the 检查与导出 page; `path` given, no save dialog. Returns whether the export was started."""
+        doc, window = self.controller.doc, self.parent_widget
+        if doc is None or window.editor is None:
+            return False
+        window.commit_pending()
+        doc.check_all_pages()  # asked to export: a blank anywhere is now an error
+        if EXPORTERS[kind].official and not doc.error_count() and not self._carried_text_kept():
+            return False
+        options = window.editor.pages["review"].export_options()  # type: ignore[attr-defined]
+        return self.start(kind, doc.report, doc.findings, doc.previous, options, path, draft=doc.path)
+
+    def _carried_text_kept(self) -> bool:
+        """Before an official export: last year's paragraphs neither edited nor confirmed are named, and the clerk
+        decides; "No" goes to the first of them."""
+        from models.carried_text import carried_year
+        from models.rules_text import text_location
+
+        doc, window = self.controller.doc, self.parent_widget
+        assert doc is not None and window.editor is not None
+        keys = doc.unconfirmed_texts()
+        if not keys:
+            return True
+        listing = "\n".join(f"· {text_location(k)}（{carried_year(doc.report, k) or '上'}年度原文）" for k in keys)
+        answer = QMessageBox.question(
+            window, "还有上年度的原文",
+            f"以下{len(keys)}段仍是上年度报告的原文，既未修改也未确认：\n{listing}\n\n"
+            "正式报告将原样带出这些文字。仍要导出吗？选“否”转到第一段修改或确认。",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            return True
+        window.editor.show_text(keys[0])
+        return False
 
     def ask_path(self, kind: str, suggested: str, draft: Path | None = None) -> Path | None:
         exporter = EXPORTERS[kind]
@@ -96,42 +136,50 @@ class ExportFlow(QObject):
                 return False
         self.last_directory = path.parent
         options = {**options, "allow_errors": verdict is Verdict.DRAFT}
-        task = Worker(_export_work(exporter, report.copy(), path, list(findings), previous, options))
+        if not self.confirm_companions(exporter.companion_paths(path, options)):
+            return False
         progress = QProgressDialog(f"正在导出{exporter.name}……", "", 0, 0, self.parent_widget)
         progress.setWindowTitle("导出")
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)  # only shown when the export takes noticeable time
-        task.signals.done.connect(lambda written: self._done(task, progress, kind, written),
-                                  Qt.ConnectionType.QueuedConnection)
-        task.signals.failed.connect(lambda error: self._failed(task, progress, error),
-                                    Qt.ConnectionType.QueuedConnection)
-        task.signals.crashed.connect(lambda details: self._crashed(task, progress, kind, details),
-                                     Qt.ConnectionType.QueuedConnection)
-        self._tasks.append(task)
-        task.setAutoDelete(False)
-        QThreadPool.globalInstance().start(task)
+        companions = exporter.companion_paths(path, options)
+        self.background.start(_export_work(exporter, report.copy(), path, list(findings), previous, options),
+                              done=lambda written: self._done(progress, kind, written, companions),
+                              failed=lambda error: self._failed(progress, error),
+                              crashed=lambda details: self._crashed(progress, kind, details))
         return True
 
-    def _done(self, task: Worker, progress: QProgressDialog, kind: str, written: Path) -> None:
+    def confirm_companions(self, companions: list[Path]) -> bool:
+        """The save dialog asked about the report's own file; the files written beside it are asked about here."""
+        existing = [path for path in companions if path.exists()]
+        if not existing:
+            return True
+        listing = "\n".join(f"· {path.name}" for path in existing)
+        answer = QMessageBox.question(
+            self.parent_widget, "文件已存在", f"以下文件已存在，导出将替换它们：\n{listing}\n\n要替换吗？",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _done(self, progress: QProgressDialog, kind: str, written: Path, companions: list[Path]) -> None:
         _dismiss(progress)
-        self._tasks.remove(task)
+        settings.remember_export(folder=written.parent)
+        self.parent_widget.status(f"已导出：{written}", 8000)
         self.finished.emit(written)
-        self.offer_open(kind, written)
+        self.offer_open(kind, written, companions)
 
-    def _failed(self, task: Worker, progress: QProgressDialog, error: UserError) -> None:
+    def _failed(self, progress: QProgressDialog, error: UserError) -> None:
         _dismiss(progress)
-        self._tasks.remove(task)
-        self.show_error("导出失败", error, critical=True)
+        self.parent_widget.show_error("导出失败", error, critical=True)
 
-    def _crashed(self, task: Worker, progress: QProgressDialog, kind: str, details: str) -> None:
+    def _crashed(self, progress: QProgressDialog, kind: str, details: str) -> None:
         _dismiss(progress)
-        self._tasks.remove(task)
-        report_failure(self.parent_widget, f"{EXPORTERS[kind].name}没有导出", details, self.autosave)
+        report_failure(self.parent_widget, f"{EXPORTERS[kind].name}没有导出", details, self.controller.autosave)
 
-    def offer_open(self, kind: str, written: Path) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, "导出完成", f"已导出{EXPORTERS[kind].name}：\n{written}",
-                          parent=self.parent_widget)
+    def offer_open(self, kind: str, written: Path, companions: list[Path] = ()) -> None:
+        beside = "".join(f"\n另存：{path.name}" for path in companions)
+        box = QMessageBox(QMessageBox.Icon.Information, "导出完成",
+                          f"已导出{EXPORTERS[kind].name}：\n{written}{beside}", parent=self.parent_widget)
         open_file = box.addButton("打开文件", QMessageBox.ButtonRole.AcceptRole)
         open_folder = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
         box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
@@ -143,7 +191,7 @@ class ExportFlow(QObject):
 
     def wait(self) -> None:
         """Block until running exports are written (closing the window, tests)."""
-        QThreadPool.globalInstance().waitForDone()
+        self.background.wait()
 
 
 def _dismiss(progress: QProgressDialog) -> None:

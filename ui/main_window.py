@@ -1,6 +1,8 @@
 """The main window: the start page or the open report, menus, the findings panel and feedback.
 
-Files (new, open, import, save, autosave, recovery, locks) are in ui/file_actions.py.
+The open report's life (new, open, import, save, autosave, recovery, locks, recent files) is the DocumentController's
+(ui/document_controller.py); the window is its view (ui/document_view.py: the questions as dialogs, the report shown
+in the editor). The 工具 menu (ui/tools.py) and exporting (ui/export_flow.py) are features that own their actions.
 """
 
 from __future__ import annotations
@@ -10,61 +12,78 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget
 
 from models import locations
 from models.app_info import APP_NAME, APP_VERSION
 from models.errors import UserError
-from ui.file_actions import FileActions
+from ui import window_state
+from ui.document_controller import DocumentController
+from ui.document_view import LockAnswer, SaveAnswer
 from ui.pages.start_page import StartPage
-from ui.tools import Tools
+from ui.tools import ToolsFeature
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+    from PySide6.QtWidgets import QLabel
 
+    from models.autosave import AutosaveSlot
     from ui.document import ReportDocument
     from ui.editor import Editor
+    from ui.export_flow import ExportFlow
     from ui.findings_panel import FindingsPanel
 
 # The report model, the rules and the pages are imported when the first report opens, not before the start page
 # shows (start-up is measured against a bare Qt window: benchmarks/bench_ui.py).
 
 APP_TITLE = APP_NAME
-AUTOSAVE_INTERVAL_MS = 30_000
 MENU_DELAY_MS = 60  # after the first paint; far below what a person notices
 
 
-class MainWindow(FileActions, Tools, QMainWindow):
+class MainWindow(QMainWindow):
+    """The DocumentView of the DocumentController it holds (`controller`), and the host of the features."""
+
     def __init__(self) -> None:
         super().__init__()
-        self.doc: ReportDocument | None = None
         self.editor: Editor | None = None
-        self._locked: Path | None = None
-        self._export = None
-        self.slot = ""
-        self._autosaved_generation = -1
-        self.resize(1400, 900)
+        self._exports: ExportFlow | None = None
+        self._data_banner: QLabel | None = None  # 数据文件夹不可写 (made when needed)
+        self.controller = DocumentController(self, self)
+        self.controller.saved.connect(lambda _path: self._update_title())
+        self.tools = ToolsFeature(self.controller, self)
+        self.geometry_restored = window_state.restore_geometry(self)  # else the design size, within the screen
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.start = StartPage()
         self.stack.addWidget(self.start)
         self._findings: FindingsPanel | None = None
         self._panel_hidden_for_review = False
-        self.start.newRequested.connect(self.new_report)
-        self.start.importRequested.connect(lambda: self.import_previous())
-        self.start.openRequested.connect(lambda: self.open_draft())
-        self.start.sampleRequested.connect(self.open_sample)
-        self.start.recentRequested.connect(self.open_draft)
+        files = self.controller
+        self.start.newRequested.connect(files.new_report)
+        self.start.importRequested.connect(lambda: files.import_previous())
+        self.start.openRequested.connect(lambda: files.open_draft())
+        self.start.sampleRequested.connect(files.open_sample)
+        self.start.recentRequested.connect(files.open_draft)
         self._menus_built = False
         # Menus (and the Qt namespace their shortcuts load) are built right after the first paint, so the start
         # page shows as fast as a bare window (benchmarks/bench_ui.py); anything that needs them builds them first.
         QTimer.singleShot(MENU_DELAY_MS, self.ensure_menus)
-        QTimer.singleShot(MENU_DELAY_MS, self.check_data_folder)  # 数据文件夹不可写: a banner (file_actions.py)
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
-        self.autosave_timer.timeout.connect(self.autosave)
-        self.autosave_timer.start()
+        QTimer.singleShot(MENU_DELAY_MS, files.check_data_folder)  # 数据文件夹不可写: a banner
         self._update_title()
+
+    @property
+    def doc(self) -> ReportDocument | None:
+        """The open report: the controller's (a convenience for the window's own code and the tests)."""
+        return self.controller.doc
+
+    @property
+    def exports(self) -> ExportFlow:
+        """The export feature, made at the first export (its modules are not needed before)."""
+        if self._exports is None:
+            from ui.export_flow import ExportFlow
+
+            self._exports = ExportFlow(self.controller, self)
+        return self._exports
 
     # ----- menus ----------------------------------------------------------------------------------------------
 
@@ -85,14 +104,15 @@ class MainWindow(FileActions, Tools, QMainWindow):
 
         self._menus_built = True
         bar = self.menuBar()
+        files = self.controller
         file_menu = bar.addMenu("文件(&F)")
-        self._action(file_menu, "新建本年度报告(&N)", self.new_report, QKeySequence.StandardKey.New)
-        self._action(file_menu, "从上年报告导入(&I)…", lambda: self.import_previous(), "Ctrl+I")
-        self._action(file_menu, "打开草稿(&O)…", lambda: self.open_draft(), QKeySequence.StandardKey.Open)
-        self._action(file_menu, "打开示例报告", self.open_sample)
+        self._action(file_menu, "新建本年度报告(&N)", files.new_report, QKeySequence.StandardKey.New)
+        self._action(file_menu, "从上年报告导入(&I)…", lambda: files.import_previous(), "Ctrl+I")
+        self._action(file_menu, "打开草稿(&O)…", lambda: files.open_draft(), QKeySequence.StandardKey.Open)
+        self._action(file_menu, "打开示例报告", files.open_sample)
         file_menu.addSeparator()
-        self.save_action = self._action(file_menu, "保存(&S)", lambda: self.save(), QKeySequence.StandardKey.Save)
-        self.save_as_action = self._action(file_menu, "另存为(&A)…", lambda: self.save_as(), "Ctrl+Shift+S")
+        self.save_action = self._action(file_menu, "保存(&S)", lambda: files.save(), QKeySequence.StandardKey.Save)
+        self.save_as_action = self._action(file_menu, "另存为(&A)…", lambda: files.save_as(), "Ctrl+Shift+S")
         file_menu.addSeparator()
         self._action(file_menu, "返回开始页(&H)", self.go_home)
         self._action(file_menu, "退出(&Q)", self.close, QKeySequence.StandardKey.Quit)
@@ -103,12 +123,7 @@ class MainWindow(FileActions, Tools, QMainWindow):
         self.view_menu = view_menu
         self._action(view_menu, "上一个问题(&P)", lambda: self.findings.step(-1), "Shift+F8")
         self._action(view_menu, "下一个问题(&N)", lambda: self.findings.step(1), "F8")
-        tools_menu = bar.addMenu("工具(&T)")
-        self.tool_actions = [
-            self._action(tools_menu, "从依申请公开台账计算表三(&L)…", lambda: self.ledger_to_table3()),
-            self._action(tools_menu, "导出数据采集表(&C)…", lambda: self.export_collection()),
-            self._action(tools_menu, "汇总数据采集表(&M)…", lambda: self.merge_collection()),
-        ]
+        self.tools.add_actions(bar.addMenu("工具(&T)"))
         help_menu = bar.addMenu("帮助(&H)")
         self._action(help_menu, "关于(&A)", self.about)
         self._sync_actions()
@@ -119,18 +134,16 @@ class MainWindow(FileActions, Tools, QMainWindow):
         if self._findings is None:
             from ui.findings_panel import FindingsPanel
 
+            self.ensure_menus()  # its toggle goes into 视图
             self._findings = FindingsPanel(self)
             qt = QtCore.Qt  # first use of the Qt namespace is here, after the start page has shown
             # At the bottom: the tables keep the full width (table 三 at 150 % scaling on a 1920 px screen).
             self.addDockWidget(qt.DockWidgetArea.BottomDockWidgetArea, self._findings)
             self.resizeDocks([self._findings], [170], qt.Orientation.Vertical)
+            window_state.restore_docks(self)  # as the clerk left them last time on these screens
             self._findings.activated.connect(self.show_finding)
             self.view_menu.insertAction(self.view_menu.actions()[0], self._findings.toggleViewAction())
         return self._findings
-
-    def commit_pending(self) -> None:
-        if self.editor is not None:
-            self.editor.commit_pending()
 
     def _undo(self) -> None:
         if self.doc is not None:
@@ -145,46 +158,45 @@ class MainWindow(FileActions, Tools, QMainWindow):
     def _sync_actions(self) -> None:
         if not self._menus_built:
             return
-        has_doc = self.doc is not None
-        for action in (self.save_action, self.save_as_action, self.undo_action, self.redo_action, *self.tool_actions):
-            action.setEnabled(has_doc)
-        if has_doc and self.doc.report.read_only:
-            for action in (self.undo_action, self.redo_action, *self.tool_actions[0::2]):
-                action.setEnabled(False)  # what changes the report; 导出数据采集表 only reads it out
+        doc = self.doc
+        for action in (self.save_action, self.save_as_action):
+            action.setEnabled(doc is not None)
+        for action in (self.undo_action, self.redo_action):
+            action.setEnabled(doc is not None and not doc.report.read_only)
 
     def about(self) -> None:
         QMessageBox.about(self, f"关于{APP_TITLE}",
                           f"{APP_TITLE} {APP_VERSION}\n报告格式：国办公开办函〔2021〕30号（2021年版）\n"
                           f"草稿默认位置：{locations.drafts_dir()}\n自动保存与备份：{locations.data_folder()}")
 
-    # ----- opening ----------------------------------------------------------------------------------------------
+    # ----- the report (DocumentView) ---------------------------------------------------------------------------
 
-    def set_document(self, doc: ReportDocument, *, page: str = "meta") -> None:
-        """Show `doc` (the caller has already dealt with unsaved work in the current one)."""
-        from models import autosave
-        from ui.editor import Editor
-
-        self.ensure_menus()
+    def show_document(self, doc: ReportDocument | None, page: str = "meta") -> None:
+        """Show `doc` at `page` in a new editor, or, with None, no report (the start page)."""
         if self.editor is not None:
             self.stack.removeWidget(self.editor)
             self.editor.deleteLater()
-        if self.doc is not None:
-            self.doc.deleteLater()
-        self.doc = doc
-        self._hold_lock(doc.path)
-        self.slot = autosave.slot_id(doc.path)
-        self._autosaved_generation = doc.generation if not doc.is_modified else -1
+            self.editor = None
+        if doc is None:
+            if self._findings is not None:
+                self._findings.hide()
+            self._sync_actions()
+            self._update_title()
+            return
+        from ui.editor import Editor
+
+        self.ensure_menus()
         self.editor = Editor(doc)
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)
-        self.editor.pageChanged.connect(lambda _key: self.autosave())
+        self.editor.pageChanged.connect(lambda _key: self.controller.autosave())
         self.editor.pageChanged.connect(self._panel_for_page)
         self.editor.go_to(page)
         doc.modifiedChanged.connect(lambda _m: self._update_title())
         doc.metaChanged.connect(self._update_title)
         doc.refused.connect(self.show_refusal)
         review = self.editor.pages["review"]
-        review.exportRequested.connect(self.export)  # type: ignore[attr-defined]
+        review.exportRequested.connect(lambda kind: self.exports.export(kind))  # type: ignore[attr-defined]
         review.activated.connect(self.show_finding)  # type: ignore[attr-defined]
         for page_widget in self.editor.pages.values():
             view = getattr(page_widget, "view", None)
@@ -198,51 +210,13 @@ class MainWindow(FileActions, Tools, QMainWindow):
         self._panel_hidden_for_review = False
         self._sync_actions()
         self._update_title()
-        if doc.report.read_only:
-            from ui.document import READ_ONLY
 
-            self.statusBar().showMessage(READ_ONLY)
+    def commit_pending(self) -> None:
+        if self.editor is not None:
+            self.editor.commit_pending()
 
-    def export(self, kind: str, path: Path | None = None) -> bool:
-        """导出 Word / Excel / 一图读懂 (a kind of exporters.registry) from the 检查与导出 page (errors allow only a
-        marked draft of an official kind: exporters.policy)."""
-        if self.doc is None:
-            return False
-        self.commit_pending()
-        if self._export is None:
-            from ui.export_flow import ExportFlow
-
-            self._export = ExportFlow(self)
-            self._export.finished.connect(lambda written: self.statusBar().showMessage(f"已导出：{written}", 8000))
-        self.doc.check_all_pages()  # asked to export: a blank anywhere is now an error
-        from exporters.registry import EXPORTERS
-
-        if EXPORTERS[kind].official and not self.doc.error_count() and not self._carried_text_kept():
-            return False
-        options = self.editor.pages["review"].export_options()  # type: ignore[union-attr, attr-defined]
-        return self._export.start(kind, self.doc.report, self.doc.findings, self.doc.previous, options, path,
-                                  draft=self.doc.path)
-
-    def _carried_text_kept(self) -> bool:
-        """Before an official export: last year's paragraphs neither edited nor confirmed are named, and the clerk
-        decides; "No" goes to the first of them."""
-        from models.carried_text import carried_year
-        from models.rules_text import text_location
-
-        keys = self.doc.unconfirmed_texts()  # type: ignore[union-attr]
-        if not keys:
-            return True
-        listing = "\n".join(f"· {text_location(k)}（{carried_year(self.doc.report, k) or '上'}年度原文）"
-                            for k in keys)
-        answer = QMessageBox.question(
-            self, "还有上年度的原文",
-            f"以下{len(keys)}段仍是上年度报告的原文，既未修改也未确认：\n{listing}\n\n"
-            "正式报告将原样带出这些文字。仍要导出吗？选“否”转到第一段修改或确认。",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
-            return True
-        self.editor.show_text(keys[0])  # type: ignore[union-attr]
-        return False
+    def pending_edits(self) -> dict[str, str]:
+        return self.editor.pending_edits() if self.editor is not None else {}
 
     def _panel_for_page(self, key: str) -> None:
         """检查与导出 lists every finding itself, with the 说明 boxes: the panel is not shown again beside it."""
@@ -256,13 +230,22 @@ class MainWindow(FileActions, Tools, QMainWindow):
 
     # ----- leaving ----------------------------------------------------------------------------------------------
 
+    def go_home(self) -> None:
+        """返回开始页: the report closed (unsaved work dealt with first), the recent drafts listed again."""
+        if not self.controller.confirm_discard():
+            return
+        self.controller.close_document()
+        self.start.refresh()
+        self.stack.setCurrentWidget(self.start)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.confirm_discard():
+        if not self.controller.confirm_discard():
             event.ignore()
             return
-        if self._export is not None:
-            self._export.wait()  # an export being written finishes first
-        self.close_document()
+        if self._exports is not None:
+            self._exports.wait()  # an export being written finishes first
+        window_state.remember_window(self)
+        self.controller.close_document()
         event.accept()
 
     # ----- feedback -------------------------------------------------------------------------------------------
@@ -272,19 +255,77 @@ class MainWindow(FileActions, Tools, QMainWindow):
             self.editor.show_finding(finding)
 
     def show_error(self, title: str, error: UserError | str, *, critical: bool = False, advice: str = "",
-                   offer: QMessageBox.StandardButton | None = None) -> bool:
+                   offer_save: bool = False) -> bool:
         """The one place the window shows a failure the clerk can act on: a UserError's Chinese message (or a text
         made of several), with `advice` after it, in a warning box — an error box when `critical` (the work was not
-        done: a file not opened, saved or exported). With `offer` (e.g. Save), the box has that button and 取消;
-        returns whether the clerk chose it."""
+        done: a file not opened, saved or exported). With `offer_save`, the box has 保存 and 取消; returns whether
+        the clerk chose 保存."""
         text = error.message if isinstance(error, UserError) else error
         if advice:
             text = f"{text}\n\n{advice}"
         box = QMessageBox.critical if critical else QMessageBox.warning
-        if offer is None:
+        if not offer_save:
             box(self, title, text)
             return False
-        return box(self, title, text, offer | QMessageBox.StandardButton.Cancel) == offer
+        save = QMessageBox.StandardButton.Save
+        return box(self, title, text, save | QMessageBox.StandardButton.Cancel) == save
+
+    def show_info(self, title: str, text: str) -> None:
+        QMessageBox.information(self, title, text)
+
+    def status(self, text: str, timeout_ms: int = 0) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
+
+    def show_banner(self, text: str) -> None:
+        """One banner above the pages (made the first time): autosave and recovery are unavailable."""
+        if self._data_banner is None:
+            from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+            self._data_banner = QLabel()
+            self._data_banner.setObjectName("banner")
+            self._data_banner.setWordWrap(True)
+            self._data_banner.setMargin(6)
+            holder = QWidget()
+            layout = QVBoxLayout(holder)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(self._data_banner)
+            layout.addWidget(self.takeCentralWidget(), 1)
+            self.setCentralWidget(holder)
+        self._data_banner.setText(f"{text}。草稿照常打开、修改、保存和导出。")
+        self._data_banner.show()
+
+    # ----- questions (DocumentView) -----------------------------------------------------------------------------
+
+    def ask_save(self, text: str) -> SaveAnswer:
+        """保存 / 不保存 / 取消."""
+        box = QMessageBox(QMessageBox.Icon.Question, "保存修改", text, parent=self)
+        box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                               | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Discard).setText("不保存")
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = QMessageBox.StandardButton(box.exec())
+        return {QMessageBox.StandardButton.Save: SaveAnswer.SAVE,
+                QMessageBox.StandardButton.Discard: SaveAnswer.DISCARD}.get(answer, SaveAnswer.CANCEL)
+
+    def ask_recovery(self, slots: list[AutosaveSlot]) -> dict[Path, str]:
+        """The clerk's choice for each slot: its path → "recover" or "discard"; a slot not in it stays on disk."""
+        from ui.recovery_dialog import ask
+
+        return ask(slots, self)
+
+    def ask_locked(self, text: str) -> LockAnswer:
+        """A draft another instance has open: 以只读方式打开, 仍然打开并修改 or 取消."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "草稿已被打开", text, parent=self)
+        read_only = box.addButton("以只读方式打开", QMessageBox.ButtonRole.AcceptRole)
+        anyway = box.addButton("仍然打开并修改", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return {read_only: LockAnswer.READ_ONLY, anyway: LockAnswer.OPEN}.get(box.clickedButton(), LockAnswer.CANCEL)
+
+    def pick_path(self, title: str, filters: str, start: Path, *, save: bool = False) -> Path | None:
+        ask = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
+        name, _ = ask(self, title, str(start), filters)
+        return Path(name) if name else None
 
     def show_refusal(self, message: str) -> None:
         self.statusBar().showMessage(message.replace("\n", " "), 10000)

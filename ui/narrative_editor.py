@@ -1,4 +1,9 @@
-"""A plain-text editor for one narrative text key that marks numbers contradicting the tables while typing."""
+"""A plain-text editor for one narrative text key that marks numbers contradicting the tables while typing.
+
+The editor keeps no undo history of its own: each change is an undo step of the document (typing merged into
+words, ui/commands.py), and Ctrl+Z in the editor is the window's 撤销 (ui/undo_keys.py). An undone or redone change
+is put back into the editor where it happened, the cursor after it.
+"""
 
 from __future__ import annotations
 
@@ -12,8 +17,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPush
 from models import carried_text
 from models.findings import Finding, Severity
 from ui import theme
+from ui.commands import diff
 from ui.document import ReportDocument
 from ui.text_marks import TextMarks, drawn
+from ui.undo_keys import route_undo
 
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
@@ -86,14 +93,44 @@ class NarrativeEditor(QPlainTextEdit):
         confirm.triggered.connect(self.confirm_carried)
         self.addAction(confirm)
         self.marks = TextMarks(self.document())
+        self._storing = False  # this editor's own change on its way to the document
+        route_undo(doc, self)
         self.textChanged.connect(self._store)
+        doc.textChanged.connect(self._show_text)
         doc.findingsChanged.connect(self.mark_findings)
         doc.carriedChanged.connect(lambda key: key == text_key and self.update_carried())
         self.mark_findings()
         self.update_carried()
 
     def _store(self) -> None:
-        self.doc.set_text(self.text_key, self.toPlainText())
+        if self._storing:
+            return
+        self._storing = True
+        try:
+            self.doc.set_text(self.text_key, self.toPlainText())
+        finally:
+            self._storing = False
+        self.update_carried()
+
+    def _show_text(self, key: str) -> None:
+        """The document's text changed by an undo or redo: make the same change here (not a new text: the marks
+        and the scroll position stay where they are), the cursor after it."""
+        if key != self.text_key or self._storing:
+            return
+        before, after = self.toPlainText(), self.doc.report.texts.get(self.text_key, "")
+        if before == after:
+            return
+        change = diff(before, after)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(qt_position(before, change.start))
+        cursor.setPosition(qt_position(before, change.start + len(change.removed)), QTextCursor.MoveMode.KeepAnchor)
+        self._storing = True
+        try:
+            cursor.insertText(change.inserted)
+        finally:
+            self._storing = False
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
         self.update_carried()
 
     # ----- last year's text -----------------------------------------------------------------------------------

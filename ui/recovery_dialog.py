@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.autosave import AutosaveSlot
+from ui.document_view import DISCARD, LATER, RECOVER
 
-RECOVER, DISCARD, LATER = "recover", "discard", "later"
 CHOICES = ((RECOVER, "恢复"), (LATER, "以后再说"), (DISCARD, "放弃"))
 
 

@@ -31,9 +31,9 @@ def take_screenshots(window: MainWindow, folder: Path, report_file: Path | None 
 
     grab("start")
     report = load_draft(report_file or SAMPLE_REPORT)
-    window.set_document(ReportDocument(report, path=report_file))
+    window.controller.set_document(ReportDocument(report, path=report_file))
     for key, _title in PAGES:
         window.editor.go_to(key)
         grab(NAMES[key])
-    window.close_document()  # releases the draft's lock file
+    window.controller.close_document()  # releases the draft's lock file
     return written

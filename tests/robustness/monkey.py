@@ -137,7 +137,7 @@ class Monkey:
             self.window.show_finding(self.rng.choice(findings))
 
     def autosave(self) -> None:
-        self.window.autosave()
+        self.window.controller.autosave()
 
     def change_agency(self) -> None:
         page = self.window.editor.pages["meta"]
@@ -210,6 +210,7 @@ def _main() -> None:  # pragma: no cover - a manual long run
     from tests.builders import consistent_report
     from ui.app import make_application
     from ui.document import ReportDocument
+    from ui.document_view import SaveAnswer
     from ui.main_window import MainWindow
 
     actions = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
@@ -224,8 +225,8 @@ def _main() -> None:  # pragma: no cover - a manual long run
         QMessageBox.question = staticmethod(lambda *a, **k: QMessageBox.StandardButton.No)
         window = MainWindow()
         window.show()
-        window.set_document(ReportDocument(consistent_report(seed)))
-        window.ask_save = lambda text: QMessageBox.StandardButton.Discard
+        window.controller.set_document(ReportDocument(consistent_report(seed)))
+        window.ask_save = lambda text: SaveAnswer.DISCARD
         monkey = Monkey(window, seed, Path(home))
         trace = os.environ.get("MONKEY_TRACE")
         if trace:

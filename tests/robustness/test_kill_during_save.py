@@ -102,14 +102,14 @@ def test_autosave_slot_survives_kills(tmp_path, app_home):
 
 
 def test_recent_list_survives_kills(tmp_path, app_home):
-    from models import locations, recent
+    from models import recent, settings
 
     _, _, paths = _pair(tmp_path)
     recent.remember(paths[0], load_draft(paths[0]))
-    listing = locations.config_dir() / recent.FILE_NAME
+    listing = settings.settings_path()
 
     def check() -> str:
-        entries = json.loads(listing.read_text(encoding="utf-8"))  # always whole JSON, never a torn write
+        entries = json.loads(listing.read_text(encoding="utf-8"))["recent"]  # always whole JSON, never a torn write
         assert entries and {e["path"] for e in entries} <= {str(p.resolve()) for p in paths}
         return str(len(entries))
 

@@ -9,6 +9,7 @@ that does not keep growing.
 
 from __future__ import annotations
 
+import copy
 import gc
 
 import pytest
@@ -16,6 +17,7 @@ import pytest
 from tests.builders import consistent_report
 from tests.robustness.monkey import Monkey, rss_mb
 from ui.document import UNDO_LIMIT, ReportDocument
+from ui.document_view import SaveAnswer
 
 pytestmark = [pytest.mark.robustness, pytest.mark.slow, pytest.mark.timeout(600)]
 
@@ -26,10 +28,11 @@ MAX_GROWTH_MB = 40  # a leak of a few KB per action (the issue saw ~80 KB) would
 
 
 def test_five_thousand_random_actions(window, qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(window, "ask_save", lambda text: 0x00800000)  # QMessageBox.Discard: closing asks nothing
-    window.set_document(ReportDocument(consistent_report(SEED)))
+    monkeypatch.setattr(window, "ask_save", lambda text: SaveAnswer.DISCARD)  # closing asks nothing
+    window.controller.set_document(ReportDocument(consistent_report(SEED)))
     doc = window.doc
     start_cells, start_auto = dict(doc.report.cells), doc.auto_keys
+    start_texts, start_meta = dict(doc.report.texts), copy.copy(doc.report.meta)
     monkey = Monkey(window, SEED, tmp_path)
     monkey.play(WARM_UP)  # pages built, caches and Qt's pools filled
     gc.collect()
@@ -49,3 +52,4 @@ def test_five_thousand_random_actions(window, qtbot, tmp_path, monkeypatch):
     doc.undo_stack.setIndex(0)
     assert doc.auto_keys == start_auto
     assert doc.report.cells == start_cells
+    assert doc.report.texts == start_texts and doc.report.meta == start_meta  # texts and 基本信息 are steps too

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from tests.environment import require_font
 from ui.app import make_application
+from ui.document_view import SaveAnswer
 from ui.main_window import MainWindow
 
 
@@ -23,7 +24,7 @@ def qapp_cls():
 def answers():
     """What the window's questions get: 保存/不保存/取消, and for the recovery list 恢复/放弃 for every slot
     (True/False) or a function of the slots giving {slot path: "recover"/"discard"} (tests change these)."""
-    return {"save": QMessageBox.StandardButton.Discard, "recover": True, "asked": []}
+    return {"save": SaveAnswer.DISCARD, "recover": True, "asked": []}
 
 
 def recovery_answers(answers: dict, asked: list | None = None):
@@ -56,7 +57,7 @@ def window(qtbot, monkeypatch, answers):
     with qtbot.waitExposed(win):
         win.show()
     yield win
-    answers["save"] = QMessageBox.StandardButton.Discard
+    answers["save"] = SaveAnswer.DISCARD
     win.close()
 
 

@@ -18,7 +18,7 @@ from ui.document import ReportDocument
 
 
 def _editing(window, table: str, key: str):
-    window.set_document(ReportDocument(consistent_report(1)))
+    window.controller.set_document(ReportDocument(consistent_report(1)))
     window.editor.go_to(table)
     view = window.editor.pages[table].view
     view.setFocus()
@@ -45,7 +45,7 @@ def test_a_tick_between_two_digits_keeps_the_number_being_typed(window, qtbot):
     view = _editing(window, "t3", key)
     type_keys(view, "1")
     editor = _open_editor()
-    assert window.autosave()  # the 30 s tick
+    assert window.controller.autosave()  # the 30 s tick
     assert QApplication.focusWidget() is editor and editor.text() == "1", "the tick closed the open editor"
     type_keys(editor, "2")
     press(editor, Qt.Key.Key_Return)
@@ -57,7 +57,7 @@ def test_a_tick_in_the_amount_cell_after_a_decimal_point_asks_nothing(window, qt
     editor = _type(view, "12")
     press(editor, Qt.Key.Key_Period, text=".")
     assert editor.text() == "12."
-    window.autosave()
+    window.controller.autosave()
     assert answers["asked"] == [] and QApplication.focusWidget() is editor
     type_keys(editor, "5")
     press(editor, Qt.Key.Key_Return)
@@ -69,7 +69,7 @@ def test_the_half_typed_number_is_in_the_autosave_copy_only(window, qtbot):
     view = _editing(window, "t3", key)
     before = window.doc.report.number(key)
     _type(view, "77")
-    assert window.autosave()
+    assert window.controller.autosave()
     [slot] = autosave.list_autosaves()
     assert load_draft(slot.path).number(key) == 77  # a power cut now loses no keystroke
     assert window.doc.report.number(key) == before and not window.doc.undo_stack.count()
@@ -83,9 +83,9 @@ def test_a_tick_with_nothing_new_writes_nothing(window, qtbot, monkeypatch):
     writes = []
     real_write = autosave.write_autosave
     monkeypatch.setattr(autosave, "write_autosave", lambda *a, **k: writes.append(a) or real_write(*a, **k))
-    assert window.autosave() and window.autosave()
+    assert window.controller.autosave() and window.controller.autosave()
     assert len(writes) == 1
     type_keys(QApplication.focusWidget(), "6")
-    assert window.autosave()
+    assert window.controller.autosave()
     assert len(writes) == 2
     assert load_draft(autosave.list_autosaves()[0].path).number(key) == 56

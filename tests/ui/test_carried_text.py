@@ -26,7 +26,7 @@ def carried_over(huaian_path, *, tables_done: bool = False, s6: str = "") -> Rep
 
 
 def test_each_carried_paragraph_is_marked_and_its_section_not_done(window, huaian_path):
-    window.set_document(carried_over(huaian_path, s6="严格执行信息处理费管理办法，未收取信息处理费。"))
+    window.controller.set_document(carried_over(huaian_path, s6="严格执行信息处理费管理办法，未收取信息处理费。"))
     page = window.editor.go_to("s1")
     for key, editor in page.editors.items():
         if window.doc.report.texts.get(key):
@@ -39,7 +39,7 @@ def test_each_carried_paragraph_is_marked_and_its_section_not_done(window, huaia
 
 
 def test_editing_or_confirming_clears_the_mark_and_finishes_the_section(window, huaian_path, qtbot):
-    window.set_document(carried_over(huaian_path))
+    window.controller.set_document(carried_over(huaian_path))
     page = window.editor.go_to("s6")
     editor = page.editors["s6"]
     assert editor.carried_bar.isVisible()
@@ -63,10 +63,10 @@ def test_the_official_export_asks_while_last_years_text_is_unconfirmed(window, h
     from ui.export_flow import ExportFlow
 
     written = []
-    monkeypatch.setattr(ExportFlow, "offer_open", lambda self, kind, path: written.append(path))
-    window.set_document(carried_over(huaian_path, tables_done=True))
+    monkeypatch.setattr(ExportFlow, "offer_open", lambda self, kind, path, *_companions: written.append(path))
+    window.controller.set_document(carried_over(huaian_path, tables_done=True))
     assert window.doc.error_count() == 0
-    assert not window.export("docx", tmp_path / "报告.docx")  # answered 否
+    assert not window.exports.export("docx", tmp_path / "报告.docx")  # answered 否
     kind, message = answers["asked"][-1]
     assert kind == "question" and "仍是上年度报告的原文" in message and "报告开头" in message
     assert not (tmp_path / "报告.docx").exists()
@@ -74,15 +74,15 @@ def test_the_official_export_asks_while_last_years_text_is_unconfirmed(window, h
     for key in window.doc.unconfirmed_texts():
         window.doc.confirm_text(key)
     asked = len(answers["asked"])
-    assert window.export("docx", tmp_path / "报告.docx")
+    assert window.exports.export("docx", tmp_path / "报告.docx")
     qtbot.waitUntil(lambda: written == [tmp_path / "报告.docx"], timeout=10000)
     assert not any(kind == "question" for kind, _ in answers["asked"][asked:])
 
 
 def test_a_confirmed_paragraph_stays_confirmed_after_save_and_reopen(window, huaian_path, tmp_path):
-    window.set_document(carried_over(huaian_path))
+    window.controller.set_document(carried_over(huaian_path))
     window.doc.confirm_text("s1.active")
     path = tmp_path / "2025.nianbao"
-    assert window.save_as(path)
-    assert window.open_draft(path)
+    assert window.controller.save_as(path)
+    assert window.controller.open_draft(path)
     assert "s1.active" not in window.doc.unconfirmed_texts() and "s1.intro" in window.doc.unconfirmed_texts()

@@ -8,11 +8,11 @@ from PySide6.QtGui import QGuiApplication, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from tests.builders import consistent_report
-from ui.document import AUTOSUM_KEY, ReportDocument
+from ui.document import ReportDocument
 
 
 def _table(window, table="t3", report=None):
-    window.set_document(ReportDocument(report or consistent_report(1)))
+    window.controller.set_document(ReportDocument(report or consistent_report(1)))
     window.editor.go_to(table)
     return window.editor.pages[table].view
 
@@ -61,7 +61,7 @@ def test_a_change_elsewhere_keeps_what_is_being_typed(window, qtbot):
 
 def test_typing_on_an_auto_sum_cell_does_not_move_the_cursor(window, qtbot):
     report = consistent_report(3)
-    report.extra[AUTOSUM_KEY] = ["t3.carried_in.total"]
+    report.workspace.auto_sum = frozenset({"t3.carried_in.total"})
     view = _table(window, report=report)
     view.select_key("t3.carried_in.total")
     qtbot.keyClick(view, "2")

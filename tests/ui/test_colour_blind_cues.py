@@ -63,7 +63,7 @@ def test_each_state_has_a_mark_a_deuteranope_tells_apart(qapp):
 
 def test_the_table_gives_each_cell_its_cue(window, huaian_path):
     previous = load_draft(huaian_path)
-    window.set_document(ReportDocument(new_year_from(previous), previous=previous))  # 上年结转 carried over
+    window.controller.set_document(ReportDocument(new_year_from(previous), previous=previous))  # 上年结转 carried over
     model = window.editor.pages["t3"].model
     assert model.index_of("t3.carried_in.natural").data(CUE_ROLE) == "carried"
     assert model.index_of("t3.new.natural").data(CUE_ROLE) == "pending"
@@ -73,7 +73,7 @@ def test_the_table_gives_each_cell_its_cue(window, huaian_path):
         if key not in report.cells:
             report.cells[key] = value
     report.set("t3.granted.natural", report.number("t3.granted.natural") + 1)
-    window.set_document(ReportDocument(report, previous=previous))
+    window.controller.set_document(ReportDocument(report, previous=previous))
     model = window.editor.pages["t3"].model
     cue = {key: model.index_of(key).data(CUE_ROLE) for key in model.input_keys()}
     assert cue["t3.granted.natural"] == "error"

@@ -12,7 +12,7 @@ from models.drafts import load_draft
 from ui import crash
 from ui.document import ReportDocument
 from ui.export_flow import ExportFlow
-from ui.file_actions import FileActions
+from ui.main_window import MainWindow
 from ui.tool_dialogs import ask_collection_parts
 
 
@@ -37,25 +37,25 @@ def _dialogs_kept(window) -> list[str]:
 def test_prompts_and_tool_dialogs_are_freed(window, closer):
     kept = _dialogs_kept(window)
     for _ in range(3):
-        FileActions.ask_save(window, "是否保存？")
+        MainWindow.ask_save(window, "是否保存？")  # the dialog itself, not the test's answer
         window.ask_locked("草稿已被打开")
         ask_collection_parts(window, [("t2", "表二"), ("t3", "表三")])
-        window.ask_mapping(["申请人", "收到日期", "处理结果", "备注"])
+        window.tools.ask_mapping(["申请人", "收到日期", "处理结果", "备注"])
         crash.report_failure(window, "一图读懂没有导出", "Traceback: test")
     assert _dialogs_kept(window) == kept
 
 
 def test_an_export_leaves_no_dialog_behind(window, qtbot, closer, monkeypatch, huaian_path, tmp_path):
-    window.set_document(ReportDocument(load_draft(huaian_path)))
+    window.controller.set_document(ReportDocument(load_draft(huaian_path)))
     window.editor.go_to("review")
     kept = _dialogs_kept(window)
     written = []
     for number in range(3):
         target = tmp_path / f"报告{number}.docx"
         monkeypatch.setattr(ExportFlow, "ask_path", lambda self, kind, suggested, draft=None, t=target: t)
-        assert window.export("docx")
+        assert window.exports.export("docx")
         if number == 0:  # the export flow is made by the first export
-            window._export.finished.connect(written.append)
+            window.exports.finished.connect(written.append)
         qtbot.waitUntil(lambda t=target: t in written and not QApplication.activeModalWidget(), timeout=15000)
     assert written == [tmp_path / f"报告{number}.docx" for number in range(3)]
     # The last progress dialog is freed once the event loop gets to it: at once here, later on a slow machine (the

@@ -12,6 +12,7 @@ from models import autosave
 from models.drafts import load_draft, save_draft
 from models.report import Meta, Report
 from tests.ui.gui import menu_action, recovery_answers, type_chinese
+from ui.document_view import SaveAnswer
 from ui.main_window import MainWindow
 
 DISCARDED_AGENCY = "放弃测试局"
@@ -32,7 +33,7 @@ def next_start_offers(qtbot, monkeypatch) -> list[str]:
     qtbot.addWidget(second)
     asked: list[tuple[str, str]] = []
     monkeypatch.setattr(second, "ask_recovery", recovery_answers({"recover": False}, asked))
-    second.offer_recovery()
+    second.controller.offer_recovery()
     return [text for _kind, text in asked]
 
 
@@ -69,7 +70,7 @@ def _close(window, monkeypatch, tmp_path, sample_path, huaian_path):
 def test_discarded_work_is_not_offered_at_the_next_start(window, qtbot, monkeypatch, answers, tmp_path,
                                                           sample_path, huaian_path, leave):
     slot = unsaved_new_report(window)
-    answers["save"] = QMessageBox.StandardButton.Discard  # 不保存
+    answers["save"] = SaveAnswer.DISCARD  # 不保存
     leave(window, monkeypatch, tmp_path, sample_path, huaian_path)
     assert ("save", f"“{DISCARDED_AGENCY} {window_year()}年度报告”有未保存的修改，是否保存？") in answers["asked"]
     assert not slot.path.exists()
@@ -126,7 +127,7 @@ def test_an_autosave_while_a_question_is_open_does_not_bring_discarded_work_back
     type_chinese(window.editor.pages["meta"].agency, DISCARDED_AGENCY + "（又改）")  # changed after the autosave
 
     def notice_while_the_timer_fires(*args, **_kwargs):
-        window.autosave_timer.timeout.emit()
+        window.controller.autosave_timer.timeout.emit()
         answers["asked"].append(("info", args[2]))
 
     monkeypatch.setattr(QMessageBox, "information", notice_while_the_timer_fires)
@@ -139,7 +140,7 @@ def test_an_autosave_while_a_question_is_open_does_not_bring_discarded_work_back
 def test_undoing_back_to_the_saved_state_leaves_nothing_to_recover(window, tmp_path, sample_path):
     draft = tmp_path / "本局.nianbao"
     save_draft(load_draft(sample_path), draft)
-    assert window.open_draft(draft)
+    assert window.controller.open_draft(draft)
     view = window.editor.go_to("t4").view
     view.select_key("t4.review.upheld")
     assert view.paste("99")

@@ -16,7 +16,7 @@ from ui.export_flow import ExportFlow
 
 
 def _review_page(window, report):
-    window.set_document(ReportDocument(report))
+    window.controller.set_document(ReportDocument(report))
     return window.editor.go_to("review")
 
 
@@ -31,7 +31,7 @@ def test_each_save_dialog_offers_the_registered_suffixes_and_completes_a_bare_na
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
     exporter = EXPORTERS[kind]
-    flow = ExportFlow(window)
+    flow = ExportFlow(window.controller, window)
     assert flow.ask_path(kind, f"报告{exporter.suffix}") == tmp_path / f"报告{exporter.suffix}"
     [(title, filters)] = asked
     assert exporter.name in title and filters == exporter.file_filter
@@ -67,14 +67,14 @@ def test_show_error_with_an_offer_says_whether_it_was_taken(window, monkeypatch)
     for answer, taken in ((QMessageBox.StandardButton.Save, True), (QMessageBox.StandardButton.Cancel, False)):
         monkeypatch.setattr(QMessageBox, "critical", lambda *a, answer=answer: answer)
         assert window.show_error("保存失败", UserError("磁盘已满。"), critical=True,
-                                 offer=QMessageBox.StandardButton.Save) is taken
+                                 offer_save=True) is taken
 
 
 def test_an_export_failure_reaches_show_error_as_the_user_error(window, qtbot, monkeypatch, huaian_path, tmp_path):
     shown = []
     monkeypatch.setattr(window, "show_error", lambda title, error, **options: shown.append((title, error, options)))
     _review_page(window, load_draft(huaian_path))
-    assert window.export("docx", tmp_path / "没有这个文件夹" / "报告.docx")
+    assert window.exports.export("docx", tmp_path / "没有这个文件夹" / "报告.docx")
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     [(title, error, options)] = shown
     assert title == "导出失败" and options == {"critical": True}
@@ -87,10 +87,10 @@ def test_file_actions_and_tools_show_their_errors_through_show_error(window, mon
     monkeypatch.setattr(window, "show_error", lambda title, error, **options: shown.append((title, error)))
     bad = tmp_path / "坏.nianbao"
     bad.write_bytes(b"{broken")
-    assert not window.open_draft(bad)
-    assert not window.import_previous(tmp_path / "没有.docx")
-    window.new_report()
+    assert not window.controller.open_draft(bad)
+    assert not window.controller.import_previous(tmp_path / "没有.docx")
+    window.controller.new_report()
     window.doc.report.meta.year = 2024
-    assert not window.ledger_to_table3(tmp_path / "没有的台账.xlsx")
+    assert not window.tools.ledger_to_table3(tmp_path / "没有的台账.xlsx")
     assert [title for title, _ in shown] == ["无法打开草稿", "无法导入", "无法读取台账"]
     assert all(isinstance(error, UserError) for _, error in shown)

@@ -14,14 +14,18 @@ from tests.test_format_2099 import FORMAT_2099, NEW_KEYS, NEW_ROW, RENAMED, _rep
 
 @pytest.fixture
 def registered(monkeypatch):
+    from models import autosum
+
     monkeypatch.setitem(formats.FORMATS, "2099", FORMAT_2099)
+    # AUTO_SUM_KEYS is taken from the formats registered at start; a format registered later (only here) adds its own.
+    monkeypatch.setattr(autosum, "AUTO_SUM_KEYS", autosum.AUTO_SUM_KEYS | autosum.auto_sum_keys(FORMAT_2099))
     return FORMAT_2099
 
 
 def _opened(window, tmp_path, report):
     path = tmp_path / "2099.nianbao"
     save_draft(report, path)
-    assert window.open_draft(path)
+    assert window.controller.open_draft(path)
     assert window.doc.report.template == "2099"
     return window.editor.pages
 
@@ -78,6 +82,6 @@ def test_a_2019_report_opens_with_its_own_tables(window, tmp_path):
 def _opened_2019(window, tmp_path, report):
     path = tmp_path / "2020.nianbao"
     save_draft(report, path)
-    assert window.open_draft(path)
+    assert window.controller.open_draft(path)
     assert window.doc.report.template == "2019"
     return window.editor.pages

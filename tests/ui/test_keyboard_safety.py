@@ -18,7 +18,7 @@ from models import autosum
 from models import format2021 as fmt
 from tests.builders import consistent_report
 from ui import theme
-from ui.document import AUTOSUM_KEY, ReportDocument
+from ui.document import ReportDocument
 
 T3_PARTS = fmt.T3_PART_COLUMNS
 T3_ALL = tuple(c.key for c in fmt.T3_COLUMNS)
@@ -72,9 +72,9 @@ def type_cells(values: list[int]) -> None:
 
 def _page(window, table: str, auto: frozenset[str] = frozenset(), previous: bool = False, seed: int = 7):
     report = consistent_report(seed)
-    if auto:
-        report.extra[AUTOSUM_KEY] = sorted(auto)
-    window.set_document(ReportDocument(report, previous=consistent_report(seed + 1, year=2023) if previous else None))
+    report.workspace.auto_sum = auto
+    previous_report = consistent_report(seed + 1, year=2023) if previous else None
+    window.controller.set_document(ReportDocument(report, previous=previous_report))
     page = window.editor.go_to(table)
     _settle()
     return page
@@ -344,7 +344,7 @@ def test_arrows_in_table_four_skip_the_totals(window):
 def test_a_read_only_report_is_still_walked_cell_by_cell(window):
     report = consistent_report(2)
     report.read_only = True
-    window.set_document(ReportDocument(report))
+    window.controller.set_document(ReportDocument(report))
     view = window.editor.go_to("t3").view
     view.select_key("t3.new.other")
     tab()

@@ -29,12 +29,12 @@ def test_save_as_and_export_under_the_suggested_names(window, qtbot, monkeypatch
                                                       agency):
     report = load_draft(sample_path)
     report.meta.agency = agency
-    window.set_document(ReportDocument(report))
+    window.controller.set_document(ReportDocument(report))
     asked: list[str] = []
     _accept_suggestion(monkeypatch, tmp_path, asked)
-    assert window.save_as()
+    assert window.controller.save_as()
     offered = []
-    monkeypatch.setattr(ExportFlow, "offer_open", lambda self, kind, written: offered.append(written))
+    monkeypatch.setattr(ExportFlow, "offer_open", lambda self, kind, written, *_companions: offered.append(written))
     page = window.editor.go_to("review")
     page.export_docx.click()
     qtbot.waitUntil(lambda: len(offered) == 1 or any(k == "critical" for k, _ in answers["asked"]), timeout=20000)

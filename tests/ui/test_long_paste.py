@@ -12,7 +12,7 @@ from ui.document import ReportDocument
 
 
 def test_pasting_a_cell_over_131072_characters_is_refused_with_a_message(window, answers, qtbot):
-    window.set_document(ReportDocument(consistent_report(7)))
+    window.controller.set_document(ReportDocument(consistent_report(7)))
     view = window.editor.go_to("t4").view
     report = window.doc.report
     before = dict(report.cells)

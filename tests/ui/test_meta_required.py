@@ -50,7 +50,7 @@ def clear(qtbot, widget) -> None:
 
 
 def _open(window, report: Report):
-    window.set_document(ReportDocument(report))
+    window.controller.set_document(ReportDocument(report))
     window.editor.go_to("meta")
     return window.editor.pages["meta"]
 
@@ -112,7 +112,7 @@ def test_the_page_opens_no_window_of_its_own(window, qtbot):
 
 
 def test_the_sidebar_shows_the_page_done_once_every_field_is_filled(window, qtbot):
-    window.new_report()
+    window.controller.new_report()
     page, editor = window.editor.pages["meta"], window.editor
     assert editor.status_of("meta") == IN_PROGRESS and window.doc.report.meta.year  # the year comes preset
     editor.go_to("s1")  # left with agency, level and date blank: now errors and a warning

@@ -17,7 +17,7 @@ def background(view, key):
 
 
 def test_a_new_report_is_not_a_sea_of_red(window):
-    window.new_report()
+    window.controller.new_report()
     doc, editor = window.doc, window.editor
     assert not [f for f in doc.findings if f.rule == "V-1"]
     assert len(doc.pending) > 30 and "行未填" in window.findings.windowTitle()
@@ -29,7 +29,7 @@ def test_a_new_report_is_not_a_sea_of_red(window):
 
 
 def test_leaving_a_page_with_blanks_makes_them_errors(window, qtbot):
-    window.new_report()
+    window.controller.new_report()
     editor = window.editor
     while editor.current_key != "t4":
         QTest.mouseClick(editor.next, Qt.MouseButton.LeftButton)  # 下一步 through 基本信息 … 三
@@ -44,9 +44,9 @@ def test_leaving_a_page_with_blanks_makes_them_errors(window, qtbot):
 
 
 def test_asking_to_export_makes_every_blank_an_error(window, answers, tmp_path):
-    window.new_report()
+    window.controller.new_report()
     assert not any(f.rule == "V-1" for f in window.doc.findings)
-    assert not window.export("docx", tmp_path / "x.docx")  # 导出草稿？ answered 否
+    assert not window.exports.export("docx", tmp_path / "x.docx")  # 导出草稿？ answered 否
     assert not window.doc.pending
     errors = window.doc.error_count()
     assert errors > 30
@@ -58,7 +58,7 @@ def test_the_review_page_does_not_repeat_the_panels_list(window, pingtan_path):
     from models.drafts import load_draft
     from ui.document import ReportDocument
 
-    window.set_document(ReportDocument(load_draft(pingtan_path)))
+    window.controller.set_document(ReportDocument(load_draft(pingtan_path)))
     panel = window.findings
     assert panel.isVisible()
     window.editor.go_to("review")

@@ -12,7 +12,7 @@ from ui.document import ReportDocument
 
 
 def test_a_single_wrong_number_paints_one_strong_red_cell(window, qtbot, huaian_path):
-    window.set_document(ReportDocument(load_draft(huaian_path)))
+    window.controller.set_document(ReportDocument(load_draft(huaian_path)))
     window.editor.go_to("t3")
     view = window.editor.pages["t3"].view
     model = view.model()
@@ -33,7 +33,7 @@ def test_a_single_wrong_number_paints_one_strong_red_cell(window, qtbot, huaian_
 
 
 def test_the_jump_goes_to_the_likeliest_cell_not_the_rows_total(window, qtbot, huaian_path):
-    window.set_document(ReportDocument(load_draft(huaian_path)))
+    window.controller.set_document(ReportDocument(load_draft(huaian_path)))
     window.editor.go_to("t3")
     view = window.editor.pages["t3"].view
     type_into_cell(qtbot, view, "t3.granted.natural", "1289")  # should be 1288: its row and column break

@@ -14,7 +14,7 @@ from ui.page_status import DONE, IN_PROGRESS, NOT_STARTED, PAGE_KEYS, PROBLEMS
 
 
 def test_sidebar_statuses_follow_the_work(window):
-    window.new_report()
+    window.controller.new_report()
     editor = window.editor
     assert editor.status_of("t3") == NOT_STARTED
     assert editor.status_of("meta") == IN_PROGRESS  # the year is set; agency, level and date are 未填 (V-META)
@@ -31,7 +31,7 @@ def test_sidebar_statuses_follow_the_work(window):
 
 
 def test_back_and_next_walk_every_page_and_keep_input(window):
-    window.new_report()
+    window.controller.new_report()
     editor = window.editor
     type_chinese(editor.pages["meta"].agency, "翻页测试局")
     seen = [editor.current_key]
@@ -45,7 +45,7 @@ def test_back_and_next_walk_every_page_and_keep_input(window):
 
 
 def test_numbers_in_the_text_are_marked_while_typing(window, qtbot):
-    window.set_document(ReportDocument(load_draft_fixture()))
+    window.controller.set_document(ReportDocument(load_draft_fixture()))
     page = window.editor.go_to("s1")
     editor = page.editors["s1.requests"]
     editor.setPlainText("全市共受理政府信息公开申请 3119 件。")
@@ -60,7 +60,7 @@ def test_numbers_in_the_text_are_marked_while_typing(window, qtbot):
 
 
 def test_inserting_the_generated_requests_paragraph(window):
-    window.set_document(ReportDocument(load_draft_fixture()))
+    window.controller.set_document(ReportDocument(load_draft_fixture()))
     page = window.editor.go_to("s1")
     editor = page.editors["s1.requests"]
     editor.setPlainText("")
@@ -72,7 +72,7 @@ def test_inserting_the_generated_requests_paragraph(window):
 def test_review_page_groups_findings_and_keeps_notes(window, pingtan_path, huaian_path):
     previous = load_draft(huaian_path)
     report = new_year_from(previous)
-    window.set_document(ReportDocument(report, previous=previous))
+    window.controller.set_document(ReportDocument(report, previous=previous))
     page = window.editor.go_to("review")
     groups = [page.tree.topLevelItem(i).text(0) for i in range(page.tree.topLevelItemCount())]
     assert groups[0].startswith("警告")  # the blank tables are 未填 until left or exported, counted apart
@@ -95,7 +95,7 @@ def test_deadline_banner():
 
 
 def test_deadline_follows_level_and_can_be_changed(window):
-    window.set_document(ReportDocument(consistent_report(7, level="县级人民政府")))
+    window.controller.set_document(ReportDocument(consistent_report(7, level="县级人民政府")))
     assert window.doc.deadline() == (2025, 3, 31)
     page = window.editor.pages["meta"]
     page.level.setCurrentIndex(page.level.findData("县级政府部门"))

@@ -3,6 +3,8 @@ any button or menu either: not only the cells and texts, but 插入依申请公�
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QPushButton
 
 from tests.builders import consistent_report
@@ -12,9 +14,9 @@ from ui.document import ReportDocument
 
 def _read_only(window):
     report = consistent_report(5)
-    report.extra["deadline"] = "2025-02-28"
+    report.workspace.deadline = date(2025, 2, 28)
     report.read_only = True
-    window.set_document(ReportDocument(report))
+    window.controller.set_document(ReportDocument(report))
     return window.doc, report.copy()
 
 
@@ -34,8 +36,8 @@ def test_the_deadline_reset_changes_nothing(window):
     reset = next(b for b in window.editor.pages["meta"].findChildren(QPushButton) if b.text() == "按规定日期")
     assert not reset.isEnabled()
     reset.click()  # even if it were clicked somehow
-    doc.set_extra("deadline", None)
-    assert doc.report.extra["deadline"] == "2025-02-28" and not doc.is_modified
+    doc.set_deadline(None)
+    assert doc.report.workspace.deadline == date(2025, 2, 28) and not doc.is_modified
 
 
 def test_no_change_reaches_a_read_only_report_through_the_document(window):

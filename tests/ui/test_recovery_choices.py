@@ -7,13 +7,13 @@ import json
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from models import autosave
 from models.drafts import load_draft, save_draft
 from models.report import Meta, Report
 from tests.builders import consistent_report
 from tests.ui.gui import recovery_answers
+from ui.document_view import SaveAnswer
 from ui.main_window import MainWindow
 from ui.recovery_dialog import CHOICES, DISCARD, LATER, RECOVER, RecoveryDialog
 
@@ -44,7 +44,7 @@ def _next_start(qtbot, monkeypatch, answers):
     window = MainWindow()
     qtbot.addWidget(window)
     monkeypatch.setattr(window, "ask_recovery", recovery_answers(answers))
-    monkeypatch.setattr(window, "ask_save", lambda text: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(window, "ask_save", lambda text: SaveAnswer.DISCARD)
     return window
 
 
@@ -52,7 +52,7 @@ def test_every_slot_is_offered_and_only_the_declined_one_is_discarded(qtbot, mon
     first, second = _power_cut_with_two_reports(tmp_path)
     answers = {"asked": [], "recover": lambda slots: {first.path: DISCARD}}  # 乙局: not decided
     window = _next_start(qtbot, monkeypatch, answers)
-    assert not window.offer_recovery()
+    assert not window.controller.offer_recovery()
     offered = [text for _kind, text in answers["asked"]]
     assert len(offered) == 2, "both reports are offered, not only the newest"
     assert any("甲局" in t and "甲局.nianbao" in t for t in offered)
@@ -67,22 +67,22 @@ def test_recovering_one_keeps_the_other_for_later(qtbot, monkeypatch, tmp_path, 
     first, second = _power_cut_with_two_reports(tmp_path)
     answers["recover"] = True  # 恢复 for both: the newest opens now, the other waits
     window = _next_start(qtbot, monkeypatch, answers)
-    assert window.offer_recovery()
+    assert window.controller.offer_recovery()
     assert window.doc.report.texts["s6"] == "乙局还没保存的文字" and window.doc.is_modified
     assert first.path.exists() and second.path.exists()
     assert "另有1份" in window.statusBar().currentMessage()
     # 甲局's work is offered again when its draft is opened (乙局's is left with 不保存).
-    assert window.open_draft(tmp_path / "甲局.nianbao")
+    assert window.controller.open_draft(tmp_path / "甲局.nianbao")
     assert window.doc.report.number("t3.new.natural") == 77 and window.doc.is_modified
 
 
 def test_leaving_a_draft_s_own_slot_for_later_does_not_open_it_over_that_work(window, answers, tmp_path):
     first, _second = _power_cut_with_two_reports(tmp_path)
     answers["recover"] = lambda slots: {}  # 以后再说
-    assert not window.open_draft(tmp_path / "甲局.nianbao")
+    assert not window.controller.open_draft(tmp_path / "甲局.nianbao")
     assert first.path.exists() and window.doc is None
     answers["recover"] = False  # 放弃
-    assert window.open_draft(tmp_path / "甲局.nianbao")
+    assert window.controller.open_draft(tmp_path / "甲局.nianbao")
     assert not first.path.exists()
     assert window.doc.report.number("t3.new.natural") == load_draft(tmp_path / "甲局.nianbao").number(
         "t3.new.natural")

@@ -17,11 +17,11 @@ pytestmark = [pytest.mark.timeout(30),
 def test_every_open_dialog_refuses_a_named_pipe(window, answers, tmp_path):
     fifo = tmp_path / "共享.nianbao"
     os.mkfifo(fifo)
-    assert not window.open_draft(fifo)
-    assert not window.import_previous(fifo)
-    window.set_document(ReportDocument(Report(meta=Meta("测试局", 2024, "县级政府部门"))))
-    assert not window.ledger_to_table3(fifo)
-    assert not window.merge_collection([fifo])
+    assert not window.controller.open_draft(fifo)
+    assert not window.controller.import_previous(fifo)
+    window.controller.set_document(ReportDocument(Report(meta=Meta("测试局", 2024, "县级政府部门"))))
+    assert not window.tools.ledger_to_table3(fifo)
+    assert not window.tools.merge_collection([fifo])
     shown = [text for kind, text in answers["asked"] if kind in ("critical", "warning")]
     assert len(shown) >= 3, answers["asked"]
     assert all("命名管道" in text and fifo.name in text for text in shown), shown

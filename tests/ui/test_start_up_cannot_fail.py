@@ -107,3 +107,22 @@ def test_the_crash_handler_is_installed_before_the_window_is_made(monkeypatch):
     with pytest.raises(RuntimeError):
         app_module.run_gui()
     assert order == ["crash handler", "window"]
+
+
+def test_a_damaged_settings_file_is_said_on_the_start_page_and_kept(qtbot):
+    from models import settings
+
+    settings.take_notices()
+    path = settings.settings_path()
+    path.write_bytes(b'{"version": 1, "recent": [')
+    window = MainWindow()
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    page = window.start
+    [aside] = [p for p in path.parent.iterdir() if p.name.startswith("settings.unreadable-")]
+    assert page.settings_note.isVisible() and "已损坏" in page.settings_note.text()
+    assert aside.name in page.settings_note.text() and aside.read_bytes() == b'{"version": 1, "recent": ['
+    assert page.recent.topLevelItemCount() == 0
+    page.refresh()  # said once
+    assert settings.take_notices() == []

@@ -21,9 +21,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from models import autosave, locations
-from models.collection_merge import STORE_KEY, apply_merged, merge
+from models.collection_merge import apply_merged, merge
 from models.drafts import load_draft
-from models.ledger_fields import load_saved_mapping, saved_mapping_path
+from models.ledger_fields import legacy_mapping_path, load_saved_mapping
 from models.report import Meta, Report
 from tests.collection_builders import filled_sheet
 from tests.ledger_builders import HEADER, expected_cells, ledger_rows, make_cases, write_csv
@@ -65,7 +65,7 @@ def hooks(monkeypatch):
 # ----- 2. what the tools store in the draft is undone with the cells ---------------------------------------------
 
 def _blank(window, year=2024):
-    window.set_document(ReportDocument(Report(meta=Meta("测试局", year, "县级政府部门"))))
+    window.controller.set_document(ReportDocument(Report(meta=Meta("测试局", year, "县级政府部门"))))
 
 
 def merge_via_menu(window, monkeypatch, *paths) -> None:
@@ -76,7 +76,7 @@ def merge_via_menu(window, monkeypatch, *paths) -> None:
 
 def state(window) -> tuple[dict, object]:
     report = window.doc.report
-    return dict(report.cells), copy.deepcopy(report.extra.get(STORE_KEY))
+    return dict(report.cells), copy.deepcopy(report.workspace.collection)
 
 
 def merged_alone(*paths) -> tuple[dict, object]:
@@ -85,7 +85,7 @@ def merged_alone(*paths) -> tuple[dict, object]:
 
     report = Report(meta=Meta("测试局", 2024, "县级政府部门"))
     apply_merged(report, merge([read_collection_sheet(p) for p in paths], 2024))
-    return dict(report.cells), report.extra.get(STORE_KEY)
+    return dict(report.cells), report.workspace.collection
 
 
 def undo(window, how: str) -> None:
@@ -114,11 +114,11 @@ def test_undone_merge_does_not_come_back_with_the_next_merge(window, monkeypatch
     merge_via_menu(window, monkeypatch, sheets["审批科"])
     assert state(window) == merged_alone(sheets["审批科"])
     undo(window, how)
-    assert state(window) == ({}, None) and STORE_KEY not in window.doc.report.extra
+    assert state(window) == ({}, None) and window.doc.report.workspace.collection is None
     assert not window.doc.is_modified and not window.isWindowModified()
     merge_via_menu(window, monkeypatch, sheets["执法科"])
     assert state(window) == merged_alone(sheets["执法科"])
-    assert [d["department"] for d in window.doc.report.extra[STORE_KEY]["departments"]] == ["执法科"]
+    assert [d["department"] for d in window.doc.report.workspace.collection["departments"]] == ["执法科"]
     assert not window.doc.undo_stack.canRedo()
 
 
@@ -163,9 +163,9 @@ def test_undoing_and_redoing_a_merge_is_saved_as_shown(window, monkeypatch, shee
     merge_via_menu(window, monkeypatch, sheets["审批科"])
     merge_via_menu(window, monkeypatch, sheets["执法科"])
     menu_action(window, "撤销").trigger()
-    assert window.save_as(tmp_path / "保存")
+    assert window.controller.save_as(tmp_path / "保存")
     saved = load_draft(tmp_path / "保存.nianbao")
-    assert [d["department"] for d in saved.extra[STORE_KEY]["departments"]] == ["审批科"]
+    assert [d["department"] for d in saved.workspace.collection["departments"]] == ["审批科"]
     assert saved.cells == window.doc.report.cells
 
 
@@ -173,7 +173,7 @@ def test_table_three_from_a_ledger_undoes_and_redoes_exactly(window, monkeypatch
     """Carried-over cells (来自2024年度报告) are replaced by the ledger's counts; undo brings back their origin too."""
     from models.carryover import new_year_from
 
-    window.set_document(ReportDocument(new_year_from(load_draft(huaian_path))))
+    window.controller.set_document(ReportDocument(new_year_from(load_draft(huaian_path))))
     report = window.doc.report
 
     def snapshot():
@@ -202,7 +202,7 @@ def test_table_three_from_a_ledger_undoes_and_redoes_exactly(window, monkeypatch
 def test_a_corrupt_remembered_mapping_is_explained_and_set_aside(window, monkeypatch, answers, hooks, tmp_path,
                                                                  content):
     _blank(window)
-    saved = saved_mapping_path()
+    saved = legacy_mapping_path()  # as the version before settings.json left it
     saved.parent.mkdir(parents=True, exist_ok=True)
     saved.write_bytes(content)
     cases = make_cases(50, 2024, seed=9)
@@ -226,7 +226,7 @@ def test_after_a_corrupt_mapping_the_columns_are_asked_again_and_remembered(wind
     from models.ledger_fields import ColumnMapping
 
     _blank(window)
-    saved = saved_mapping_path()
+    saved = legacy_mapping_path()  # as the version before settings.json left it
     saved.parent.mkdir(parents=True, exist_ok=True)
     saved.write_bytes(b"\x00\x01not json")
     cases = make_cases(40, 2024, seed=10)
@@ -235,7 +235,7 @@ def test_after_a_corrupt_mapping_the_columns_are_asked_again_and_remembered(wind
     path = write_csv(tmp_path / "台账.csv", ledger_rows(cases, seed=10, text_only=True), header=header)
     chosen = ColumnMapping(columns=dict(zip(renamed.values(), ("received", "applicant", "result", "closed"),
                                             strict=True)))
-    monkeypatch.setattr(window, "ask_mapping", lambda headers: chosen)
+    monkeypatch.setattr(window.tools, "ask_mapping", lambda headers: chosen)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     menu_action(window, "从依申请公开台账计算表三").trigger()
@@ -255,7 +255,7 @@ def test_a_mapping_that_cannot_be_remembered_is_said_and_the_table_still_filled(
     renamed = {"收到日期": "来件时间"}
     header = tuple(renamed.get(h, h) for h in HEADER)
     path = write_csv(tmp_path / "台账.csv", ledger_rows(cases, seed=11, text_only=True), header=header)
-    monkeypatch.setattr(window, "ask_mapping", lambda headers: ColumnMapping(columns={"来件时间": "received"}))
+    monkeypatch.setattr(window.tools, "ask_mapping", lambda headers: ColumnMapping(columns={"来件时间": "received"}))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
 
     def refuse(mapping, path=None):
@@ -305,7 +305,7 @@ def _break_excel(monkeypatch):
 ], ids=["infographic", "word", "excel"])
 def test_an_unexpected_error_in_an_export_worker_is_reported_on_the_gui_thread(
         window, qtbot, monkeypatch, answers, hooks, huaian_path, tmp_path, button, suffix, what, breaks):
-    window.set_document(ReportDocument(load_draft(huaian_path)))
+    window.controller.set_document(ReportDocument(load_draft(huaian_path)))
     agency = window.editor.pages["meta"].agency
     type_chinese(agency, "导出出错测试局")
     page = window.editor.go_to("review")  # autosaved here
@@ -332,7 +332,7 @@ def test_an_unexpected_error_in_an_export_worker_is_reported_on_the_gui_thread(
     assert "boom in the" in log and "Traceback" in log
     [slot] = autosave.list_autosaves()
     assert slot.agency == "淮安市人民政府导出出错测试局（改）"
-    assert not target.exists() and not window._export._tasks
+    assert not target.exists() and not window.exports.background.busy
 
 
 @pytest.mark.parametrize("where", ["python thread", "thread pool"])
@@ -347,7 +347,7 @@ def test_an_error_escaping_on_another_thread_is_still_shown_on_the_gui_thread(wi
     menu_action(window, "新建本年度报告").trigger()
     type_chinese(window.editor.pages["meta"].agency, "线程测试局")
     window.editor.go_to("t4")  # autosaved already: the dialog still says the work is saved
-    crash.install(window.autosave, lambda: window)
+    crash.install(window.controller.autosave, lambda: window)
 
     def boom() -> None:
         raise RuntimeError(f"boom on a {where}")

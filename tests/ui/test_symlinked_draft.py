@@ -49,15 +49,15 @@ def _owner_seen_by_another_process(path) -> bool:
 
 def test_saving_a_draft_opened_through_a_link_updates_the_real_file(window, linked):
     real, link = linked
-    assert window.open_draft(link)
+    assert window.controller.open_draft(link)
     window.doc.set_cells({"t3.new.natural": 7}, "测试")
-    assert window.save()
+    assert window.controller.save()
     assert link.is_symlink(), "the link was replaced by a copy"
     assert load_draft(real).number("t3.new.natural") == 7
     assert _owner_seen_by_another_process(real), "another instance opening the real path is not warned"
     assert [e.path for e in recent.recent_drafts()] == [real]
     window.doc.set_cells({"t3.new.natural": 8}, "测试")
-    assert window.autosave()
+    assert window.controller.autosave()
     assert [s.path.stem for s in autosave.list_autosaves()] == [autosave.slot_id(real)]
     window.close()
     assert not locks.lock_path(real).exists()

@@ -23,7 +23,7 @@ def test_model_tester_passes(qtmodeltester, table):
 def test_findings_activation_puts_the_cursor_in_the_named_cell(window, qtbot):
     report = consistent_report(2)
     report.set("t4.suit_direct.total", report.number("t4.suit_direct.total") + 1)
-    window.set_document(ReportDocument(report))
+    window.controller.set_document(ReportDocument(report))
     finding = next(f for f in window.doc.findings if f.rule == "T4-B")
     row = window.findings.model.findings.index(finding)
     window.findings.list.setCurrentIndex(window.findings.model.index(row))
@@ -42,7 +42,7 @@ def test_next_problem_walks_the_list(window):
     report.set("t3.new.natural", report.number("t3.new.natural") + 1)
     report.set("t4.review.total", 10**6)
     report.set("t2.rules.issued", None)  # a blank on a page not yet left: 未填, not a problem to step to
-    window.set_document(ReportDocument(report))
+    window.controller.set_document(ReportDocument(report))
     assert "还有1行未填" in window.findings.windowTitle()
     visited = []
     for _ in range(3):  # errors first: T3-A and T3-B (the 自然人 column and the 新收 row), then T4-A
@@ -55,7 +55,7 @@ def test_next_problem_walks_the_list(window):
 
 
 def test_undo_redo_of_a_paste_is_one_step(window):
-    window.new_report()
+    window.controller.new_report()
     view = window.editor.pages["t4"].view
     view.select_key("t4.review.upheld")
     assert view.paste("1\t2\t3\t4\t10")
@@ -72,7 +72,7 @@ def test_auto_sum_on_and_off(window):
     report = consistent_report(4)
     for key in autosum.T4_TOTALS:
         report.set(key, 0)
-    window.set_document(ReportDocument(report))
+    window.controller.set_document(ReportDocument(report))
     page = window.editor.pages["t4"]
     [(box, keys)] = page.switches
     box.setChecked(True)
@@ -95,7 +95,7 @@ def test_auto_sum_on_and_off(window):
 
 
 def test_delete_blanks_the_selection_in_one_step(window, qtbot):
-    window.set_document(ReportDocument(consistent_report(5)))
+    window.controller.set_document(ReportDocument(consistent_report(5)))
     window.editor.go_to("t2")
     view = window.editor.pages["t2"].view
     view.select_key("t2.rules.issued")
@@ -114,7 +114,7 @@ def test_delete_blanks_the_selection_in_one_step(window, qtbot):
 
 def test_carried_cells_are_tinted_with_their_year(window, huaian_path):
     previous = load_draft(huaian_path)
-    window.set_document(ReportDocument(new_year_from(previous), previous=previous))
+    window.controller.set_document(ReportDocument(new_year_from(previous), previous=previous))
     model = window.editor.pages["t3"].model
     index = model.index_of("t3.carried_in.natural")
     assert index.data() == "103"
@@ -124,7 +124,7 @@ def test_carried_cells_are_tinted_with_their_year(window, huaian_path):
 
 def test_auto_sum_total_goes_blank_when_a_part_is_blanked(window):
     report = consistent_report(6)
-    window.set_document(ReportDocument(report))
+    window.controller.set_document(ReportDocument(report))
     page = window.editor.pages["t4"]
     [(box, _keys)] = page.switches
     box.setChecked(True)

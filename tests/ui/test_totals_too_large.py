@@ -42,7 +42,7 @@ def test_switching_auto_sum_on_over_parts_that_overflow_is_refused():
 
 
 def test_a_paste_into_the_table_that_would_overflow_a_total_says_why(window, answers):
-    window.set_document(_doc_with_auto_total())
+    window.controller.set_document(_doc_with_auto_total())
     window.editor.go_to("t3")
     view = window.editor.pages["t3"].view
     view.select_key(PARTS[0])
@@ -55,7 +55,7 @@ def test_a_paste_into_the_table_that_would_overflow_a_total_says_why(window, ans
 def test_the_auto_sum_box_stays_off_when_switching_it_on_is_refused(window, answers):
     doc = ReportDocument(consistent_report(3))
     doc.set_cells({PARTS[0]: MAX_COUNT, PARTS[1]: MAX_COUNT}, "修改")
-    window.set_document(doc)
+    window.controller.set_document(doc)
     window.editor.go_to("t3")
     page = window.editor.pages["t3"]
     box = next(box for box, keys in page.switches if TOTAL in keys)
@@ -66,7 +66,7 @@ def test_the_auto_sum_box_stays_off_when_switching_it_on_is_refused(window, answ
 
 
 def test_a_pasted_block_with_a_total_whose_parts_overflow_is_refused(window, answers):
-    window.set_document(_doc_with_auto_total())
+    window.controller.set_document(_doc_with_auto_total())
     window.editor.go_to("t3")
     view = window.editor.pages["t3"].view
     view.select_key(PARTS[-1])

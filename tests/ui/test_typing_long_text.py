@@ -23,7 +23,7 @@ def open_long_narrative(window, length: int) -> NarrativeEditor:
     report = consistent_report(1)
     report.texts[KEY] = long_narrative(length, paragraph=4)
     report.texts["s1.active"] = long_narrative(600)  # another editor with marks of its own
-    window.set_document(ReportDocument(report))
+    window.controller.set_document(ReportDocument(report))
     return window.editor.go_to("s1").editors[KEY]
 
 
@@ -104,7 +104,7 @@ def test_after_typing_pauses_findings_marks_list_and_status_are_a_full_check(win
 def test_leaving_the_report_while_a_check_is_pending(window, qtbot):
     """Typed, then straight back to the start page or into a new report (不保存): the pending check of the report
     left behind runs into no closed page, and the report now open is checked as it is."""
-    for leave in (window.go_home, window.new_report):
+    for leave in (window.go_home, window.controller.new_report):
         editor = open_long_narrative(window, 1000)
         put_cursor(editor, 500)
         type_keys(editor, "7")

@@ -71,36 +71,36 @@ def test_the_window_says_so_once_and_everything_else_works(unwritable_home, wind
     banner = window._data_banner.text()
     assert banner.startswith("数据文件夹不可写：自动保存和恢复暂不可用") and str(unwritable_home) in banner
 
-    assert window.open_draft(draft)
+    assert window.controller.open_draft(draft)
     window.doc.set_cells({"t3.new.natural": 9}, "测试")
     messages: list[str] = []
     window.statusBar().messageChanged.connect(messages.append)
     for _ in range(3):
-        window.autosave_timer.timeout.emit()  # the 30-second tick: no exception, no message each time
-        assert window.autosave() is False
+        window.controller.autosave_timer.timeout.emit()  # the 30-second tick: no exception, no message each time
+        assert window.controller.autosave() is False
     assert not [m for m in messages if "自动保存" in m]
     window.editor.go_to("t3")  # a page change autosaves too
-    assert window.save()
+    assert window.controller.save()
     assert load_draft(draft).number("t3.new.natural") == 9
-    assert window.save_as(tmp_path / "另存")
+    assert window.controller.save_as(tmp_path / "另存")
     assert load_draft(tmp_path / "另存.nianbao").number("t3.new.natural") == 9
 
     offered = []
-    monkeypatch.setattr(ExportFlow, "offer_open", lambda self, kind, written: offered.append(written))
+    monkeypatch.setattr(ExportFlow, "offer_open", lambda self, kind, written, *_companions: offered.append(written))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    assert window.export("xlsx", tmp_path / "本局.xlsx")
+    assert window.exports.export("xlsx", tmp_path / "本局.xlsx")
     qtbot.waitUntil(lambda: bool(offered), timeout=20000)
     assert (tmp_path / "本局.xlsx").exists()
 
     window.doc.set_cells({"t3.new.natural": 10}, "测试")
     window.go_home()  # 返回开始页 (不保存)
     assert window.stack.currentWidget() is window.start and window.doc is None
-    assert window.open_draft(draft)  # an existing draft opens again
+    assert window.controller.open_draft(draft)  # an existing draft opens again
     assert not [kind for kind, _ in answers["asked"] if kind in ("critical", "warning")]
 
     shown = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
-    crash.install(window.autosave, lambda: window)
+    crash.install(window.controller.autosave, lambda: window)
     try:
         raise RuntimeError("boom with an unwritable data folder")
     except RuntimeError:
@@ -112,7 +112,7 @@ def test_the_window_says_so_once_and_everything_else_works(unwritable_home, wind
 
 
 def test_a_full_disk_names_the_report_not_the_slot_file(window, monkeypatch):
-    window.new_report()
+    window.controller.new_report()
     window.doc.set_meta(agency="满盘测试局")
     messages: list[str] = []
     window.statusBar().messageChanged.connect(messages.append)
@@ -121,7 +121,7 @@ def test_a_full_disk_names_the_report_not_the_slot_file(window, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("models.atomic.tempfile.mkstemp", full)
-    assert window.autosave() is False
+    assert window.controller.autosave() is False
     [message] = [m for m in messages if "自动保存失败" in m]
     assert "满盘测试局" in message and "磁盘空间已满" in message
-    assert window.slot not in message and ".nianbao" not in message
+    assert window.controller.slot not in message and ".nianbao" not in message

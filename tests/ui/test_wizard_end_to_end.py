@@ -58,11 +58,11 @@ def test_clerk_fills_checks_fixes_saves_and_reopens(window, qtbot, tmp_path):
 
     # Save, close, reopen: every value back.
     path = tmp_path / "测试.nianbao"
-    assert window.save_as(path)
+    assert window.controller.save_as(path)
     assert not window.isWindowModified()
     saved = dict(window.doc.report.cells)
     window.go_home()
-    assert window.open_draft(path)
+    assert window.controller.open_draft(path)
     assert window.doc.report.cells == saved
     assert window.doc.report.meta.agency == "测试区数据资源管理局"
     assert load_draft(path).number("t3.granted.natural") == 10
@@ -70,7 +70,7 @@ def test_clerk_fills_checks_fixes_saves_and_reopens(window, qtbot, tmp_path):
 
 
 def test_refused_value_is_explained_and_nothing_changes(window, qtbot, answers):
-    window.new_report()
+    window.controller.new_report()
     view = window.editor.pages["t3"].view
     window.editor.go_to("t3")
     QGuiApplication.clipboard().setText("5\t6\nabc\t-1\n")
@@ -82,7 +82,7 @@ def test_refused_value_is_explained_and_nothing_changes(window, qtbot, answers):
 
 
 def test_pasted_units_and_full_width_digits_are_read(window):
-    window.new_report()
+    window.controller.new_report()
     view = window.editor.pages["t3"].view
     view.select_key("t3.new.natural")
     assert view.paste("12件\t１２\t 3 \n")

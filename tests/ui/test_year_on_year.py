@@ -16,7 +16,7 @@ def test_compare_toggle_shows_last_year_and_marks_swings(window, huaian_path, qt
     previous = load_draft(huaian_path)
     report = new_year_from(previous)
     report.set("t2.penalty.decisions", 100)  # 3,985,758 last year: an X-3 swing
-    window.set_document(ReportDocument(report, previous=previous))
+    window.controller.set_document(ReportDocument(report, previous=previous))
     page = window.editor.go_to("t2")
     index = page.model.index_of("t2.penalty.decisions")
     assert index.data(PREVIOUS_ROLE) == ""
@@ -34,5 +34,5 @@ def test_compare_toggle_shows_last_year_and_marks_swings(window, huaian_path, qt
 
 
 def test_compare_needs_last_years_report(window):
-    window.set_document(ReportDocument(consistent_report(1)))
+    window.controller.set_document(ReportDocument(consistent_report(1)))
     assert not window.editor.pages["t3"].compare.isEnabled()

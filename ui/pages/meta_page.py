@@ -1,5 +1,9 @@
 """基本信息: agency, year, level, publish date, the deadline, and the report's opening paragraph.
 
+Every edit is an undo step of the document (ui/commands.py): typing in 机关名称 merges into words, an editing
+session of 报告年度 / 发布日期 / 公开截止日期 is one step. Ctrl+Z in a field is the window's 撤销 (ui/undo_keys.py);
+an undone or redone change shows in its field at once.
+
 机关名称, 报告年度 and 机关层级 are required (rule V-META): their labels carry a red asterisk and an empty one
 is tinted. 报告年度 and 发布日期 are text boxes read by models/meta_input.py: blank means not set, anything that is
 not a whole year or date is refused with a hint and not stored (the value from before the edit stays).
@@ -34,6 +38,7 @@ from ui import theme
 from ui.document import ReportDocument
 from ui.narrative_editor import NarrativeEditor
 from ui.pages.base import Page
+from ui.undo_keys import route_undo
 
 ERROR_COLOR = theme.SEVERITY_COLOR["error"].name()
 #: The tint of an empty required field: the error colour, very light.
@@ -51,23 +56,28 @@ class ParsedField(QObject):
     """
 
     def __init__(self, edit: QLineEdit, hint: QLabel, *, parse: Callable[[str], Any], show: Callable[[Any], str],
-                 current: Callable[[], Any], store: Callable[[Any], None], name: str, blank: str,
+                 current: Callable[[], Any], store: Callable[[Any, object], None], name: str, blank: str,
                  restyle: Callable[[QWidget], None], idle_hint: str = "") -> None:
         super().__init__(edit)
         self.edit, self.hint = edit, hint
-        self.parse, self.show, self.current, self.store = parse, show, current, store
+        self.parse, self.show, self.current, self._store = parse, show, current, store
         self.name, self.blank, self.restyle, self.idle_hint = name, blank, restyle, idle_hint
         self.before: Any = current()
         self.editing = False
+        self.session = 0  # the stores of one editing session are one undo step
         self.refused = ""
         edit.setText(show(self.before) if self.before is not None else "")
         edit.textEdited.connect(self._edited)
         edit.editingFinished.connect(self._finished)
         self._show_hint("")
 
+    def store(self, value: Any) -> None:
+        self._store(value, (id(self), self.session) if self.editing else None)
+
     def _edited(self, text: str) -> None:
         if not self.editing:
             self.editing, self.before = True, self.current()
+            self.session += 1
         try:
             value = self.parse(text)
         except InputRefused:
@@ -89,11 +99,26 @@ class ParsedField(QObject):
             still = f"仍为{self.show(kept)}" if kept is not None else f"仍{self.blank}"
             self._show_hint(f"{refused.message}未保存，{self.name}{still}。")
             return
-        self.editing = False
         self.store(value)
+        self.editing = False
         shown = self.show(value) if value is not None else ""
         if text != shown:
             self.edit.setText(shown)
+        self._show_hint("")
+
+    def sync(self) -> None:
+        """The report's value may have changed outside the field (undo, redo): show it, ending the edit in progress.
+        A field already showing it (or a refused text over the value it kept) is left as it is."""
+        current = self.current()
+        try:
+            if self.parse(self.edit.text()) == current:
+                return
+        except InputRefused:
+            if self.refused and current == self.before:
+                return
+        self.editing = False
+        self.before = current
+        self.edit.setText(self.show(current) if current is not None else "")
         self._show_hint("")
 
     def pick(self, value: Any) -> None:
@@ -120,12 +145,15 @@ class MetaPage(Page):
     def __init__(self, doc: ReportDocument) -> None:
         super().__init__()
         self.doc = doc
+        self._storing = False  # a field of this page is storing its value: no need to show it back
+        self._sessions = {"agency": 0, "deadline": 0}
         meta = doc.report.meta
         form = QFormLayout()
         self.labels: dict[str, QLabel] = {}
         self.agency = QLineEdit(meta.agency)
         self.agency.setPlaceholderText("必填，例如：某某区人民政府办公室")
-        self.agency.textChanged.connect(lambda text: doc.set_meta(agency=text.strip()))
+        self.agency.textChanged.connect(lambda text: self._store(agency=text.strip(), session=self._session("agency")))
+        self.agency.editingFinished.connect(lambda: self._end_session("agency"))
         form.addRow(self._label(fmt.META_AGENCY, "(&N)", self.agency), self.agency)
         self.year = QLineEdit()
         self.year.setPlaceholderText("未填")
@@ -134,14 +162,15 @@ class MetaPage(Page):
         self.year_hint = _hint_label(self)
         self.year_field = ParsedField(
             self.year, self.year_hint, parse=parse_year, show=str, current=lambda: doc.report.meta.year,
-            store=lambda value: doc.set_meta(year=value), name="报告年度", blank="未填", restyle=self._restyle)
+            store=lambda value, session: self._store(year=value, session=session), name="报告年度", blank="未填",
+            restyle=self._restyle)
         form.addRow(self._label(fmt.META_YEAR, "(&Y)", self.year), _row(self.year, self.year_hint))
         self.level = QComboBox()
         self.level.addItem("（请选择）", "")
         for level in fmt.LEVELS:
             self.level.addItem(level, level)
         self.level.setCurrentIndex(max(0, self.level.findData(meta.level)))
-        self.level.currentIndexChanged.connect(lambda _i: doc.set_meta(level=self.level.currentData()))
+        self.level.currentIndexChanged.connect(lambda _i: self._store(level=self.level.currentData()))
         form.addRow(self._label(fmt.META_LEVEL, "(&L)", self.level), self.level)
         publish_row = self._publish_row()
         form.addRow(self._label(fmt.META_PUBLISH_DATE, "(&D)", self.publish), publish_row)
@@ -158,11 +187,46 @@ class MetaPage(Page):
         self.layout_.addWidget(self.preamble)
         self.layout_.addStretch(1)
         doc.metaChanged.connect(self._mark_missing)
+        doc.metaChanged.connect(self._show_values)
         self._mark_missing()
+        route_undo(doc, self.agency, self.year, self.publish, self.deadline)
         if doc.report.read_only:
             for widget in (self.agency, self.year, self.level, self.publish, self.calendar_button, self.deadline,
                            self.deadline_reset):
                 widget.setEnabled(False)
+
+    # ----- storing and showing ---------------------------------------------------------------------------------
+
+    def _store(self, session: object = None, **fields: object) -> None:
+        self._storing = True
+        try:
+            self.doc.set_meta(session, **fields)
+        finally:
+            self._storing = False
+
+    def _session(self, name: str) -> tuple[str, int]:
+        return (name, self._sessions[name])
+
+    def _end_session(self, name: str) -> None:
+        self._sessions[name] += 1
+
+    def _show_values(self) -> None:
+        """After an undo or redo: each field shows the report's value (what is being typed is left alone)."""
+        if self._storing:
+            return
+        meta = self.doc.report.meta
+        if self.agency.text().strip() != meta.agency:
+            self.agency.blockSignals(True)
+            self.agency.setText(meta.agency)
+            self.agency.blockSignals(False)
+            self._end_session("agency")
+        self.year_field.sync()
+        self.publish_field.sync()
+        index = max(0, self.level.findData(meta.level))
+        if self.level.currentIndex() != index:
+            self.level.blockSignals(True)
+            self.level.setCurrentIndex(index)
+            self.level.blockSignals(False)
 
     # ----- required fields --------------------------------------------------------------------------------------
 
@@ -223,7 +287,8 @@ class MetaPage(Page):
         self.publish_hint = _hint_label(self)
         self.publish_field = ParsedField(
             self.publish, self.publish_hint, parse=parse_date, show=format_date,
-            current=lambda: doc.report.meta.publish_date, store=lambda value: doc.set_meta(publish_date=value),
+            current=lambda: doc.report.meta.publish_date,
+            store=lambda value, session: self._store(publish_date=value, session=session),
             name="发布日期", blank="未定", restyle=self._restyle, idle_hint=DATE_HINT)
         self.calendar: QCalendarWidget | None = None
         self.calendar_menu: QMenu | None = None
@@ -272,17 +337,24 @@ class MetaPage(Page):
         self.deadline.setCalendarPopup(True)
         self.deadline.setDisplayFormat("yyyy年M月d日")
         self._show_deadline()
-        self.deadline.dateChanged.connect(
-            lambda d: self.doc.set_extra("deadline", d.toString("yyyy-MM-dd")) if d != self._default_deadline() else
-            self.doc.set_extra("deadline", None))
+        self.deadline.dateChanged.connect(self._deadline_changed)
+        self.deadline.editingFinished.connect(lambda: self._end_session("deadline"))
         reset = self.deadline_reset = QPushButton("按规定日期")
         reset.setToolTip("县级以上人民政府部门次年1月31日前；县级以上地方人民政府次年3月31日前。乡镇按当地通知，可自行设置。")
-        reset.clicked.connect(lambda: (self.doc.set_extra("deadline", None), self._show_deadline()))
+        reset.clicked.connect(lambda: (self.doc.set_deadline(None), self._show_deadline()))
         self.doc.metaChanged.connect(self._show_deadline)
         line.addWidget(self.deadline)
         line.addWidget(reset)
         line.addStretch(1)
         return row
+
+    def _deadline_changed(self, picked: QDate) -> None:
+        value = None if picked == self._default_deadline() else picked.toPython()
+        self._storing = True
+        try:
+            self.doc.set_deadline(value, self._session("deadline"))
+        finally:
+            self._storing = False
 
     def _default_deadline(self) -> QDate:
         year = self.doc.report.meta.year or date.today().year

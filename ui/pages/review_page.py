@@ -40,15 +40,23 @@ class ReviewPage(Page):
         self.tree.itemDoubleClicked.connect(self._activate)
         self.layout_.addWidget(self.tree, 1)
         options = QHBoxLayout()
-        self.checklist = QCheckBox("Word 报告后附自查清单(&C)")
-        self.checklist.setToolTip("逐项列出全部校验规则的结果，以及每个警告的说明。")
-        self.signoff = QCheckBox("加审核签发单(&G)")
-        self.signoff.setToolTip("在报告前加一页拟稿、审核、签发栏，单独一节，不编页码。")
+        self.checklist = QCheckBox("自查清单(&C)")
+        self.checklist.setToolTip("逐项列出全部校验规则的结果，以及每个警告的说明。\n"
+                                  "导出 Word 时另存为“报告名_自查清单.docx”，不进入要公开的报告。")
+        self.signoff = QCheckBox("审核签发单(&G)")
+        self.signoff.setToolTip("一页拟稿、审核、签发栏，供内部签批。\n"
+                                "导出 Word 时另存为“报告名_审核签发单.docx”，不进入要公开的报告。")
+        self.inline = QCheckBox("放入报告文件")
+        self.inline.setToolTip("不另存：自查清单作为附件附在报告文末（正文下注明“附件：自查清单”），"
+                               "审核签发单放在报告之前，单独一节，不编页码。")
         self.stock_fonts = QCheckBox("使用 Windows 自带字体")
         self.stock_fonts.setToolTip(
             "电脑上没有方正小标宋简体、仿宋_GB2312、楷体_GB2312 时勾选：改用宋体、仿宋、黑体、楷体。")
-        for box in (self.checklist, self.signoff, self.stock_fonts):
+        for box in (self.checklist, self.signoff, self.inline, self.stock_fonts):
             options.addWidget(box)
+        for box in (self.checklist, self.signoff):
+            box.toggled.connect(self._enable_inline)
+        self._enable_inline()
         options.addStretch(1)
         self.layout_.addLayout(options)
         buttons = QHBoxLayout()
@@ -74,7 +82,11 @@ class ReviewPage(Page):
 
     def export_options(self) -> dict[str, bool]:
         return {"checklist": self.checklist.isChecked(), "signoff_sheet": self.signoff.isChecked(),
-                "official_fonts": not self.stock_fonts.isChecked()}
+                "separate_files": not self.inline.isChecked(), "official_fonts": not self.stock_fonts.isChecked()}
+
+    def _enable_inline(self) -> None:
+        """放入报告文件 means something only when 自查清单 or 审核签发单 is ticked."""
+        self.inline.setEnabled(self.checklist.isChecked() or self.signoff.isChecked())
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -1,4 +1,8 @@
-"""The start page: 新建本年度报告 · 从上年报告导入 · 打开草稿 · 最近的草稿 · 打开示例报告, and the deadline banner."""
+"""The start page: 新建本年度报告 · 从上年报告导入 · 打开草稿 · 最近的草稿 · 打开示例报告, and the deadline banner.
+
+It is the first to read the settings (the recent drafts): what went wrong reading them (a damaged settings file set
+aside, models/settings.py) is said in a line above the list.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models import settings
 from models.levels import FORMAT_NOTICE, default_deadline
 from models.recent import MISSING, UNREACHABLE, recent_drafts
 from ui.deadline import deadline_text
@@ -74,6 +79,11 @@ class StartPage(QWidget):
             self.buttons[text.split("(")[0]] = button
         grid.setColumnStretch(1, 1)
         layout.addLayout(grid)
+        self.settings_note = QLabel()
+        self.settings_note.setObjectName("hint")
+        self.settings_note.setWordWrap(True)
+        self.settings_note.hide()
+        layout.addWidget(self.settings_note)
         layout.addWidget(QLabel("最近的草稿（双击打开）："))
         self.recent = QTreeWidget()
         self.recent.setHeaderLabels(["机关", "年度", "上次保存", "位置"])
@@ -94,6 +104,10 @@ class StartPage(QWidget):
         self._paths: dict[int, Path] = {}
         self._items: dict[Path, QTreeWidgetItem] = {}
         entries = recent_drafts()
+        notices = settings.take_notices()
+        if notices:
+            self.settings_note.setText("\n".join(notices))
+            self.settings_note.show()
         for entry in entries:
             saved = entry.saved_at.replace("T", " ")[:16]
             item = QTreeWidgetItem([entry.agency or "（未填机关名称）", str(entry.year or ""), saved, str(entry.path)])

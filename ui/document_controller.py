@@ -1,7 +1,8 @@
-"""The life of a report file in the main window: new, open, import, save, autosave, recovery, locks, closing.
+"""The life of the open report, without a window: new, open, import, the sample, save, save as, autosave, recovery,
+the lock, recent files, closing. It talks to the clerk only through a DocumentView (ui/document_view.py), which the
+main window implements with dialogs and tests with a fake (tests/ui/test_document_controller.py).
 
-A mixin of MainWindow (which provides `doc`, `editor`, `set_document`, `statusBar`, `show_error` …). The report model
-is imported inside the methods: nothing of it is needed before the start page shows.
+The report model is imported inside the methods: nothing of it is needed before the start page shows.
 """
 
 from __future__ import annotations
@@ -9,54 +10,84 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from models import locations, recent
 from models.app_info import DRAFT_SUFFIX
 from models.filenames import file_name
 from resources import SAMPLE_REPORT
-from ui.pages.start_page import default_report_year
+from ui.document_view import DISCARD, RECOVER, DocumentView, LockAnswer, SaveAnswer
 
 if TYPE_CHECKING:
-    from models.autosave import AutosaveSlot
     from models.drafts import DraftError
     from models.report import Report
     from ui.document import ReportDocument
 
 DRAFT_FILTER = f"年度报告草稿 (*{DRAFT_SUFFIX})"
 IMPORT_FILTER = f"上年度报告 (*{DRAFT_SUFFIX} *.docx *.xlsx);;所有文件 (*)"
+AUTOSAVE_INTERVAL_MS = 30_000
 
 
-class FileActions:
-    doc: ReportDocument | None
-    slot: str
-    _locked: Path | None
-    _autosaved_generation: int
-    _autosaved_typing: tuple[tuple[str, object], ...] = ()  # what open cell editors held at the last autosave
-    _discarded: tuple[ReportDocument | None, int] | None = None  # a report whose work the clerk discarded, and when
-    _data_banner = None  # 数据文件夹不可写 (a QLabel, made when needed)
+class DocumentController(QObject):
+    """Owns the open report (`doc`), its lock, its autosave slot and what was last autosaved of it."""
+
+    documentChanged = Signal(object)  # the ReportDocument now open, or None
+    saved = Signal(object)            # where the open report was just saved
+
+    def __init__(self, view: DocumentView, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.doc: ReportDocument | None = None
+        self.slot = ""  # the autosave slot of the open report (models.autosave.slot_id)
+        self._locked: Path | None = None
+        self._autosaved_generation = -1
+        self._autosaved_typing: tuple[tuple[str, object], ...] = ()  # what open cell editors held then
+        self._discarded: tuple[ReportDocument | None, int] | None = None  # work the clerk discarded, and when
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
 
     # ----- opening ----------------------------------------------------------------------------------------------
 
-    def new_report(self) -> None:
+    def set_document(self, doc: ReportDocument, *, page: str = "meta") -> None:
+        """Make `doc` the open report and show it (the caller has already dealt with unsaved work in the current
+        one): its draft locked, its autosave slot chosen."""
+        from models import autosave
+
+        old, self.doc = self.doc, doc
+        self._hold_lock(doc.path)
+        self.slot = autosave.slot_id(doc.path)
+        self._autosaved_generation = doc.generation if not doc.is_modified else -1
+        self.view.show_document(doc, page)
+        if old is not None:
+            old.deleteLater()  # after the view has let go of it (its editor is deleted first)
+        self.documentChanged.emit(doc)
+        if doc.report.read_only:
+            from ui.document import READ_ONLY
+
+            self.view.status(READ_ONLY)
+
+    def new_report(self) -> bool:
         if not self.confirm_discard():
-            return
+            return False
         from models.autosum import AUTO_SUM_KEYS
-        from models.report import Meta, Report
-        from ui.document import AUTOSUM_KEY, ReportDocument
+        from models.report import Meta, Report, Workspace
+        from ui.document import ReportDocument
+        from ui.pages.start_page import default_report_year
 
         # A report typed from scratch adds up its totals by itself; imported or opened ones keep theirs as written,
         # so that their mistakes stay visible.
-        report = Report(meta=Meta(year=default_report_year()), extra={AUTOSUM_KEY: sorted(AUTO_SUM_KEYS)})
+        report = Report(meta=Meta(year=default_report_year()), workspace=Workspace(auto_sum=AUTO_SUM_KEYS))
         self.set_document(ReportDocument(report))
+        return True
 
     def _pick_then_confirm(self, path: Path | None, title: str, filters: str) -> Path | None:
         """The file to open (asked for when not given), once unsaved work in the current report is dealt with."""
         if path is None:
-            name, _ = QFileDialog.getOpenFileName(self, title, str(locations.drafts_dir()), filters)
-            if not name:
+            path = self.view.pick_path(title, filters, locations.drafts_dir())
+            if path is None:
                 return None
-            path = Path(name)
         return path if self.confirm_discard() else None
 
     def open_draft(self, path: Path | None = None) -> bool:
@@ -72,22 +103,22 @@ class FileActions:
         try:
             report = load_draft(path, allow_newer=True)
         except DraftError as exc:
-            self.show_error("无法打开草稿", exc, critical=True)
+            self.view.show_error("无法打开草稿", exc, critical=True)
             return False
         if report.read_only:
-            QMessageBox.information(self, "只能查看", f"“{path.name}”由更新版本的软件保存，本软件只能查看，"
-                                    "不能修改或覆盖它。如需修改，请升级本软件。")
+            self.view.show_info("只能查看", f"“{path.name}”由更新版本的软件保存，本软件只能查看，"
+                                "不能修改或覆盖它。如需修改，请升级本软件。")
         from importers import draft_notices
 
         notices = draft_notices(report)  # the same as `check` prints: e.g. a hand-edited cell key it does not know
         if notices:
-            QMessageBox.information(self, "打开草稿时的提示", f"“{path.name}”：\n" + "\n".join(notices))
+            self.view.show_info("打开草稿时的提示", f"“{path.name}”：\n" + "\n".join(notices))
         owner = locks.read_owner(path)
         if owner is not None and not report.read_only:
-            choice = self.ask_locked(f"“{path.name}”正由{owner.describe()}打开。两处同时修改会互相覆盖。")
-            if choice == "cancel":
+            choice = self.view.ask_locked(f"“{path.name}”正由{owner.describe()}打开。两处同时修改会互相覆盖。")
+            if choice is LockAnswer.CANCEL:
                 return False
-            report.read_only = choice == "read_only"
+            report.read_only = choice is LockAnswer.READ_ONLY
         recovered = None if report.read_only else self._unsaved_work_of(path)
         if recovered is False:
             return False
@@ -101,18 +132,17 @@ class FileActions:
         the clerk discarded it). False when the clerk left it for later: the draft is not opened, since editing
         it would overwrite that work."""
         from models import autosave
-        from ui.recovery_dialog import DISCARD, RECOVER
 
         slot = next((s for s in autosave.list_autosaves() if s.path.stem == autosave.slot_id(path)), None)
         if slot is None:
             return None
-        choice = self.ask_recovery([slot]).get(slot.path)
+        choice = self.view.ask_recovery([slot]).get(slot.path)
         if choice == RECOVER:
             return autosave.recover(slot)
         if choice == DISCARD:
             autosave.discard(slot.path)
             return None
-        self.statusBar().showMessage(f"没有打开“{path.name}”：它上次未保存的修改留待以后处理。", 10000)
+        self.view.status(f"没有打开“{path.name}”：它上次未保存的修改留待以后处理。", 10000)
         return False
 
     def _show_report(self, report: Report, path: Path | None, *, modified: bool = False,
@@ -124,22 +154,14 @@ class FileActions:
             doc.mark_modified()
         self.set_document(doc)
 
-    def ask_locked(self, text: str) -> str:
-        """A draft another instance has open: "read_only", "open" anyway, or "cancel"."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "草稿已被打开", text, parent=self)
-        read_only = box.addButton("以只读方式打开", QMessageBox.ButtonRole.AcceptRole)
-        anyway = box.addButton("仍然打开并修改", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return {read_only: "read_only", anyway: "open"}.get(box.clickedButton(), "cancel")
-
-    def open_sample(self) -> None:
+    def open_sample(self) -> bool:
         if not self.confirm_discard():
-            return
+            return False
         from models.drafts import load_draft
 
         self._show_report(load_draft(SAMPLE_REPORT), None)  # no path: saving asks where; the sample stays intact
-        self.statusBar().showMessage("这是示例报告。保存时请选择自己的位置。")
+        self.view.status("这是示例报告。保存时请选择自己的位置。")
+        return True
 
     def import_previous(self, path: Path | None = None) -> bool:
         """Start this year's report from last year's: carry-over and cross-year checks."""
@@ -152,35 +174,23 @@ class FileActions:
         try:
             previous, notices = load(path)
         except LoadError as exc:
-            self.show_error("无法导入", exc)
+            self.view.show_error("无法导入", exc)
             return False
         if notices:
-            QMessageBox.information(self, "导入说明", "读取上年度报告时：\n" + "\n".join(notices))
+            self.view.show_info("导入说明", "读取上年度报告时：\n" + "\n".join(notices))
         self._show_report(new_year_from(previous), None, modified=True, previous=previous)
         year = f"{previous.meta.year}年度报告" if previous.meta.year else "上年度报告"
-        self.statusBar().showMessage(f"已从{year}带入上年结转，正文已复制为起草底稿，请逐段修改。")
+        self.view.status(f"已从{year}带入上年结转，正文已复制为起草底稿，请逐段修改。")
         return True
 
-    def go_home(self) -> None:
-        if not self.confirm_discard():
-            return
-        self.close_document()
-        self.start.refresh()
-        self.stack.setCurrentWidget(self.start)
-
     def close_document(self) -> None:
+        """Close the report (unsaved work has been dealt with): its lock released, its autosave slot removed."""
         self._hold_lock(None)
         if self.doc is not None:
             self._drop_autosave()
-        if self.editor is not None:
-            self.stack.removeWidget(self.editor)
-            self.editor.deleteLater()
-            self.editor = None
         self.doc = None
-        if self._findings is not None:
-            self._findings.hide()
-        self._sync_actions()
-        self._update_title()
+        self.view.show_document(None)
+        self.documentChanged.emit(None)
 
     def _hold_lock(self, path: Path | None) -> None:
         """Hold the lock of the draft being edited (and only that one)."""
@@ -204,13 +214,12 @@ class FileActions:
     def save_as(self, path: Path | None = None) -> bool:
         if self.doc is None:
             return False
-        self.commit_pending()
+        self.view.commit_pending()
         if path is None:
             suggested = locations.drafts_dir() / file_name(self.doc.display_name, DRAFT_SUFFIX)
-            name, _ = QFileDialog.getSaveFileName(self, "另存为", str(suggested), DRAFT_FILTER)
-            if not name:
+            path = self.view.pick_path("另存为", DRAFT_FILTER, suggested, save=True)
+            if path is None:
                 return False
-            path = Path(name)
         if path.suffix.lower() != DRAFT_SUFFIX:
             path = path.with_name(path.name + DRAFT_SUFFIX)
         return self._save_to(path)
@@ -220,7 +229,7 @@ class FileActions:
         from models.drafts import DraftError, save_draft
 
         assert self.doc is not None
-        self.commit_pending()
+        self.view.commit_pending()
         report = self.doc.report
         if report.read_only:
             # A view-only report is saved as an editable copy, which is then opened in its place.
@@ -229,8 +238,8 @@ class FileActions:
         try:
             save_draft(report, path)
         except DraftError as exc:
-            return self.show_error("保存失败", exc, critical=True, advice="是否另存到其他位置？",
-                                   offer=QMessageBox.StandardButton.Save) and self.save_as()
+            return self.view.show_error("保存失败", exc, critical=True, advice="是否另存到其他位置？",
+                                        offer_save=True) and self.save_as()
         if self.doc.report.read_only:
             self._show_report(report, path, previous=self.doc.previous)
         old_slot = self.slot
@@ -240,8 +249,8 @@ class FileActions:
         for slot in {old_slot, self.slot}:
             autosave.discard_slot(slot)
         recent.remember(path, self.doc.report)
-        self.statusBar().showMessage(f"已保存：{path}", 5000)
-        self._update_title()
+        self.view.status(f"已保存：{path}", 5000)
+        self.saved.emit(path)
         return True
 
     def autosave(self) -> bool:
@@ -258,7 +267,8 @@ class FileActions:
             return False
         from ui.pending_edits import pending_values, report_with
 
-        typing = pending_values(doc, self.editor.pending_edits()) if self.editor is not None else {}
+        edits = self.view.pending_edits()
+        typing = pending_values(doc, edits) if edits else {}
         if not doc.is_modified and not typing:
             if self._autosaved_generation != doc.generation:
                 self._remove_slot()
@@ -286,34 +296,16 @@ class FileActions:
         from models.autosave import AutosaveUnavailable
 
         if isinstance(error, AutosaveUnavailable):
-            self.show_data_banner(error.message)
+            self.view.show_banner(error.message)
         else:
-            self.statusBar().showMessage(f"自动保存失败：{error.message}")
+            self.view.status(f"自动保存失败：{error.message}")
 
     def check_data_folder(self) -> None:
         """After the start page shows: a data folder no file can be written in gets the banner."""
         from models.autosave import AutosaveUnavailable
 
         if locations.unwritable() is not None:
-            self.show_data_banner(AutosaveUnavailable(locations.data_folder()).message)
-
-    def show_data_banner(self, message: str) -> None:
-        """One banner above the pages (made the first time): autosave and recovery are unavailable."""
-        if self._data_banner is None:
-            from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
-
-            self._data_banner = QLabel()
-            self._data_banner.setObjectName("banner")
-            self._data_banner.setWordWrap(True)
-            self._data_banner.setMargin(6)
-            holder = QWidget()
-            layout = QVBoxLayout(holder)
-            layout.setContentsMargins(0, 0, 0, 0)
-            layout.addWidget(self._data_banner)
-            layout.addWidget(self.takeCentralWidget(), 1)
-            self.setCentralWidget(holder)
-        self._data_banner.setText(f"{message}。草稿照常打开、修改、保存和导出。")
-        self._data_banner.show()
+            self.view.show_banner(AutosaveUnavailable(locations.data_folder()).message)
 
     def offer_recovery(self) -> bool:
         """After a crash or kill: every autosave left, each with its report, time and size, each recovered,
@@ -323,12 +315,11 @@ class FileActions:
         Slots of another instance still running are left alone: that work is not lost.
         """
         from models import autosave
-        from ui.recovery_dialog import DISCARD, RECOVER
 
         slots = autosave.list_autosaves(skip_live=True)
         if not slots:
             return False
-        choices = self.ask_recovery(slots)
+        choices = self.view.ask_recovery(slots)
         for slot in slots:
             if choices.get(slot.path) == DISCARD:
                 autosave.discard(slot.path)
@@ -339,14 +330,8 @@ class FileActions:
         self._show_report(autosave.recover(slot), slot.source, modified=True)
         self.slot = slot.path.stem
         later = f"另有{len(chosen) - 1}份留到下次启动时恢复。" if len(chosen) > 1 else ""
-        self.statusBar().showMessage(f"已恢复“{slot.report_name}”{slot.when}自动保存的内容，请及时保存。{later}")
+        self.view.status(f"已恢复“{slot.report_name}”{slot.when}自动保存的内容，请及时保存。{later}")
         return True
-
-    def ask_recovery(self, slots: list[AutosaveSlot]) -> dict[Path, str]:
-        """The clerk's choice for each slot: its path → "recover" or "discard"; a slot not in it stays on disk."""
-        from ui.recovery_dialog import ask
-
-        return ask(slots, self)
 
     # ----- leaving ----------------------------------------------------------------------------------------------
 
@@ -359,12 +344,12 @@ class FileActions:
         """
         if self.doc is None:
             return True
-        self.commit_pending()
+        self.view.commit_pending()
         if self.doc.is_modified:
-            answer = self.ask_save(f"“{self.doc.display_name}”有未保存的修改，是否保存？")
-            if answer == QMessageBox.StandardButton.Save:
+            answer = self.view.ask_save(f"“{self.doc.display_name}”有未保存的修改，是否保存？")
+            if answer is SaveAnswer.SAVE:
                 return self.save()
-            if answer != QMessageBox.StandardButton.Discard:
+            if answer is not SaveAnswer.DISCARD:
                 return False
         self._drop_autosave()
         return True
@@ -383,11 +368,3 @@ class FileActions:
         from models import autosave
 
         autosave.discard_slot(self.slot)
-
-    def ask_save(self, text: str) -> QMessageBox.StandardButton:
-        box = QMessageBox(QMessageBox.Icon.Question, "保存修改", text, parent=self)
-        box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                               | QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Discard).setText("不保存")
-        box.setDefaultButton(QMessageBox.StandardButton.Save)
-        return QMessageBox.StandardButton(box.exec())

@@ -1,4 +1,4 @@
-"""How wide a text is in full-width characters, for line-breaking decisions (title, spreadsheet row heights)."""
+"""How wide a text is in full-width characters, for line-breaking decisions (title lines, spreadsheet row heights)."""
 
 from __future__ import annotations
 
