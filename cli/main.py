@@ -31,7 +31,7 @@ EXIT_USAGE = 2
 WindowEntry = Callable[[Path | None, bool, Path | None], int]
 #: Imports the window's code and returns its entry (main.py's load_window); called only once Qt is known to load.
 WindowLoader = Callable[[], WindowEntry]
-NO_WINDOW_MESSAGE = "这里只能运行命令（check、import、new、export 等）；要打开窗口，请运行 main.py 或已安装的程序。"
+NO_WINDOW_MESSAGE = "此处只能运行命令（check、import、new、export 等）；要打开窗口，请直接启动本软件（不带命令）。"
 VERSION = f"{APP_NAME} {APP_VERSION}（2021年版格式）"
 VERSION_HELP = "显示版本号并退出"
 FORCE_HELP = "覆盖已存在的文件（要读取的文件在任何情况下都不会被覆盖）"

@@ -89,7 +89,7 @@ def test_the_command_line_alone_opens_no_window(monkeypatch, capsys, tmp_path):
     with a loader, the window's entry gets the arguments."""
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
     assert main(["--screenshots", str(tmp_path)]) == 2
-    assert "main.py" in capsys.readouterr().err
+    assert "要打开窗口，请直接启动本软件" in capsys.readouterr().err
     calls = []
     assert main(["--sample"], load_window=lambda: lambda *args: calls.append(args) or 0) == 0
     assert calls == [(None, True, None)]
