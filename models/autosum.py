@@ -49,10 +49,8 @@ def _order(format_: Format) -> tuple[str, ...]:
 ROW_TOTALS = row_totals(FORMAT_2021)
 HANDLED_TOTALS = handled_totals(FORMAT_2021)
 T4_TOTALS = t4_total_keys(FORMAT_2021)
-#: Every cell that can be switched to 自动合计 in a format registered in models/formats.py (2021, 2019): what a
-#: draft's stored switches are filtered by (ui/document.py) and what a new report starts with switched on
-#: (ui/document_controller.py; the keys of other formats among them do nothing in a report that has no such cell).
-#: `auto_sum_keys(report.format)` gives one report's.
+#: Every cell that can be switched to 自动合计 in a format registered at start (2021, 2019); one report's are
+#: `auto_sum_keys(report.format)` (what ui/document.py filters its stored switches by, and a new report starts with).
 AUTO_SUM_KEYS: frozenset[str] = frozenset().union(*(auto_sum_keys(f) for f in FORMATS.values()))
 
 

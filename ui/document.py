@@ -103,7 +103,7 @@ class ReportDocument(QObject):
 
     @property
     def auto_keys(self) -> frozenset[str]:
-        return self.report.workspace.auto_sum & autosum.AUTO_SUM_KEYS
+        return self.report.workspace.auto_sum & autosum.auto_sum_keys(self.report.format)
 
     def is_auto(self, key: str) -> bool:
         return key in self.auto_keys

@@ -71,14 +71,16 @@ class DocumentController(QObject):
     def new_report(self) -> bool:
         if not self.confirm_discard():
             return False
-        from models.autosum import AUTO_SUM_KEYS
+        from models.autosum import auto_sum_keys
+        from models.formats import CURRENT_TEMPLATE, format_of
         from models.report import Meta, Report, Workspace
         from ui.document import ReportDocument
         from ui.pages.start_page import default_report_year
 
         # A report typed from scratch adds up its totals by itself; imported or opened ones keep theirs as written,
         # so that their mistakes stay visible.
-        report = Report(meta=Meta(year=default_report_year()), workspace=Workspace(auto_sum=AUTO_SUM_KEYS))
+        report = Report(meta=Meta(year=default_report_year()),
+                        workspace=Workspace(auto_sum=auto_sum_keys(format_of(CURRENT_TEMPLATE))))
         self.set_document(ReportDocument(report))
         return True
 

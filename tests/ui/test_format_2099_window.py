@@ -14,11 +14,7 @@ from tests.test_format_2099 import FORMAT_2099, NEW_KEYS, NEW_ROW, RENAMED, _rep
 
 @pytest.fixture
 def registered(monkeypatch):
-    from models import autosum
-
-    monkeypatch.setitem(formats.FORMATS, "2099", FORMAT_2099)
-    # AUTO_SUM_KEYS is taken from the formats registered at start; a format registered later (only here) adds its own.
-    monkeypatch.setattr(autosum, "AUTO_SUM_KEYS", autosum.AUTO_SUM_KEYS | autosum.auto_sum_keys(FORMAT_2099))
+    monkeypatch.setitem(formats.FORMATS, "2099", FORMAT_2099)  # 自动合计 follows the report's own format
     return FORMAT_2099
 
 

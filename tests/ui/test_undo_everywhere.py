@@ -10,9 +10,10 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
-from models.autosum import AUTO_SUM_KEYS
+from models.autosum import auto_sum_keys
 from models.carryover import new_year_from
 from models.drafts import load_draft, save_draft
+from models.formats import FORMAT_2021
 from models.report import Meta, Report
 from tests.builders import consistent_report
 from tests.ui.gui import press, type_chinese, type_keys
@@ -254,7 +255,7 @@ def test_a_new_report_adds_up_its_totals_and_saves_them_as_typed_fields(window, 
     """The controller builds a new report with its 自动合计 switches as typed fields (draft schema 2)."""
     window.controller.new_report()
     doc = window.doc
-    assert doc.auto_keys == AUTO_SUM_KEYS and "autosum" not in doc.report.extra
+    assert doc.auto_keys == auto_sum_keys(FORMAT_2021) and "autosum" not in doc.report.extra
     path = tmp_path / "新.nianbao"
     save_draft(doc.report, path)
-    assert load_draft(path).workspace.auto_sum == AUTO_SUM_KEYS
+    assert load_draft(path).workspace.auto_sum == auto_sum_keys(FORMAT_2021)  # no key of another format
