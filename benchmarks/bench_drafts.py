@@ -11,7 +11,7 @@ from pathlib import Path
 
 from _timing import ROOT, median_ms, report_line
 
-from models.drafts import draft_bytes, load_draft, save_draft
+from models.storage.drafts import draft_bytes, load_draft, save_draft
 
 BUDGET_MS = 20.0
 

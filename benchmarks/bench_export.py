@@ -20,8 +20,8 @@ from docx import Document
 from openpyxl import Workbook, load_workbook
 
 from exporters import build_docx, build_xlsx, export_docx, export_xlsx
-from models import format2021 as fmt
-from models.drafts import load_draft
+from models.format import format2021 as fmt
+from models.storage.drafts import load_draft
 from models.values import format_value
 
 BUDGET_MS = 500.0

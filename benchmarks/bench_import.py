@@ -17,7 +17,7 @@ from _timing import ROOT, median_ms, report_line
 
 from cli.batch import check_files
 from importers import read_report
-from models.drafts import load_draft
+from models.storage.drafts import load_draft
 from tests.builders import consistent_report
 from tests.docx_builders import write_report
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from _timing import median_ms, report_line
 
 from importers.ledger_reader import read_ledger
-from models.ledger import compute_table3
+from models.tools.ledger import compute_table3
 from tests.ledger_builders import expected_cells, ledger_rows, make_cases, write_csv, write_xlsx
 
 ROWS = 10_000

@@ -13,9 +13,9 @@ import sys
 
 from _timing import ROOT, median_ms, report_line
 
-from models import format2021 as fmt
-from models.drafts import load_draft
-from models.rules import evaluate
+from models.format import format2021 as fmt
+from models.rules.rule_set import evaluate
+from models.storage.drafts import load_draft
 from tests.builders import consistent_report
 
 BUDGET_MS = 1.0

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import TextIO
 
 from importers import Imported, LoadError, read_report
-from models import format2021 as fmt
-from models.carryover import embedded_previous
 from models.findings import Finding, Severity
-from models.format2021 import TEMPLATE_ID
+from models.format import format2021 as fmt
+from models.format.format2021 import TEMPLATE_ID
 from models.report import Report
-from models.rules import evaluate
+from models.rules.rule_set import evaluate
+from models.tools.carryover import embedded_previous
 
 #: In a folder, files with these endings are checked; the rest are skipped (and named).
 REPORT_SUFFIXES = frozenset({".nianbao", ".docx", ".docm", ".xlsx", ".doc", ".wps", ".pdf", ".xls", ".et", ".ofd",

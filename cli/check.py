@@ -20,7 +20,7 @@ from cli.outputs import EXIT_FILE, EXIT_FINDINGS, EXIT_OK, SUMMARY, Stop, ensure
 from cli.summary import DETAIL_HEADER, DETAIL_SHEET, SUMMARY_HEADER, SUMMARY_SHEET, summary_detail_path, write_summary
 from importers import load
 from models.findings import Severity
-from models.userfiles import check_regular, read_limited
+from models.storage.userfiles import check_regular, read_limited
 
 #: In a folder, the summary file is named this.
 SUMMARY_STEM = "年度报告检查汇总"

@@ -21,10 +21,10 @@ from cli.target import checked_year, report_year, resolve, save
 from exporters.collection_sheet import export_collection_sheet
 from importers import load
 from importers.collection_reader import CollectionReadError, read_collection_sheet
-from models import format2021 as fmt
-from models.collection import SheetData, parse_parts
-from models.collection_merge import Merged, MergeRefused, apply_merged, merge, merge_year, stored_contributions
+from models.format import format2021 as fmt
 from models.report import Report
+from models.tools.collection import SheetData, parse_parts
+from models.tools.collection_merge import Merged, MergeRefused, apply_merged, merge, merge_year, stored_contributions
 from models.values import CellValue, format_value, is_number
 
 

@@ -14,8 +14,8 @@ from cli.batch import examine
 from cli.commandline import command_line
 from cli.outputs import DRAFT, EXIT_OK, backup_notice, ensure_writable, plan, report_stem
 from importers import read_report
-from models.drafts import save_draft
 from models.findings import Severity
+from models.storage.drafts import save_draft
 
 
 def print_notices(notices: list[str]) -> None:

@@ -17,9 +17,9 @@ from cli.batch import previous_for
 from cli.outputs import EXIT_FILE, EXIT_FINDINGS, EXIT_OK, Stop, backup_notice
 from cli.target import checked_year, report_year, resolve, save
 from importers.ledger_reader import read_ledger
-from models.format2021 import T3_COLUMNS, T3_PART_COLUMNS, t3
-from models.ledger import LedgerResult, RowProblem, compute_table3, table3_findings
-from models.ledger_fields import ColumnMapping, MappingError, load_mapping, load_saved_mapping, saved_mapping_path
+from models.format.format2021 import T3_COLUMNS, T3_PART_COLUMNS, t3
+from models.tools.ledger import LedgerResult, RowProblem, compute_table3, table3_findings
+from models.tools.ledger_fields import ColumnMapping, MappingError, load_mapping, load_saved_mapping, saved_mapping_path
 
 #: With more unclassifiable rows than this, the most frequent reasons are summed up first.
 SUMMARY_FROM = 10

@@ -148,7 +148,7 @@ def _add_ledger(sub: argparse._SubParsersAction) -> None:
 
 
 def _add_collect(sub: argparse._SubParsersAction) -> None:
-    from models.collection import part_names
+    from models.tools.collection import part_names
 
     collect = _parser(sub, "collect", "数据采集表：导出给业务科室填写，汇总发回的采集表", _examples(
         ("collect", "export", "-h"), ("collect", "merge", "-h")))

@@ -13,8 +13,8 @@ from cli.import_report import print_notices
 from cli.outputs import DRAFT, EXIT_FILE, EXIT_OK, Stop, backup_notice, ensure_writable, plan, report_stem
 from cli.target import checked_year
 from importers import load
-from models.carryover import new_year_from
-from models.drafts import save_draft
+from models.storage.drafts import save_draft
+from models.tools.carryover import new_year_from
 
 
 def run_new(previous_file: str, out: str, force: bool) -> int:

@@ -7,7 +7,7 @@
 - A name without a suffix gets the kind's first suffix (drafts: .nianbao); any other suffix is refused, so a draft is
   never written under a Word or Excel name.
 - An existing folder stands for a file in it named after the report (`{机关名称}{年度}年度报告.nianbao`, made safe for
-  Windows file names and shortened to what every file system takes, keeping the year — models.filenames); a name
+  Windows file names and shortened to what every file system takes, keeping the year — models.storage.filenames); a name
   ending in a path separator that is not an existing folder is refused, and so is an empty name.
 
 Suffix and folder are checked first, before anything is read, so a clerk is not asked for --force in vain.
@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from exporters.registry import EXPORTERS, Exporter
-from models import filenames
 from models.app_info import DRAFT_SUFFIX
 from models.errors import UserError
-from models.filenames import file_name
-from models.locks import read_owner
 from models.report import Report
+from models.storage import filenames
+from models.storage.filenames import file_name
+from models.storage.locks import read_owner
 
 #: Exit codes of every command: 1 only for what the report (or ledger, or 采集表) says; 2 for files and arguments.
 EXIT_OK, EXIT_FINDINGS, EXIT_FILE = 0, 1, 2
@@ -119,7 +119,7 @@ def report_stem(report: Report | None, what: str = "年度报告") -> str:
 
 
 def safe_stem(stem: str) -> str:
-    """`stem` usable as a file name on every system and short enough (models.filenames.safe_stem)."""
+    """`stem` usable as a file name on every system and short enough (models.storage.filenames.safe_stem)."""
     return filenames.safe_stem(stem)
 
 

@@ -11,9 +11,9 @@ import io
 from pathlib import Path
 
 from cli.batch import Checked
-from models import format2021 as fmt
-from models.atomic import atomic_write
 from models.findings import Severity
+from models.format import format2021 as fmt
+from models.storage.atomic import atomic_write
 
 SUMMARY_HEADER = ("文件", "机关名称", "年度", "格式", "结论", "错误", "警告", "提示", "读取提示",
                   "问题1", "问题2", "问题3")

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from cli.commandline import quote
 from cli.outputs import DRAFT, EXIT_FILE, EXIT_OK, Output, Stop, ensure_writable, plan, report_stem, same_file
-from models.drafts import load_draft, save_draft
-from models.locks import read_owner
 from models.meta_input import year_problem
 from models.report import Report
+from models.storage.drafts import load_draft, save_draft
+from models.storage.locks import read_owner
 
 __all__ = ["EXIT_FILE", "EXIT_OK", "Stop", "Target", "checked_year", "report_year", "resolve", "save"]
 

@@ -22,11 +22,11 @@ from exporters import xlsx_styles as st
 from exporters.errors import ExportError
 from exporters.xlsx_tables import amount_format, write_table_sheet
 from layouts import collection_layout as lay
-from models import autosum
-from models import format2021 as fmt
-from models.atomic import WriteFailed, atomic_write
-from models.collection import Part
+from models.format import format2021 as fmt
 from models.report import Report
+from models.storage.atomic import WriteFailed, atomic_write
+from models.tools import autosum
+from models.tools.collection import Part
 from models.values import is_number
 
 GUIDE = ("请在白色单元格中填写本科室{year}年度的数字：件数填0或正整数，金额以万元为单位。"

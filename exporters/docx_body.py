@@ -25,7 +25,7 @@ from exporters.docx_xml import paragraph_xml, rpr_xml, run_xml, text_paragraph
 from exporters.fonts import FontSet
 from layouts.signature import signature_indents
 from layouts.title_lines import title_lines
-from models import format2021 as fmt
+from models.format import format2021 as fmt
 from models.meta_input import format_date
 from models.report import Report
 

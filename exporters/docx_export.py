@@ -17,12 +17,12 @@ from exporters.fonts import font_set
 from exporters.policy import draft_or_refuse
 from exporters.selfcheck import checklist, previous_was_loaded
 from layouts.docx_layout import ATTACHMENT_NOTE
-from models import format2021 as fmt
 from models.app_info import DRAFT_MARK
-from models.atomic import WriteFailed, atomic_write
 from models.findings import Finding, error_count
+from models.format import format2021 as fmt
 from models.report import Report
-from models.rules import evaluate
+from models.rules.rule_set import evaluate
+from models.storage.atomic import WriteFailed, atomic_write
 
 
 @dataclass(frozen=True)

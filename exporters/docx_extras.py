@@ -7,8 +7,8 @@ from exporters.docx_xml import mm, rpr_xml, text_paragraph
 from exporters.fonts import FontSet
 from exporters.selfcheck import ChecklistRow, summary
 from layouts.docx_layout import CHECKLIST_TITLE, SIGNOFF_TITLE
-from models import format2021 as fmt
 from models.findings import Finding, Severity
+from models.format import format2021 as fmt
 from models.report import Report
 
 SIGNOFF_STEPS = ("拟稿", "审核", "签发")

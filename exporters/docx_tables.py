@@ -17,7 +17,7 @@ from exporters.docx_styles import TABLE_CENTER, TABLE_LEFT, TEXT_WIDTH_MM
 from exporters.docx_xml import mm, rpr_xml, run_xml
 from exporters.fonts import FontSet
 from layouts.table_widths import TableLayout, band_lines, layout, text_width_mm
-from models import format2021 as fmt
+from models.format import format2021 as fmt
 from models.report import Report
 from models.values import format_value
 

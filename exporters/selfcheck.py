@@ -3,7 +3,7 @@
 Statuses: 通过 (no finding), 未通过 (an error), 有警告 / 有提示 (warnings or infos, each with the clerk's 说明 if
 written), 未核对 (a cross-year rule with nothing to compare: last year's report not loaded and, for X-4, no text
 carried over from it; or a rule of equations none of which could be checked for blank or invalid cells). A rule
-of equations (models/equations.py) also says what it checked: how many equations held, and which were left
+of equations (models/rules/equations.py) also says what it checked: how many equations held, and which were left
 unchecked.
 """
 
@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from models.equations import Equation, Outcome, equations_by_rule
 from models.findings import Finding, Severity
 from models.report import Report
-from models.rules import RULE_BY_ID, RULES, V_1, Rule
+from models.rules.equations import Equation, Outcome, equations_by_rule
+from models.rules.rule_set import RULE_BY_ID, RULES, V_1, Rule
 
 PASSED, FAILED, NOT_CHECKED = "通过", "未通过", "未核对"
 NOT_CHECKED_REASON = "未载入上年度报告，未作跨年度核对。"

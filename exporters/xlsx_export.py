@@ -35,13 +35,13 @@ from layouts.xlsx_layout import (
     TEMPLATE_CELL,
     cover_row,
 )
-from models import format2021 as fmt
 from models.app_info import DRAFT_MARK
-from models.atomic import WriteFailed, atomic_write
-from models.drafts import draft_bytes
 from models.findings import Finding, error_count
+from models.format import format2021 as fmt
 from models.report import Report
-from models.rules import evaluate
+from models.rules.rule_set import evaluate
+from models.storage.atomic import WriteFailed, atomic_write
+from models.storage.drafts import draft_bytes
 
 COVER_GUIDE = (
     "本工作簿由“政府信息公开工作年度报告助手”导出，表格按{notice}格式排布。白色单元格可以修改；"

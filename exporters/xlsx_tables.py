@@ -15,10 +15,10 @@ from exporters.xlsx_styles import merge
 from layouts.text_width import display_width
 from layouts.xlsx_formulas import INCOMPLETE, INCONSISTENT, check_formula, sum_formula
 from layouts.xlsx_layout import GRID_TOP, CheckCell, check_cells, ref, sheet_col, sheet_row
-from models import format2021 as fmt
-from models.formats import Format
+from models.format import format2021 as fmt
+from models.format.formats import Format
 from models.report import Report
-from models.rules import RULE_BY_ID
+from models.rules.rule_set import RULE_BY_ID
 from models.values import InvalidValue, is_number
 
 GUIDE = "白色单元格填写数字（空白表示未填写，没有发生的填0）；绿色为自动求和，灰色为标签；右侧和下方为勾稽关系检查。"

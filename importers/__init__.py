@@ -12,8 +12,8 @@ from pathlib import Path
 
 from importers.result import Imported, LoadError
 from importers.sniff import Refused, identify
-from models.drafts import DraftError, load_draft
 from models.report import Report
+from models.storage.drafts import DraftError, load_draft
 
 __all__ = ["Imported", "LoadError", "load", "read_report"]
 

@@ -19,9 +19,9 @@ from openpyxl.workbook.workbook import Workbook
 from importers.zipguard import ZipRefused, check_zip
 from layouts import collection_layout as lay
 from layouts.xlsx_layout import TABLE_SHEETS, ref, sheet_col, sheet_row
-from models import format2021 as fmt
-from models.collection import PART_BY_KEY, Part, SheetData
 from models.errors import UserError
+from models.format import format2021 as fmt
+from models.tools.collection import PART_BY_KEY, Part, SheetData
 from models.values import CellValue, ValueRefused, check_value, parse, parse_amount
 
 log = logging.getLogger("govreport")

@@ -17,9 +17,9 @@ from importers.docx_tables import Found, classify, read_t2, read_t4
 from importers.docx_text import as_date, find_title, is_blank_date, match_section, split_narrative, year_from_period
 from importers.result import Imported, LoadError
 from layouts.docx_layout import ATTACHMENT_NOTE, CHECKLIST_TITLE, SIGNOFF_TITLE
-from models import format2019
-from models import format2021 as fmt
 from models.app_info import DRAFT_MARK
+from models.format import format2019
+from models.format import format2021 as fmt
 from models.report import Meta, Report
 from models.values import InvalidValue, ValueRefused, is_number, parse
 
@@ -50,7 +50,7 @@ def read_docx(path: Path) -> Imported:
     if not layout.sections and not layout.found.tables:
         raise LoadError(path, f"“{path.name}”不像是政府信息公开工作年度报告：没有找到“一、总体情况”等标题，"
                               "也没有找到报告的表格。请确认选择了正确的文件。")
-    # A report of the superseded 2019 format is a 2019 report (models/format2019.py), judged by that format.
+    # A report of the superseded 2019 format is a 2019 report (models/format/format2019.py), judged by that format.
     template = format2019.TEMPLATE_ID if layout.found.format2019 else fmt.TEMPLATE_ID
     report = Report(template=template)
     notices: list[str] = list(extras)

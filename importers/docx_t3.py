@@ -25,8 +25,8 @@ from importers.docx_tables import (
     is_label,
     where,
 )
-from models import format2019
-from models import format2021 as fmt
+from models.format import format2019
+from models.format import format2021 as fmt
 
 COLUMN_KEYS = tuple(c.key for c in fmt.T3_COLUMNS)
 _PREFIXES = tuple(norm(label) for label in (fmt.T3_RESULTS_BAND, *(g.label for g in fmt.T3_GROUPS)))

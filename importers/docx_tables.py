@@ -1,6 +1,6 @@
 """What the tables of a Word report hold: which official table each one is, and the raw text of each cell.
 
-Rows and columns are found by their labels (from models.format2021), never by position, so extra blank rows, a
+Rows and columns are found by their labels (from models.format.format2021), never by position, so extra blank rows, a
 repeated header, a table split over two Word tables and wrapped labels land in the right cell. Only where a table has
 no recognisable column headings are the numbers read in the official column order, and the notices say so.
 """
@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from importers.docx_labels import CJK, LabelIndex, norm
 from importers.docx_reader import Box, WordTable
-from models import format2019
-from models import format2021 as fmt
-from models.formats import find_cell, label_of
+from models.format import format2019
+from models.format import format2021 as fmt
+from models.format.formats import find_cell, label_of
 from models.values import ValueRefused, parse_count
 
 # ----- the labels of each table, from the format module ---------------------------------------------------------

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from importers.docx_labels import core, norm, overlap, ratio, without_generic_ending
-from models import format2021 as fmt
+from models.format import format2021 as fmt
 
 _NUMERALS = "一二三四五六七八九十"
 _SECTION_ORDINAL = re.compile(r"^([一二三四五六七八九十])[、.,]")

@@ -20,7 +20,8 @@ from pathlib import Path
 from importers.csv_rows import CsvShapeError, allow_long_fields, strict_rows
 from importers.sniff import Refused, identify
 from models.errors import UserError
-from models.ledger_fields import (
+from models.storage.userfiles import FileTooLarge, describe_size, read_limited
+from models.tools.ledger_fields import (
     FIELDS,
     HEADER_SCAN_ROWS,
     ColumnMapping,
@@ -29,7 +30,6 @@ from models.ledger_fields import (
     locate_header,
     missing_fields,
 )
-from models.userfiles import FileTooLarge, describe_size, read_limited
 
 log = logging.getLogger("govreport")
 MAX_CSV_BYTES = 64 * 1024 * 1024

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.errors import UserError
-from models.format2021 import TEMPLATE_ID
+from models.format.format2021 import TEMPLATE_ID
 from models.report import Report
 
 

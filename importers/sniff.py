@@ -10,7 +10,7 @@ from pathlib import Path
 
 from importers.zipguard import ZipRefused, check_zip
 from models.errors import UserError
-from models.userfiles import read_limited
+from models.storage.userfiles import read_limited
 
 _ZIP = b"PK\x03\x04"
 _EMPTY_ZIP = b"PK\x05\x06"

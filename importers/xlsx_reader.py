@@ -47,13 +47,13 @@ from layouts.xlsx_layout import (
     sheet_col,
     sheet_row,
 )
-from models.draft_format import LEGACY_TEMPLATE
-from models.drafts import DraftError, parse_draft_bytes
 from models.errors import UserError
-from models.formats import Format, UnknownTemplate, format_of
+from models.format.formats import Format, UnknownTemplate, format_of
+from models.format.template_migrations import migrate_report
 from models.report import Report
-from models.template_migrations import migrate_report
-from models.userfiles import read_limited
+from models.storage.draft_format import LEGACY_TEMPLATE
+from models.storage.drafts import DraftError, parse_draft_bytes
+from models.storage.userfiles import read_limited
 from models.values import CellValue, InvalidValue, ValueRefused, is_number, parse
 
 __all__ = ["XlsxReadError", "read_xlsx"]

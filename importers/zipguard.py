@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.errors import UserError
-from models.userfiles import check_regular
+from models.storage.userfiles import check_regular
 
 MIB = 1024 * 1024
 

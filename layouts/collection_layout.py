@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from layouts.xlsx_layout import TABLE_SHEETS, key_positions
-from models import format2021 as fmt
-from models.collection import PART_BY_KEY, Part
+from models.format import format2021 as fmt
+from models.tools.collection import PART_BY_KEY, Part
 
 GUIDE_SHEET = "填报说明"
 INFO_SHEET = "采集表信息"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from models.format2021 import Grid
+from models.format.format2021 import Grid
 
 MM_PER_PT = 25.4 / 72
 DEFAULT_PT = 10.5

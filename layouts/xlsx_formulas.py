@@ -8,7 +8,7 @@ cell it adds up holds a number, and stays empty otherwise (`IF(COUNT(range)=n, S
 from __future__ import annotations
 
 from layouts.xlsx_layout import CheckCell, refs
-from models.formats import FORMAT_2021, Format
+from models.format.formats import FORMAT_2021, Format
 
 CONSISTENT, INCONSISTENT, INCOMPLETE = "一致", "不一致", "未填完"
 

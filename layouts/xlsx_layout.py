@@ -3,7 +3,7 @@
 Shared by the writer (exporters/xlsx_*) and the reader (importers/xlsx_reader.py), so that both agree by
 construction. Every position comes from the grids of the report's format (`Format.grids`; the format's template is
 recorded in TEMPLATE_CELL of the hidden sheet); nothing here spells a table label. The check cells are the format's
-equations (models/equations.py), placed beside the grid.
+equations (models/rules/equations.py), placed beside the grid.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from functools import cache
 
 from openpyxl.utils import get_column_letter
 
-from models.equations import Equation, equations_of
-from models.formats import FORMAT_2021, Format
+from models.format.formats import FORMAT_2021, Format
+from models.rules.equations import Equation, equations_of
 
 COVER_SHEET = "封面"
 TABLE_SHEETS = {"t2": "表二", "t3": "表三", "t4": "表四"}
@@ -98,7 +98,7 @@ def refs(keys: tuple[str, ...] | list[str], format_: Format = FORMAT_2021) -> li
 
 @dataclass(frozen=True)
 class CheckCell:
-    """A cell beside a table whose formula tests one equation of the format (models/equations.py)."""
+    """A cell beside a table whose formula tests one equation of the format (models/rules/equations.py)."""
 
     equation: Equation
     row: int           # sheet row

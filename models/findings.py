@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from models.format2021 import CELL_ORDER, META_LABELS
+from models.format.format2021 import CELL_ORDER, META_LABELS
 
 
 class Severity(StrEnum):

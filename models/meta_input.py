@@ -13,7 +13,7 @@ import unicodedata
 from datetime import date
 
 from models.errors import UserError
-from models.format2021 import YEAR_MAX, YEAR_MIN
+from models.format.format2021 import YEAR_MAX, YEAR_MIN
 from models.values import false_digits_problem
 
 #: Publication dates the app accepts (a report is published the year after the one it covers).
@@ -63,7 +63,7 @@ def _refuse_false_digits(text: str) -> None:
 
 def year_problem(year: int) -> str:
     """Why `year` cannot be a report's year ('' when it can): the one range of the 报告年度 box, the command line and
-    every draft the app writes (YEAR_MIN–YEAR_MAX of models.format2021)."""
+    every draft the app writes (YEAR_MIN–YEAR_MAX of models.format.format2021)."""
     if YEAR_MIN <= year <= YEAR_MAX:
         return ""
     return f"报告年度应在{YEAR_MIN}至{YEAR_MAX}年之间，“{year}”不在其中。"

@@ -8,8 +8,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from models import format2021 as fmt
-from models.formats import CURRENT_TEMPLATE, Format, format_of
+from models.format import format2021 as fmt
+from models.format.formats import CURRENT_TEMPLATE, Format, format_of
 from models.values import CellValue, InvalidValue, check_value, is_number, parse
 
 
@@ -37,11 +37,11 @@ class Provenance:
 class Workspace:
     """What the app keeps in the draft beside the report itself (the draft's `workspace`, schema 2).
 
-    `auto_sum`: the total cells the clerk switched to 自动合计 (kept as stored; models.autosum.AUTO_SUM_KEYS says
+    `auto_sum`: the total cells the clerk switched to 自动合计 (kept as stored; models.tools.autosum.AUTO_SUM_KEYS says
     which are switchable). `deadline`: the clerk's own 公开截止日期 (None: the one the rules set,
     `format2021.default_deadline`). `collection`: the departments' numbers of the last 汇总数据采集表
-    (models/collection_merge.py reads and writes its content). `extra`: keys of the workspace this version does not
-    know, kept so that a round trip loses nothing.
+    (models/tools/collection_merge.py reads and writes its content). `extra`: keys of the workspace this version does
+    not know, kept so that a round trip loses nothing.
     """
 
     auto_sum: frozenset[str] = frozenset()
@@ -75,7 +75,8 @@ class Report:
     #: The schema version the draft was read in, when older than ours: how the file was read, not what the report
     #: says, so two reports read from different schema versions with the same content are equal.
     upgraded_from: int | None = field(default=None, compare=False)
-    template: str = CURRENT_TEMPLATE  # the format the report is judged, stored and laid out by (models/formats.py)
+    #: The format the report is judged, stored and laid out by (models/format/formats.py).
+    template: str = CURRENT_TEMPLATE
 
     @property
     def format(self) -> Format:

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from models.errors import UserError
-from models.format2021 import CellKind
-from models.formats import cell_kind
+from models.format.format2021 import CellKind
+from models.format.formats import cell_kind
 
 MAX_COUNT_DIGITS = 9
 MAX_COUNT = 10**MAX_COUNT_DIGITS - 1

@@ -1,5 +1,6 @@
 """Zip the frozen app as a portable copy: the folder plus a `portable` marker, so that drafts, autosave, backups and
-settings stay in `data` beside the exe (models/locations.py) — for a USB stick or a PC where nothing may be installed.
+settings stay in `data` beside the exe (models/storage/locations.py) — for a USB stick or a PC where nothing may be
+installed.
 
     python packaging/portable_zip.py dist/gov-info-report dist/gov-info-report-0.1.0-portable.zip
 """
@@ -10,7 +11,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-MARKER = "portable"  # models.locations.PORTABLE_MARKER
+MARKER = "portable"  # models.storage.locations.PORTABLE_MARKER
 MARKER_TEXT = ("便携版标记：本文件存在时，草稿、自动保存、备份和设置都保存在本文件夹的 data 目录中。\r\n"
                "删除本文件，则改为保存在当前用户的目录中。\r\n")
 

@@ -6,7 +6,7 @@ import random
 from datetime import date
 from decimal import Decimal
 
-from models import format2021 as fmt
+from models.format import format2021 as fmt
 from models.report import Meta, Report
 
 

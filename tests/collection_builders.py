@@ -10,8 +10,8 @@ import openpyxl
 
 from exporters.collection_sheet import export_collection_sheet
 from layouts.collection_layout import positions
-from models import format2021 as fmt
-from models.collection import Part, parse_parts
+from models.format import format2021 as fmt
+from models.tools.collection import Part, parse_parts
 from models.values import CellValue
 from tests.builders import consistent_report
 

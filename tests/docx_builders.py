@@ -12,7 +12,7 @@ from pathlib import Path
 
 from docx import Document
 
-from models import format2021 as fmt
+from models.format import format2021 as fmt
 from models.report import Report
 from models.values import format_value
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from models import format2021 as fmt
+from models.format import format2021 as fmt
 from models.report import Report
 from models.values import CellValue, format_value
 from tests.docx_builders import Block, Table, grid_table, split_table, t3_row

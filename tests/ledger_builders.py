@@ -2,7 +2,7 @@
 
 Each application is drawn from a scenario (closed before the year, carried in and closed, carried in and still open,
 new and closed, new and carried out, received after the year); the expected cells follow from the scenario alone.
-Labels are written in the many ways a clerk writes them, all derived from `models.format2021`.
+Labels are written in the many ways a clerk writes them, all derived from `models.format.format2021`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import openpyxl
 
-from models import format2021 as fmt
+from models.format import format2021 as fmt
 
 HEADER = ("序号", "收到日期", "申请人类型", "申请内容", "办理结果", "办结日期", "备注")
 #: The scenario → the rows of table 三 it counts in (besides the leaf row of its result when closed in the year).

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from models import autosave, locations, recent
-from models.drafts import load_draft
+from models.storage import autosave, locations, recent
+from models.storage.drafts import load_draft
 from tests.builders import consistent_report
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from models import autosum
-from models import format2021 as fmt
-from models.rules import evaluate
+from models.format import format2021 as fmt
+from models.rules.rule_set import evaluate
+from models.tools import autosum
 from tests.builders import consistent_report
 
 
@@ -60,7 +60,7 @@ def test_auto_mode_blanks_a_total_whose_parts_are_incomplete():
 
 
 def test_auto_sum_keys_follow_each_format():
-    from models.formats import FORMAT_2019, FORMAT_2021
+    from models.format.formats import FORMAT_2019, FORMAT_2021
 
     assert autosum.auto_sum_keys(FORMAT_2021) == frozenset((*autosum.ROW_TOTALS, *autosum.HANDLED_TOTALS,
                                                              *autosum.T4_TOTALS))

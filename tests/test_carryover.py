@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from models import format2021 as fmt
-from models.carryover import new_year_from
-from models.drafts import load_draft, save_draft
-from models.rules import evaluate
+from models.format import format2021 as fmt
+from models.rules.rule_set import evaluate
+from models.storage.drafts import load_draft, save_draft
+from models.tools.carryover import new_year_from
 
 
 def test_new_year_from_huaian(huaian_path, tmp_path):
@@ -41,7 +41,7 @@ def test_editing_a_carried_cell_drops_its_provenance(huaian_path):
 
 
 def test_last_years_report_travels_with_the_new_draft(huaian_path, tmp_path):
-    from models.carryover import PREVIOUS_KEY, embedded_previous
+    from models.tools.carryover import PREVIOUS_KEY, embedded_previous
 
     previous = load_draft(huaian_path)
     report = new_year_from(previous)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from exporters.selfcheck import NOT_CHECKED, NOT_CHECKED_REASON, PASSED, checklist, previous_was_loaded
 from models.report import Provenance, text_digest
-from models.rules import RULES, evaluate
+from models.rules.rule_set import RULES, evaluate
 from tests.builders import consistent_report
 
 S5 = "（一）存在的主要问题。公开内容不够全面。（二）改进情况。下一步将加强培训。"

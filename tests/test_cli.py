@@ -9,7 +9,7 @@ import subprocess
 import sys
 from datetime import date
 
-from models.drafts import load_draft, save_draft
+from models.storage.drafts import load_draft, save_draft
 from tests.cli_runner import run
 from tests.conftest import ROOT
 

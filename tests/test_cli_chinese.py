@@ -13,7 +13,7 @@ import pytest
 
 from cli import argparse_zh, commandline
 from cli.main import COMMANDS, main
-from models.drafts import load_draft, save_draft
+from models.storage.drafts import load_draft, save_draft
 from tests.cli_runner import run, run_process
 from tests.conftest import ROOT
 

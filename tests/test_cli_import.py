@@ -12,8 +12,8 @@ import openpyxl
 
 from cli.commandline import command_line
 from exporters import export_docx
-from models import format2021 as fmt
-from models.drafts import load_draft
+from models.format import format2021 as fmt
+from models.storage.drafts import load_draft
 from tests.builders import consistent_report
 from tests.cli_runner import run
 from tests.conftest import FIXTURES

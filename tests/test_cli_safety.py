@@ -17,8 +17,8 @@ import pytest
 
 from cli.outputs import safe_stem, same_file
 from exporters import export_xlsx
-from models.carryover import new_year_from
-from models.drafts import load_draft, save_draft
+from models.storage.drafts import load_draft, save_draft
+from models.tools.carryover import new_year_from
 from tests.cli_runner import run, run_process
 from tests.collection_builders import filled_sheet
 from tests.conftest import FIXTURES, ROOT
@@ -194,13 +194,13 @@ def test_collect_and_summary_into_folders(tmp_path):
 
 
 def test_a_draft_open_in_the_app_is_not_replaced_even_with_force(tmp_path, huaian_path):
-    from models.locks import acquire, release
+    from models.storage.locks import acquire, release
 
     draft = tmp_path / "open.nianbao"
     save_draft(load_draft(huaian_path), draft)
     before = draft.read_bytes()
     assert acquire(draft)
-    try:  # a child process: a lock held by this very process counts as stale (models.locks)
+    try:  # a child process: a lock held by this very process counts as stale (models.storage.locks)
         result = run_process("new", "--previous", str(huaian_path), "-o", str(draft), "--force")
     finally:
         release(draft)

@@ -11,18 +11,18 @@ from exporters.collection_sheet import export_collection_sheet
 from exporters.xlsx_export import export_xlsx
 from importers.collection_reader import CollectionReadError, read_collection_sheet
 from layouts.collection_layout import INFO_SHEET, positions
-from models import format2021 as fmt
-from models.collection import PART_BY_KEY, PARTS, PartsError, parse_parts
-from models.collection_merge import (
+from models.findings import Severity
+from models.format import format2021 as fmt
+from models.report import Report
+from models.rules.rule_set import evaluate
+from models.storage.drafts import load_draft, save_draft
+from models.tools.collection import PART_BY_KEY, PARTS, PartsError, parse_parts
+from models.tools.collection_merge import (
     MergeRefused,
     apply_merged,
     merge,
     stored_contributions,
 )
-from models.drafts import load_draft, save_draft
-from models.findings import Severity
-from models.report import Report
-from models.rules import evaluate
 from tests.builders import consistent_report
 from tests.collection_builders import department_values, fill, filled_sheet
 

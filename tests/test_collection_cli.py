@@ -8,8 +8,8 @@ import openpyxl
 
 from cli.commandline import quote
 from importers.collection_reader import read_collection_sheet
-from models.collection_merge import stored_contributions
-from models.drafts import load_draft, save_draft
+from models.storage.drafts import load_draft, save_draft
+from models.tools.collection_merge import stored_contributions
 from tests.cli_runner import run
 from tests.collection_builders import fill, filled_sheet
 
@@ -23,7 +23,7 @@ def test_export_then_merge_three_sheets(tmp_path):
     assert "已导出2024年度数据采集表（审批科）" in run("collect", "export", "--parts", "t4", "--year", "2024",
                                                     "--department", "审批科", "-o", str(tmp_path / "d")).stdout
     assert read_collection_sheet(tmp_path / "d.xlsx").parts == ("t4",)
-    from models.collection import parse_parts
+    from models.tools.collection import parse_parts
 
     fill(tmp_path / "a.xlsx", parse_parts(["licensing,t3"]), {"t2.licensing.decisions": 8, "t3.new.natural": 3})
     fill(tmp_path / "b.xlsx", parse_parts(["licensing,penalty"]),

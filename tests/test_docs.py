@@ -8,7 +8,7 @@ import re
 import pytest
 
 from cli.main import build_gui_parser, build_parser
-from models.rules import RULES
+from models.rules.rule_set import RULES
 from tests.conftest import ROOT
 
 README = ROOT / "README.md"
@@ -85,8 +85,8 @@ def test_the_readme_uses_one_command_form():
 
 def test_the_readme_screenshots_draft_is_shipped_and_shows_what_they_show():
     """README's screenshots are made with `--screenshots DIR docs/screenshots/pingtan-2022-with-errors.nianbao`."""
-    from models.drafts import load_draft
-    from models.rules import evaluate
+    from models.rules.rule_set import evaluate
+    from models.storage.drafts import load_draft
 
     draft = ROOT / "docs" / "screenshots" / "pingtan-2022-with-errors.nianbao"
     assert draft.relative_to(ROOT).as_posix() in README.read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ from lxml import etree
 from exporters import DocxOptions, build_docx
 from exporters.docx_package import COMPATIBILITY_MODE, application_name
 from exporters.docx_styles import HEADING1, HEADING2, NORMAL
-from models.drafts import load_draft
+from models.storage.drafts import load_draft
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: The styles whose paragraphs are body text, indented two characters as GB/T 9704 wants.

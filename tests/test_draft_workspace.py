@@ -10,12 +10,13 @@ from datetime import date
 
 import pytest
 
-from models import autosum, migrations
-from models.carryover import embedded_previous, new_year_from
-from models.collection_merge import stored_contributions
-from models.draft_format import from_document, lift_v1_workspace, to_document
-from models.drafts import DraftError, load_draft, original_copy, save_draft
 from models.report import Report, Workspace
+from models.storage import migrations
+from models.storage.draft_format import from_document, lift_v1_workspace, to_document
+from models.storage.drafts import DraftError, load_draft, original_copy, save_draft
+from models.tools import autosum
+from models.tools.carryover import embedded_previous, new_year_from
+from models.tools.collection_merge import stored_contributions
 from tests.builders import consistent_report
 from tests.conftest import FIXTURES
 

@@ -13,10 +13,10 @@ from decimal import Decimal
 
 import pytest
 
-from models import format2021 as fmt
-from models import migrations
-from models.drafts import DraftError, DraftNewerError, backups_of, load_draft, save_draft
+from models.format import format2021 as fmt
 from models.report import Provenance
+from models.storage import migrations
+from models.storage.drafts import DraftError, DraftNewerError, backups_of, load_draft, save_draft
 from models.values import InvalidValue
 from tests.builders import consistent_report
 from tests.conftest import FIXTURES, ROOT
@@ -226,7 +226,7 @@ def test_failed_save_leaves_previous_file_and_report(tmp_path, monkeypatch):
 _CHILD = """
 import sys
 sys.path.insert(0, sys.argv[1])
-from models.drafts import load_draft, save_draft
+from models.storage.drafts import load_draft, save_draft
 a = load_draft(sys.argv[3]); b = load_draft(sys.argv[4])
 print("ready", flush=True)
 while True:

@@ -1,4 +1,4 @@
-"""The equation list (models/equations.py) is the one source of the table sums: the Python check, the Excel check
+"""The equation list (models/rules/equations.py) is the one source of the table sums: the Python check, the Excel check
 cells and the 自查清单 all follow it, for the 2021 format and for any other."""
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ import pytest
 from exporters import XlsxOptions, build_xlsx
 from exporters.selfcheck import NOT_CHECKED, PASSED, checklist
 from layouts.xlsx_layout import TABLE_SHEETS, check_cells, key_ref, refs
-from models import format2021 as fmt
-from models import formats
-from models.equations import Outcome, equations_by_rule, equations_of
-from models.formats import FORMAT_2021
+from models.format import format2021 as fmt
+from models.format import formats
+from models.format.formats import FORMAT_2021
 from models.report import Report
-from models.rules import RULES, T3_B, T3_C, T4_A, evaluate
+from models.rules.equations import Outcome, equations_by_rule, equations_of
+from models.rules.rule_set import RULES, T3_B, T3_C, T4_A, evaluate
 from tests.builders import consistent_report, zero_report
 from tests.test_format_2099 import FORMAT_2099, NEW_ROW, _report_2099
 

@@ -6,7 +6,7 @@ import openpyxl
 from docx import Document
 
 from importers.xlsx_reader import read_xlsx
-from models.drafts import load_draft, save_draft
+from models.storage.drafts import load_draft, save_draft
 from tests.cli_runner import run
 
 

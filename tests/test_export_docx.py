@@ -14,10 +14,10 @@ from docx.shared import Pt
 
 from exporters import DocxOptions, ExportError, ExportRefused, build_docx, export_docx
 from exporters.fonts import OFFICIAL, STOCK
-from models import format2021 as fmt
-from models.drafts import load_draft
+from models.format import format2021 as fmt
 from models.report import Report
-from models.rules import RULES, evaluate
+from models.rules.rule_set import RULES, evaluate
+from models.storage.drafts import load_draft
 from models.values import format_value
 from tests.builders import consistent_report, zero_report
 from tests.docx_grid import blocks, grid_columns

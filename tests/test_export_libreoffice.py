@@ -12,12 +12,12 @@ from exporters import DocxOptions, XlsxOptions, export_docx, export_xlsx
 from importers.xlsx_reader import read_xlsx
 from layouts.xlsx_formulas import CONSISTENT, INCOMPLETE, INCONSISTENT
 from layouts.xlsx_layout import TABLE_SHEETS, check_cells, key_ref
-from models import format2021 as fmt
-from models import formats
-from models.drafts import load_draft
-from models.equations import Outcome
+from models.format import format2021 as fmt
+from models.format import formats
 from models.report import Report
-from models.rules import evaluate
+from models.rules.equations import Outcome
+from models.rules.rule_set import evaluate
+from models.storage.drafts import load_draft
 from models.values import format_value, is_number
 from tests.builders import zero_report
 from tests.office import convert, pdf_pages, pdf_text, require_office

@@ -14,7 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from exporters import DocxOptions, ExportRefused, build_docx
 from exporters.docx_body import DATE_PLACEHOLDER
 from importers import read_report
-from models.drafts import save_draft
+from models.storage.drafts import save_draft
 from tests.builders import zero_report
 from tests.cli_runner import run
 

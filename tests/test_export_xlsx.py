@@ -23,10 +23,10 @@ from layouts.xlsx_layout import (
     sheet_col,
     sheet_row,
 )
-from models import format2021 as fmt
-from models.drafts import load_draft
+from models.format import format2021 as fmt
 from models.report import Provenance, Report
-from models.rules import evaluate
+from models.rules.rule_set import evaluate
+from models.storage.drafts import load_draft
 from models.values import InvalidValue
 from tests.builders import consistent_report, zero_report
 

@@ -1,12 +1,12 @@
-"""File names made from a clerk's text (models.filenames): safe on every system and short enough to leave room for
-what the app adds later (temporary, lock, backup names)."""
+"""File names made from a clerk's text (models.storage.filenames): safe on every system and short enough to leave room
+for what the app adds later (temporary, lock, backup names)."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from models.filenames import KEPT_TAIL, MAX_NAME_BYTES, NAME_ROOM, file_name, safe_stem
+from models.storage.filenames import KEPT_TAIL, MAX_NAME_BYTES, NAME_ROOM, file_name, safe_stem
 
 SUFFIXES = st.sampled_from([".nianbao", ".docx", ".xlsx", ".png", ".pdf", ".csv"])
 LIMIT = MAX_NAME_BYTES - NAME_ROOM

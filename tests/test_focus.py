@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from models.drafts import load_draft
-from models.rules import evaluate
+from models.rules.rule_set import evaluate
+from models.storage.drafts import load_draft
 from tests.builders import consistent_report
 
 

@@ -21,8 +21,8 @@ import sys
 from render.infographic.output import ensure_gui_application
 ensure_gui_application()
 from PySide6.QtGui import QRawFont
-from models.drafts import load_draft
-from models.summary import summarize
+from models.storage.drafts import load_draft
+from models.tools.summary import summarize
 from render.infographic import pdf_bytes
 from render.infographic.canvas import page_font
 data, drawn = pdf_bytes(summarize(load_draft(sys.argv[1]), load_draft(sys.argv[2])))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from models import format2021 as fmt
+from models.format import format2021 as fmt
 
 
 def test_two_hundred_unique_cells_in_table_order():

@@ -13,13 +13,13 @@ import pytest
 from exporters import XlsxOptions, build_docx, export_docx, export_xlsx
 from importers import read_report
 from importers.xlsx_reader import read_xlsx
-from models import format2019
-from models import format2021 as fmt
-from models.carryover import embedded_previous, new_year_from
-from models.drafts import load_draft, save_draft
-from models.formats import FORMAT_2019, FORMATS
+from models.format import format2019
+from models.format import format2021 as fmt
+from models.format.formats import FORMAT_2019, FORMATS
 from models.report import Report
-from models.rules import evaluate
+from models.rules.rule_set import evaluate
+from models.storage.drafts import load_draft, save_draft
+from models.tools.carryover import embedded_previous, new_year_from
 from tests.builders import consistent_report
 
 GOLDEN = Path(__file__).parent / "fixtures" / "keys-2019.txt"
@@ -158,7 +158,7 @@ def test_a_2019_table_2_with_a_split_table_3_sums_the_split_rows_into_the_2019_r
 
 def test_the_ledger_fills_table_3_of_a_2019_report_with_the_single_other_row(tmp_path):
     from importers.ledger_reader import read_ledger
-    from models.ledger import compute_table3
+    from models.tools.ledger import compute_table3
     from tests.ledger_builders import ledger_rows, make_cases, write_xlsx
 
     cases = make_cases(300, 2020, seed=3)
@@ -175,7 +175,7 @@ def test_the_ledger_fills_table_3_of_a_2019_report_with_the_single_other_row(tmp
 
 def test_collection_sheets_are_refused_for_a_2019_report(tmp_path):
     from importers.collection_reader import read_collection_sheet
-    from models.collection_merge import MergeRefused, apply_merged, check_target, merge, stored_contributions
+    from models.tools.collection_merge import MergeRefused, apply_merged, check_target, merge, stored_contributions
     from tests.collection_builders import filled_sheet
 
     report = report_2019()

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from models import format2021 as fmt
-from models import formats
-from models.carryover import embedded_previous, new_year_from
-from models.drafts import DraftError, load_draft, save_draft
+from models.format import format2021 as fmt
+from models.format import formats
 from models.report import Report
-from models.rules import evaluate
+from models.rules.rule_set import evaluate
+from models.storage.drafts import DraftError, load_draft, save_draft
+from models.tools.carryover import embedded_previous, new_year_from
 from tests.builders import consistent_report
 
 NEW_ROW = "withheld_privacy"
@@ -243,7 +243,7 @@ def test_a_2021_workbook_written_by_the_previous_version_still_reads(registered,
 
 def test_the_ledger_fills_table_3_of_a_2099_report_with_its_new_row(registered, tmp_path):
     from importers.ledger_reader import read_ledger
-    from models.ledger import compute_table3
+    from models.tools.ledger import compute_table3
     from tests.ledger_builders import expected_cells, ledger_rows, make_cases, write_xlsx
 
     cases = make_cases(200, 2024, seed=2)
@@ -262,7 +262,7 @@ def test_the_ledger_fills_table_3_of_a_2099_report_with_its_new_row(registered, 
 
 def test_merging_collection_sheets_into_a_2099_report_sums_by_its_own_format(registered, tmp_path):
     from importers.collection_reader import read_collection_sheet
-    from models.collection_merge import apply_merged, merge
+    from models.tools.collection_merge import apply_merged, merge
     from tests.collection_builders import filled_sheet
 
     path, values = filled_sheet(tmp_path, "办公室.xlsx", "办公室", "t3", seed=4)
@@ -280,7 +280,7 @@ def test_merging_collection_sheets_into_a_2099_report_sums_by_its_own_format(reg
 
 @pytest.fixture
 def migrating(registered, monkeypatch):
-    from models import template_migrations as tm
+    from models.format import template_migrations as tm
 
     monkeypatch.setitem(tm.MIGRATIONS, "2021", tm.TemplateMigration("2021", "2099"))
     return tm
@@ -330,8 +330,8 @@ def test_an_embedded_previous_report_and_a_workbook_are_migrated_on_read(migrati
 
 
 def test_a_migration_renames_keys_and_keeps_what_the_new_format_lacks(registered):
-    from models.draft_format import to_document
-    from models.template_migrations import ORIGINAL_KEY, TemplateMigration, migrate_document
+    from models.format.template_migrations import ORIGINAL_KEY, TemplateMigration, migrate_document
+    from models.storage.draft_format import to_document
 
     doc = to_document(consistent_report(2))
     doc["provenance"] = {"t3.other_3.natural": {"year": 2023, "source": "x"}, "text:s6": {"year": 2023}}

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from importers import load, read_report
-from models import format2021 as fmt
-from models.drafts import load_draft
 from models.findings import Severity
+from models.format import format2021 as fmt
 from models.report import Report
-from models.rules import evaluate
+from models.rules.rule_set import evaluate
+from models.storage.drafts import load_draft
 from tests.builders import consistent_report
 from tests.docx_builders import grid_table, report_blocks, split_table, t3_row, values_of, write_docx, write_report
 from tests.docx_hands import HAZARD_CELLS, blocks_2019, hazard_blocks, hazard_report
@@ -253,7 +253,7 @@ def test_real_report_shapes_inline_heading_total_variant_units_and_a_huge_table(
     import docx
 
     from importers import read_report
-    from models import format2021 as fmt
+    from models.format import format2021 as fmt
     from tests.builders import consistent_report
     from tests.docx_builders import write_report
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from importers import read_report
 from importers.docx_text import as_date, match_section, match_subheading
-from models import format2021 as fmt
+from models.format import format2021 as fmt
 from models.report import Meta, Report
 from tests.docx_builders import write_report
 

@@ -16,7 +16,7 @@ from importers.docx_text import (
     split_narrative,
     year_from_period,
 )
-from models import format2021 as fmt
+from models.format import format2021 as fmt
 from tests.builders import consistent_report
 from tests.docx_builders import grid_table, values_of, write_docx
 

@@ -9,8 +9,8 @@ import subprocess
 
 import pytest
 
-from models.carryover import new_year_from
-from models.drafts import load_draft, save_draft
+from models.storage.drafts import load_draft, save_draft
+from models.tools.carryover import new_year_from
 from tests.cli_runner import Ran, run_process
 from tests.cli_runner import run as run_in_process
 from tests.environment import require_program

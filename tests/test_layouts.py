@@ -12,7 +12,7 @@ from importers import read_report
 from importers.xlsx_reader import LAYOUT_READERS, XlsxReadError, read_xlsx
 from layouts.docx_layout import LEVEL_PROPERTY
 from layouts.xlsx_layout import DATA_SHEET, LAYOUT_VERSION, LAYOUT_VERSION_CELL, TABLE_SHEETS, key_ref
-from models.drafts import load_draft
+from models.storage.drafts import load_draft
 from tests.builders import consistent_report
 
 

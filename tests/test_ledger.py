@@ -8,10 +8,10 @@ import openpyxl
 import pytest
 
 from importers.ledger_reader import LedgerReadError, read_ledger
-from models import format2021 as fmt
 from models.findings import Severity
-from models.ledger import RowRef, compute_table3, table3_findings
-from models.rules import evaluate
+from models.format import format2021 as fmt
+from models.rules.rule_set import evaluate
+from models.tools.ledger import RowRef, compute_table3, table3_findings
 from tests.builders import zero_report
 from tests.ledger_builders import (
     HEADER,
@@ -236,7 +236,7 @@ def test_a_word_document_is_not_a_ledger(tmp_path):
 
 
 def test_applications_are_counted_by_date_not_by_year_alone():
-    from models.ledger import Application, tally
+    from models.tools.ledger import Application, tally
 
     where = RowRef(None, 1)
     found = [Application(where, date(2023, 12, 31), "natural", "granted", date(2024, 1, 1)),

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 from cli.commandline import quote
-from models.drafts import load_draft, save_draft
-from models.ledger_fields import ColumnMapping, save_mapping
-from models.locks import acquire, release
+from models.storage.drafts import load_draft, save_draft
+from models.storage.locks import acquire, release
+from models.tools.ledger_fields import ColumnMapping, save_mapping
 from tests.cli_runner import run, run_process
 from tests.ledger_builders import expected_cells, ledger_rows, make_cases, write_csv, write_xlsx
 
@@ -90,7 +90,7 @@ def test_into_refuses_another_year_and_an_open_draft(tmp_path, huaian_path):
     result = run("ledger", str(ledger), "--year", str(YEAR), "--into", str(draft))
     assert result.returncode == 2 and "是2024年度的草稿，与 --year 2023 不一致" in result.stderr
     assert acquire(draft)
-    try:  # a child process: a lock held by this very process counts as stale (models.locks)
+    try:  # a child process: a lock held by this very process counts as stale (models.storage.locks)
         result = run_process("ledger", str(ledger), "--into", str(draft))
     finally:
         release(draft)

@@ -10,9 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from importers.ledger_reader import LedgerReadError, read_ledger
-from models import format2021 as fmt
-from models.ledger import compute_table3
-from models.ledger_fields import (
+from models.format import format2021 as fmt
+from models.tools.ledger import compute_table3
+from models.tools.ledger_fields import (
     ColumnMapping,
     MappingError,
     load_mapping,
@@ -21,7 +21,7 @@ from models.ledger_fields import (
     save_mapping,
     saved_mapping_path,
 )
-from models.ledger_values import BadValue, match_applicant, match_result, parse_date, why_not_result
+from models.tools.ledger_values import BadValue, match_applicant, match_result, parse_date, why_not_result
 from tests.ledger_builders import applicant_texts, result_texts, write_csv, write_xlsx
 
 

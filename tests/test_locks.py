@@ -9,7 +9,7 @@ import subprocess
 import sys
 from datetime import datetime, timedelta
 
-from models import locks
+from models.storage import locks
 
 
 def test_own_lock_is_not_a_conflict_and_is_released(tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.migrations import CURRENT_SCHEMA_VERSION, UPGRADES, NoUpgradePath, upgrade
+from models.storage.migrations import CURRENT_SCHEMA_VERSION, UPGRADES, NoUpgradePath, upgrade
 
 
 def test_current_version_needs_no_step():
@@ -30,8 +30,8 @@ def test_an_older_draft_is_upgraded_and_its_original_kept(tmp_path, monkeypatch)
     import json
     import shutil
 
-    from models import migrations
-    from models.drafts import load_draft, original_copy, save_draft
+    from models.storage import migrations
+    from models.storage.drafts import load_draft, original_copy, save_draft
     from tests.conftest import FIXTURES
 
     def two_to_three(doc):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from models.drafts import load_draft
-from models.narrative import IncompleteTable, requests_paragraph
-from models.rules import evaluate
+from models.format.narrative import IncompleteTable, requests_paragraph
+from models.rules.rule_set import evaluate
+from models.storage.drafts import load_draft
 from tests.builders import consistent_report
 
 

@@ -12,8 +12,8 @@ import pytest
 from exporters.collection_sheet import export_collection_sheet
 from importers import read_report
 from importers.collection_reader import read_collection_sheet
-from models.collection import parse_parts
-from models.collection_merge import merge
+from models.tools.collection import parse_parts
+from models.tools.collection_merge import merge
 from models.values import InvalidValue, ValueRefused, parse_amount, parse_count
 from tests.builders import consistent_report
 from tests.collection_builders import department_values, fill
@@ -96,9 +96,9 @@ def test_the_year_box_refuses_marks_instead_of_reading_them_as_digits(typed):
 
 @pytest.mark.parametrize("typed", ["2025-1-2⁰", "2025年1月2₀日", "2025012⓪"])
 def test_dates_refuse_marks_instead_of_reading_them_as_digits(typed):
-    from models.ledger_values import BadValue
-    from models.ledger_values import parse_date as ledger_date
     from models.meta_input import InputRefused, parse_date
+    from models.tools.ledger_values import BadValue
+    from models.tools.ledger_values import parse_date as ledger_date
 
     with pytest.raises(InputRefused, match="不是普通数字"):
         parse_date(typed)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from models import locations
+from models.storage import locations
 
 
 @pytest.fixture

@@ -7,10 +7,10 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from models import format2021 as fmt
 from models.findings import Severity
+from models.format import format2021 as fmt
 from models.report import Meta, Report
-from models.rules import evaluate
+from models.rules.rule_set import evaluate
 from tests.builders import fill_t3
 
 counts = st.integers(min_value=0, max_value=10**6)

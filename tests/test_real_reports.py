@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from models.drafts import load_draft
 from models.findings import Severity
-from models.rules import evaluate
+from models.rules.rule_set import evaluate
+from models.storage.drafts import load_draft
 
 
 def test_sample_report_all_zeros_no_findings(sample_path):

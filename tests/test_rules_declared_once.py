@@ -7,14 +7,15 @@ import ast
 from collections import Counter
 
 from models.findings import Severity
-from models.rules import RULES
+from models.rules.rule_set import RULES
 from tests.conftest import ROOT
 
 FINDINGS_MODULE = "findings.py"  # where Finding and Severity are defined
 
 
 def _sources() -> dict[str, str]:
-    return {p.name: p.read_text(encoding="utf-8") for p in sorted((ROOT / "models").glob("*.py"))}
+    models = ROOT / "models"
+    return {p.relative_to(models).as_posix(): p.read_text(encoding="utf-8") for p in sorted(models.rglob("*.py"))}
 
 
 def _severity(node: ast.AST) -> bool:

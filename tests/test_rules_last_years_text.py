@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from models.carryover import new_year_from
-from models.drafts import load_draft
 from models.findings import Severity
-from models.rules import evaluate
-from models.stale_years import stale_years
+from models.rules.rule_set import evaluate
+from models.rules.stale_years import stale_years
+from models.storage.drafts import load_draft
+from models.tools.carryover import new_year_from
 from tests.builders import zero_report
 
 

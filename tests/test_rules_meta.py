@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 
 from exporters.selfcheck import checklist
-from models import format2021 as fmt
-from models.drafts import load_draft
 from models.findings import Severity
+from models.format import format2021 as fmt
 from models.meta_input import InputRefused, format_date, parse_date, parse_year
-from models.rules import RULE_BY_ID, evaluate
+from models.rules.rule_set import RULE_BY_ID, evaluate
+from models.storage.drafts import load_draft
 from tests.builders import consistent_report, zero_report
 
 

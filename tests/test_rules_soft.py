@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from models.findings import Severity
-from models.rules import evaluate
+from models.rules.rule_set import evaluate
 from tests.builders import zero_report
 
 

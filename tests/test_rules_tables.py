@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from models import format2021 as fmt
 from models.findings import Severity
-from models.rules import evaluate
+from models.format import format2021 as fmt
+from models.rules.rule_set import evaluate
 from models.values import InvalidValue
 from tests.builders import consistent_report
 
@@ -146,7 +146,7 @@ def test_fingerprint_is_stable_and_distinct():
 
 
 def test_every_finding_has_its_rules_severity():
-    from models.rules import RULE_BY_ID
+    from models.rules.rule_set import RULE_BY_ID
     from tests.builders import zero_report
 
     reports = [consistent_report(s) for s in range(13, 18)] + [zero_report()]

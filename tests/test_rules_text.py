@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from models.findings import Severity
-from models.rules import evaluate
+from models.rules.rule_set import evaluate
 from tests.builders import zero_report
 
 

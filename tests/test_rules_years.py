@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from models.carryover import new_year_from
 from models.findings import Severity
-from models.rules import evaluate
+from models.rules.rule_set import evaluate
+from models.tools.carryover import new_year_from
 from tests.builders import consistent_report
 
 

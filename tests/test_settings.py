@@ -1,5 +1,5 @@
-"""The settings file (models/settings.py): defaults, round trip, a damaged or newer file, migration from the two files
-kept before it, and a write that fails."""
+"""The settings file (models/storage/settings.py): defaults, round trip, a damaged or newer file, migration from the
+two files kept before it, and a write that fails."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from models import ledger_fields, locations, recent, settings
-from models.ledger_fields import ColumnMapping, MappingError, load_saved_mapping, save_mapping
-from models.settings import ExportOptions, Settings, WindowState, load_settings, save_settings, settings_path
+from models.storage import locations, recent, settings
+from models.storage.settings import ExportOptions, Settings, WindowState, load_settings, save_settings, settings_path
+from models.tools import ledger_fields
+from models.tools.ledger_fields import ColumnMapping, MappingError, load_saved_mapping, save_mapping
 from tests.builders import consistent_report
 
 

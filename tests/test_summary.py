@@ -6,11 +6,11 @@ from decimal import Decimal
 
 import pytest
 
-from models import format2021 as fmt
-from models.carryover import new_year_from
-from models.drafts import load_draft
-from models.summary import BLANK, format_number, plain_label, summarize
-from models.year_change import YearChange
+from models.format import format2021 as fmt
+from models.rules.year_change import YearChange
+from models.storage.drafts import load_draft
+from models.tools.carryover import new_year_from
+from models.tools.summary import BLANK, format_number, plain_label, summarize
 from tests.builders import consistent_report, zero_report
 
 

@@ -15,7 +15,7 @@ from exporters.docx_body import TITLE_CHARS_PER_LINE, BodyWriter
 from exporters.docx_xml import parse_block
 from exporters.fonts import font_set
 from layouts.title_lines import display_width, split_points, title_lines
-from models import format2021 as fmt
+from models.format import format2021 as fmt
 from tests.office import convert, pdf_text, require_office
 
 #: Real agencies, 3 to 29 characters: ministries, provinces, cities, districts, counties, autonomous prefectures and

@@ -62,8 +62,8 @@ def test_every_error_with_a_chinese_message_is_a_user_error(module, name):
 
 def test_kinds_kept_for_callers_that_catch_them():
     """Errors that were ValueErrors or OSErrors still are (callers catch them as such)."""
-    from models.atomic import WriteFailed
     from models.meta_input import InputRefused
+    from models.storage.atomic import WriteFailed
     from models.values import ValueRefused
 
     assert issubclass(ValueRefused, ValueError) and issubclass(InputRefused, ValueError)
@@ -96,7 +96,7 @@ def _run(monkeypatch, error: BaseException) -> int:
 def test_any_user_error_from_a_command_is_its_message_and_exit_code_2(monkeypatch, capsys, error):
     from exporters import ExportError
     from importers import LoadError
-    from models.drafts import DraftError
+    from models.storage.drafts import DraftError
 
     made = {"load": lambda: LoadError(ROOT / "甲.docx", "无法读取“甲.docx”：文件已损坏。"),
             "draft": lambda: DraftError(ROOT / "甲.nianbao", "无法保存“甲.nianbao”：磁盘已满。"),

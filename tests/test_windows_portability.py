@@ -13,8 +13,8 @@ from datetime import datetime
 import pytest
 
 from importers import LoadError, read_report
-from models.drafts import DraftError, load_draft
-from models.timetext import minute_text
+from models.storage.drafts import DraftError, load_draft
+from models.storage.timetext import minute_text
 from tests.conftest import ROOT
 
 APP_PACKAGES = ("models", "layouts", "importers", "exporters", "render", "cli", "ui")

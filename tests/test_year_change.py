@@ -1,4 +1,4 @@
-"""The change of one number against last year's (models.year_change): one rounding, one direction, one swing test,
+"""The change of one number against last year's (models.rules.year_change): one rounding, one direction, one swing test,
 and the texts built from them, for counts, 万元 amounts, blanks, a last year's 0 and values that are not numbers."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from models.rules.year_change import YearChange
 from models.values import InvalidValue
-from models.year_change import YearChange
 
 NOT_A_NUMBER = InvalidValue("十二", "不是数字。")
 

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from models import autosum
 from models.report import Provenance
+from models.tools import autosum
 from models.values import CellValue
 
 if TYPE_CHECKING:

@@ -42,7 +42,7 @@ def setup_logging() -> None:
     the crash handler uses it."""
     from logging.handlers import RotatingFileHandler
 
-    from models import locations
+    from models.storage import locations
 
     target = locations.logs_dir() / LOG_NAME
     for old in [h for h in log.handlers if isinstance(h, RotatingFileHandler)]:

@@ -23,12 +23,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from models import autosum, carried_text
-from models import format2021 as fmt
-from models.draft_format import lift_v1_workspace
 from models.findings import Finding, Severity, error_count
+from models.format import format2021 as fmt
 from models.report import Provenance, Report
-from models.rules import evaluate
+from models.rules.rule_set import evaluate
+from models.storage.draft_format import lift_v1_workspace
+from models.tools import autosum, carried_text
 from models.values import CellValue, Parsed, check_value, parse
 from ui.commands import SetAutoSumCommand, SetCellsCommand, SetMetaCommand, SetTextCommand, diff
 from ui.page_status import PAGE_KEYS, page_of, split_pending
@@ -61,7 +61,7 @@ class ReportDocument(QObject):
         self.report = report
         self.path = path
         if previous is None:
-            from models.carryover import embedded_previous
+            from models.tools.carryover import embedded_previous
 
             previous = embedded_previous(report)
         self.previous = previous

@@ -12,15 +12,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from models import locations, recent
 from models.app_info import DRAFT_SUFFIX
-from models.filenames import file_name
+from models.storage import locations, recent
+from models.storage.filenames import file_name
 from resources import SAMPLE_REPORT
 from ui.document_view import DISCARD, RECOVER, DocumentView, LockAnswer, SaveAnswer
 
 if TYPE_CHECKING:
-    from models.drafts import DraftError
     from models.report import Report
+    from models.storage.drafts import DraftError
     from ui.document import ReportDocument
 
 DRAFT_FILTER = f"年度报告草稿 (*{DRAFT_SUFFIX})"
@@ -38,7 +38,7 @@ class DocumentController(QObject):
         super().__init__(parent)
         self.view = view
         self.doc: ReportDocument | None = None
-        self.slot = ""  # the autosave slot of the open report (models.autosave.slot_id)
+        self.slot = ""  # the autosave slot of the open report (models.storage.autosave.slot_id)
         self._locked: Path | None = None
         self._autosaved_generation = -1
         self._autosaved_typing: tuple[tuple[str, object], ...] = ()  # what open cell editors held then
@@ -53,7 +53,7 @@ class DocumentController(QObject):
     def set_document(self, doc: ReportDocument, *, page: str = "meta") -> None:
         """Make `doc` the open report and show it (the caller has already dealt with unsaved work in the current
         one): its draft locked, its autosave slot chosen."""
-        from models import autosave
+        from models.storage import autosave
 
         old, self.doc = self.doc, doc
         self._hold_lock(doc.path)
@@ -71,9 +71,9 @@ class DocumentController(QObject):
     def new_report(self) -> bool:
         if not self.confirm_discard():
             return False
-        from models.autosum import auto_sum_keys
-        from models.formats import CURRENT_TEMPLATE, format_of
+        from models.format.formats import CURRENT_TEMPLATE, format_of
         from models.report import Meta, Report, Workspace
+        from models.tools.autosum import auto_sum_keys
         from ui.document import ReportDocument
         from ui.pages.start_page import default_report_year
 
@@ -96,9 +96,9 @@ class DocumentController(QObject):
         path = self._pick_then_confirm(path, "打开草稿", DRAFT_FILTER)
         if path is None:
             return False
-        from models import locks
-        from models.atomic import real_path
-        from models.drafts import DraftError, load_draft
+        from models.storage import locks
+        from models.storage.atomic import real_path
+        from models.storage.drafts import DraftError, load_draft
 
         path = real_path(path)  # once: a link's real file is the one saved, locked, autosaved and remembered
 
@@ -133,7 +133,7 @@ class DocumentController(QObject):
         """The autosave of this very draft, left by a crash, when the clerk wants it back (None: there is none or
         the clerk discarded it). False when the clerk left it for later: the draft is not opened, since editing
         it would overwrite that work."""
-        from models import autosave
+        from models.storage import autosave
 
         slot = next((s for s in autosave.list_autosaves() if s.path.stem == autosave.slot_id(path)), None)
         if slot is None:
@@ -159,7 +159,7 @@ class DocumentController(QObject):
     def open_sample(self) -> bool:
         if not self.confirm_discard():
             return False
-        from models.drafts import load_draft
+        from models.storage.drafts import load_draft
 
         self._show_report(load_draft(SAMPLE_REPORT), None)  # no path: saving asks where; the sample stays intact
         self.view.status("这是示例报告。保存时请选择自己的位置。")
@@ -171,7 +171,7 @@ class DocumentController(QObject):
         if path is None:
             return False
         from importers import LoadError, load
-        from models.carryover import new_year_from
+        from models.tools.carryover import new_year_from
 
         try:
             previous, notices = load(path)
@@ -196,7 +196,7 @@ class DocumentController(QObject):
 
     def _hold_lock(self, path: Path | None) -> None:
         """Hold the lock of the draft being edited (and only that one)."""
-        from models import locks
+        from models.storage import locks
 
         if self._locked == path:
             return
@@ -227,8 +227,8 @@ class DocumentController(QObject):
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
-        from models import autosave
-        from models.drafts import DraftError, save_draft
+        from models.storage import autosave
+        from models.storage.drafts import DraftError, save_draft
 
         assert self.doc is not None
         self.view.commit_pending()
@@ -281,8 +281,8 @@ class DocumentController(QObject):
         state = tuple(sorted(typing.items(), key=lambda item: item[0]))
         if doc.generation == self._autosaved_generation and state == self._autosaved_typing:
             return True
-        from models import autosave
-        from models.drafts import DraftError
+        from models.storage import autosave
+        from models.storage.drafts import DraftError
 
         try:
             autosave.write_autosave(report_with(doc, typing) if typing else doc.report, self.slot, doc.path)
@@ -295,7 +295,7 @@ class DocumentController(QObject):
 
     def _autosave_failed(self, error: DraftError) -> None:
         """An unwritable data folder is said once, in the banner; any other failure (a full disk) each time."""
-        from models.autosave import AutosaveUnavailable
+        from models.storage.autosave import AutosaveUnavailable
 
         if isinstance(error, AutosaveUnavailable):
             self.view.show_banner(error.message)
@@ -304,7 +304,7 @@ class DocumentController(QObject):
 
     def check_data_folder(self) -> None:
         """After the start page shows: a data folder no file can be written in gets the banner."""
-        from models.autosave import AutosaveUnavailable
+        from models.storage.autosave import AutosaveUnavailable
 
         if locations.unwritable() is not None:
             self.view.show_banner(AutosaveUnavailable(locations.data_folder()).message)
@@ -316,7 +316,7 @@ class DocumentController(QObject):
 
         Slots of another instance still running are left alone: that work is not lost.
         """
-        from models import autosave
+        from models.storage import autosave
 
         slots = autosave.list_autosaves(skip_live=True)
         if not slots:
@@ -367,6 +367,6 @@ class DocumentController(QObject):
         self._discarded = (self.doc, self.doc.generation) if self.doc is not None else None
 
     def _remove_slot(self) -> None:
-        from models import autosave
+        from models.storage import autosave
 
         autosave.discard_slot(self.slot)

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
-    from models.autosave import AutosaveSlot
     from models.errors import UserError
+    from models.storage.autosave import AutosaveSlot
     from ui.document import ReportDocument
 
 

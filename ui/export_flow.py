@@ -20,11 +20,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
 
 from exporters.policy import Verdict, export_verdict
 from exporters.registry import EXPORTERS, Exporter
-from models import locations, settings
 from models.errors import UserError
-from models.filenames import file_name
 from models.findings import Finding, error_count
 from models.report import Report
+from models.storage import locations, settings
+from models.storage.filenames import file_name
 from ui.crash import report_failure
 from ui.worker import Background
 
@@ -82,8 +82,8 @@ class ExportFlow(QObject):
     def _carried_text_kept(self) -> bool:
         """Before an official export: last year's paragraphs neither edited nor confirmed are named, and the clerk
         decides; "No" goes to the first of them."""
-        from models.carried_text import carried_year
-        from models.rules_text import text_location
+        from models.rules.text import text_location
+        from models.tools.carried_text import carried_year
 
         doc, window = self.controller.doc, self.parent_widget
         assert doc is not None and window.editor is not None

@@ -14,9 +14,9 @@ from PySide6 import QtCore
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStackedWidget
 
-from models import locations
 from models.app_info import APP_NAME, APP_VERSION
 from models.errors import UserError
+from models.storage import locations
 from ui import window_state
 from ui.document_controller import DocumentController
 from ui.document_view import LockAnswer, SaveAnswer
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
     from PySide6.QtWidgets import QLabel
 
-    from models.autosave import AutosaveSlot
+    from models.storage.autosave import AutosaveSlot
     from ui.document import ReportDocument
     from ui.editor import Editor
     from ui.export_flow import ExportFlow

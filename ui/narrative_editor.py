@@ -14,8 +14,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QToolTip, QWidget
 
-from models import carried_text
 from models.findings import Finding, Severity
+from models.tools import carried_text
 from ui import theme
 from ui.commands import diff
 from ui.document import ReportDocument

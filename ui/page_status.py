@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from models import format2021 as fmt
-from models.carried_text import unconfirmed_keys
 from models.findings import Finding, Severity, error_count
+from models.format import format2021 as fmt
 from models.report import Report
+from models.tools.carried_text import unconfirmed_keys
 
 NOT_STARTED, IN_PROGRESS, PROBLEMS, DONE = "未开始", "进行中", "有问题", "已完成"
 

@@ -3,8 +3,8 @@ committed now, computed on a copy, so that the editors stay open and the report 
 
 from __future__ import annotations
 
-from models import autosum
 from models.report import Report
+from models.tools import autosum
 from models.values import CellValue, ValueRefused
 from ui.document import ReportDocument
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from models.recent import UNREACHABLE, reachability
+from models.storage.recent import UNREACHABLE, reachability
 
 TIMEOUT_MS = 3000
 

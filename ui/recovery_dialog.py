@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.autosave import AutosaveSlot
+from models.storage.autosave import AutosaveSlot
 from ui.document_view import DISCARD, LATER, RECOVER
 
 CHOICES = ((RECOVER, "恢复"), (LATER, "以后再说"), (DISCARD, "放弃"))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from models.drafts import load_draft
+from models.storage.drafts import load_draft
 from resources import SAMPLE_REPORT
 from ui.document import ReportDocument
 from ui.main_window import MainWindow

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.ledger_fields import FIELDS, ColumnMapping
+from models.tools.ledger_fields import FIELDS, ColumnMapping
 
 
 class MappingDialog(QDialog):

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from models.filenames import file_name
+from models.storage.filenames import file_name
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMenu
 
-    from models.ledger_fields import ColumnMapping
+    from models.tools.ledger_fields import ColumnMapping
     from ui.document import ReportDocument
     from ui.document_controller import DocumentController
     from ui.main_window import MainWindow
@@ -77,8 +77,8 @@ class ToolsFeature(QObject):
         if self.doc is None:
             return False
         from importers.ledger_reader import LedgerReadError, read_ledger, read_raw
-        from models.ledger import compute_table3
-        from models.ledger_fields import MappingError, save_mapping
+        from models.tools.ledger import compute_table3
+        from models.tools.ledger_fields import MappingError, save_mapping
 
         if path is None:
             name, _ = QFileDialog.getOpenFileName(self.window, "选择依申请公开台账", "",
@@ -132,7 +132,7 @@ class ToolsFeature(QObject):
     def _remembered_mapping(self) -> ColumnMapping | None:
         """The column mapping remembered from an earlier ledger. One that cannot be read is renamed aside and
         explained; the clerk goes on, and names the columns again if the ledger's headers are not recognised."""
-        from models.ledger_fields import MappingError, load_saved_mapping, set_aside_saved_mapping
+        from models.tools.ledger_fields import MappingError, load_saved_mapping, set_aside_saved_mapping
 
         try:
             return load_saved_mapping()
@@ -174,7 +174,7 @@ class ToolsFeature(QObject):
             return False
         from exporters.collection_sheet import export_collection_sheet
         from exporters.errors import ExportError
-        from models.collection import PART_BY_KEY, PARTS
+        from models.tools.collection import PART_BY_KEY, PARTS
 
         if parts is None or department is None:
             choice = self.ask_collection_parts([(p.key, p.title) for p in PARTS])
@@ -209,7 +209,7 @@ class ToolsFeature(QObject):
         if self.doc is None:
             return False
         from importers.collection_reader import CollectionReadError, read_collection_sheet
-        from models.collection_merge import MergeRefused, apply_merged, merge, stored_contributions
+        from models.tools.collection_merge import MergeRefused, apply_merged, merge, stored_contributions
 
         if paths is None:
             names, _ = QFileDialog.getOpenFileNames(self.window, "选择各科室交回的数据采集表", "",
@@ -232,7 +232,7 @@ class ToolsFeature(QObject):
             return False
         problems = unreadable + [f"{r.path.name}（{r.department or '未填科室'}）：{'；'.join(r.reasons)}"
                                  for r in merged.rejected]
-        from models.format2021 import cell_label
+        from models.format.format2021 import cell_label
 
         who = [f"{cell_label(key)}：" + "，".join(f"{dept} {value}" for dept, value in pairs)
                for key, pairs in merged.sources.items()]

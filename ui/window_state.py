@@ -1,4 +1,5 @@
-"""The main window's size, position and docks, remembered per set-up of screens in the settings (models/settings.py).
+"""The main window's size, position and docks, remembered per set-up of screens in the settings
+(models/storage/settings.py).
 
 The main window calls `restore_geometry` when it is made (else it takes `DESIGN_SIZE`, or the whole screen when the
 screen is smaller: `should_maximise`), `restore_docks` once its findings panel exists (made on first use), and
@@ -12,7 +13,7 @@ from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 
-from models import settings
+from models.storage import settings
 
 #: The size the pages are designed for; a smaller screen gets the window maximised instead.
 DESIGN_SIZE = QSize(1400, 900)

@@ -6,7 +6,7 @@
     paint(painter, target, figures) -> list[DrawnText]        # e.g. a preview widget; figures = summarize(report)
 
 Writes are atomic; failures raise InfographicError with a Chinese `.message`. The numbers come from
-models.summary.summarize (Qt-free), which compares with `previous` or the report embedded at carry-over.
+models.tools.summary.summarize (Qt-free), which compares with `previous` or the report embedded at carry-over.
 """
 
 from render.infographic.canvas import PAGE_HEIGHT, PAGE_WIDTH, DrawnText

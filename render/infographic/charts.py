@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QRectF
 
-from models.summary import CaseBlock, Figure, RequestFigures, complete, format_share, share
+from models.tools.summary import CaseBlock, Figure, RequestFigures, complete, format_share, share
 from render.infographic import style
 from render.infographic.canvas import Align, Canvas, Run
 from render.infographic.parts import number_runs

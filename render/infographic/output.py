@@ -15,10 +15,10 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from models.app_info import APP_NAME
-from models.atomic import WriteFailed, atomic_write
 from models.errors import UserError
 from models.report import Report
-from models.summary import YearFigures, summarize
+from models.storage.atomic import WriteFailed, atomic_write
+from models.tools.summary import YearFigures, summarize
 from render.infographic.canvas import PAGE_HEIGHT, PAGE_WIDTH, DrawnText, page_font
 from render.infographic.page import TITLE_MARK, paint
 from render.pdf_text import fix_text_layer

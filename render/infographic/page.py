@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter
 
-from models import format2021 as fmt
-from models.summary import BLANK, ActiveFigures, CaseBlock, CaseFigures, RequestFigures, YearFigures, plain_label
+from models.format import format2021 as fmt
+from models.tools.summary import BLANK, ActiveFigures, CaseBlock, CaseFigures, RequestFigures, YearFigures, plain_label
 from render.infographic import style
 from render.infographic.canvas import PAGE_HEIGHT, PAGE_WIDTH, Align, Canvas, DrawnText, Run, map_page
 from render.infographic.charts import applicant_ring, outcome_bars, stacked_bar

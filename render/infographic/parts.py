@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF
 
-from models.summary import Figure
+from models.tools.summary import Figure
 from render.infographic import style
 from render.infographic.canvas import PAGE_WIDTH, Align, Canvas, Run
 

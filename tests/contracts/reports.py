@@ -1,6 +1,6 @@
 """One consistent report per format for the contract suite, and the writers and readers every format must serve.
 
-A format registered in models/formats.py without a builder here fails `test_every_registered_format_is_covered`:
+A format registered in models/format/formats.py without a builder here fails `test_every_registered_format_is_covered`:
 adding a format means adding its report, and then every contract runs on it.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from models import format2021 as fmt
-from models.drafts import save_draft
+from models.format import format2021 as fmt
 from models.report import Report
+from models.storage.drafts import save_draft
 from tests.builders import consistent_report
 from tests.test_format_2019 import report_2019
 from tests.test_format_2099 import _report_2099

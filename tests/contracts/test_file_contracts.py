@@ -1,6 +1,7 @@
 """Contracts every registered exporter (exporters/registry.py EXPORTERS), the draft file and every registered format
-(models/formats.py FORMATS, plus the test-only 2099) keep: an official export refuses a report with errors unless a
-draft is allowed; a failed write leaves the old file and no partial one; the error names the file in Chinese; and
+(models/format/formats.py FORMATS, plus the test-only 2099) keep: an official export refuses a report with errors
+unless a draft is allowed; a failed write leaves the old file and no partial one; the error names the file in Chinese;
+and
 what a reader exists for reads back as written.
 
 A new exporter or format inherits every test here by being registered (a format also needs its report in
@@ -19,10 +20,10 @@ import pytest
 from exporters import ExportRefused
 from exporters.registry import EXPORTERS, Exporter
 from importers import read_report
-from models import formats
 from models.errors import UserError
 from models.findings import error_count
-from models.rules import evaluate
+from models.format import formats
+from models.rules.rule_set import evaluate
 from tests.conftest import QT_PROBLEM
 from tests.contracts.reports import BUILDERS, with_an_error, word_cells, write_draft
 from tests.test_format_2099 import FORMAT_2099

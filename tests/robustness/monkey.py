@@ -22,10 +22,10 @@ from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QPlainTextEdit
 
-from models import autosum
-from models import format2021 as fmt
-from models.drafts import load_draft, save_draft
-from models.rules import evaluate
+from models.format import format2021 as fmt
+from models.rules.rule_set import evaluate
+from models.storage.drafts import load_draft, save_draft
+from models.tools import autosum
 from ui.page_status import PAGE_KEYS, split_pending
 
 KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left,

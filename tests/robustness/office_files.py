@@ -8,7 +8,7 @@ from pathlib import Path
 
 from exporters import build_docx, build_xlsx
 from importers import LoadError, read_report
-from models.drafts import load_draft
+from models.storage.drafts import load_draft
 from tests.conftest import FIXTURES
 
 

@@ -8,15 +8,15 @@ import datetime as real_datetime
 
 import pytest
 
-from models import drafts, locks
-from models.drafts import backups_of, load_draft, save_draft
+from models.storage import drafts, locks
+from models.storage.drafts import backups_of, load_draft, save_draft
 from tests.builders import consistent_report
 
 pytestmark = pytest.mark.robustness
 
 
 class _Clock(real_datetime.datetime):
-    """Stands in for models.drafts.datetime: now() is whatever the test sets."""
+    """Stands in for models.storage.drafts.datetime: now() is whatever the test sets."""
 
     current = real_datetime.datetime(2025, 3, 1, 12, 0, 0)
 

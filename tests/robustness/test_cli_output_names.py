@@ -6,7 +6,7 @@ from __future__ import annotations
 import docx
 import pytest
 
-from models.drafts import load_draft, save_draft
+from models.storage.drafts import load_draft, save_draft
 from tests.cli_runner import run
 from tests.ledger_builders import ledger_rows, make_cases, write_csv
 

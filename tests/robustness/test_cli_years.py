@@ -1,6 +1,6 @@
 """No command writes a draft whose year the app then refuses: `ledger`, `collect` and `new` check the year against
-the one range of the 报告年度 box (models.format2021.YEAR_MIN–YEAR_MAX) before writing anything — exit 2, a Chinese
-message, the clerk's draft untouched, never a traceback."""
+the one range of the 报告年度 box (models.format.format2021.YEAR_MIN–YEAR_MAX) before writing anything — exit 2, a
+Chinese message, the clerk's draft untouched, never a traceback."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import openpyxl
 import pytest
 
 from layouts.collection_layout import INFO_SHEET
-from models.drafts import load_draft, save_draft
-from models.format2021 import YEAR_MAX, YEAR_MIN
+from models.format.format2021 import YEAR_MAX, YEAR_MIN
 from models.report import Meta, Report
+from models.storage.drafts import load_draft, save_draft
 from tests.cli_runner import run
 from tests.collection_builders import filled_sheet
 from tests.ledger_builders import ledger_rows, make_cases, write_csv

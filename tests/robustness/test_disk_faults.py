@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from models.drafts import DraftError, load_draft, save_draft
+from models.storage.drafts import DraftError, load_draft, save_draft
 from tests.builders import consistent_report
 
 pytestmark = pytest.mark.robustness
@@ -42,7 +42,7 @@ def test_full_disk_keeps_the_old_file_and_the_report(tmp_path, monkeypatch):
         bigger = report.copy()
         bigger.texts["s1.active"] = "主动公开" * 60_000  # ~720 KB: does not fit the 96 KB disk
         if point is None:
-            monkeypatch.setattr("models.atomic.os.fdopen", _fdopen_failing_big_writes)
+            monkeypatch.setattr("models.storage.atomic.os.fdopen", _fdopen_failing_big_writes)
         with pytest.raises(DraftError) as info:
             save_draft(bigger, path, backup_dir=tmp_path / "backups")
         assert "磁盘空间已满" in info.value.message and "r.nianbao" in info.value.message
@@ -85,7 +85,7 @@ def test_read_only_folder_refuses_with_a_message(tmp_path, monkeypatch):
             def read_only(*args, **kwargs):
                 raise OSError(30, "Read-only file system")
 
-            monkeypatch.setattr("models.atomic.tempfile.mkstemp", read_only)
+            monkeypatch.setattr("models.storage.atomic.tempfile.mkstemp", read_only)
         before = path.read_bytes()
         changed = report.copy()
         changed.set("t3.new.natural", 0)

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models.drafts import DraftError, parse_draft_bytes
 from models.report import Report
+from models.storage.drafts import DraftError, parse_draft_bytes
 from tests.conftest import FIXTURES, SAMPLE
 
 pytestmark = pytest.mark.robustness

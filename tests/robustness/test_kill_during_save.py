@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from models.drafts import load_draft, save_draft
+from models.storage.drafts import load_draft, save_draft
 from tests.builders import consistent_report
 from tests.conftest import ROOT
 
@@ -23,8 +23,8 @@ _WRITER = """
 import os, sys
 sys.path.insert(0, {root!r})
 kind, target, a, b = sys.argv[1:5]
-from models.drafts import load_draft, save_draft
-from models import autosave, recent
+from models.storage.drafts import load_draft, save_draft
+from models.storage import autosave, recent
 reports = [load_draft(a), load_draft(b)]
 print("ready", flush=True)
 i = 0
@@ -87,7 +87,7 @@ def test_draft_save_survives_kills(tmp_path):
 
 
 def test_autosave_slot_survives_kills(tmp_path, app_home):
-    from models import autosave, locations
+    from models.storage import autosave, locations
 
     a, b, paths = _pair(tmp_path)
     autosave.write_autosave(a, "slot", None)
@@ -102,7 +102,7 @@ def test_autosave_slot_survives_kills(tmp_path, app_home):
 
 
 def test_recent_list_survives_kills(tmp_path, app_home):
-    from models import recent, settings
+    from models.storage import recent, settings
 
     _, _, paths = _pair(tmp_path)
     recent.remember(paths[0], load_draft(paths[0]))

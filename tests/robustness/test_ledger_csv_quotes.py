@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from importers.csv_rows import CsvShapeError, strict_rows
 from importers.ledger_reader import LedgerReadError, read_ledger, read_raw
-from models.drafts import load_draft
+from models.storage.drafts import load_draft
 from tests.cli_runner import run
 from tests.ledger_builders import HEADER
 

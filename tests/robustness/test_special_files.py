@@ -29,8 +29,8 @@ def _readers() -> dict[str, Callable[[Path], object]]:
     from importers import load
     from importers.collection_reader import read_collection_sheet
     from importers.ledger_reader import read_ledger
-    from models.drafts import load_draft
-    from models.ledger_fields import load_mapping
+    from models.storage.drafts import load_draft
+    from models.tools.ledger_fields import load_mapping
 
     return {"load_draft": load_draft, "load": load, "read_ledger": read_ledger, "load_mapping": load_mapping,
             "read_collection_sheet": read_collection_sheet}

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models import autosave, locations, locks
-from models.drafts import save_draft
+from models.storage import autosave, locations, locks
+from models.storage.drafts import save_draft
 from tests.builders import consistent_report
 
 pytestmark = pytest.mark.robustness

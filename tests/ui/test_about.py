@@ -6,8 +6,8 @@ import sys
 
 from PySide6.QtWidgets import QMessageBox
 
-from models import locations
 from models.app_info import APP_VERSION
+from models.storage import locations
 
 
 def _about_text(window, monkeypatch) -> str:

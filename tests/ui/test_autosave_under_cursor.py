@@ -9,9 +9,9 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from models import autosave
-from models import format2021 as fmt
-from models.drafts import load_draft
+from models.format import format2021 as fmt
+from models.storage import autosave
+from models.storage.drafts import load_draft
 from tests.builders import consistent_report
 from tests.ui.gui import press, type_keys
 from ui.document import ReportDocument

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from models.carryover import new_year_from
-from models.drafts import load_draft
+from models.storage.drafts import load_draft
+from models.tools.carryover import new_year_from
 from tests.builders import consistent_report
 from tests.ui.gui import press, type_keys
 from ui.document import ReportDocument

@@ -8,8 +8,8 @@ from itertools import combinations
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
-from models.carryover import new_year_from
-from models.drafts import load_draft
+from models.storage.drafts import load_draft
+from models.tools.carryover import new_year_from
 from tests.builders import consistent_report
 from ui import theme
 from ui.document import ReportDocument

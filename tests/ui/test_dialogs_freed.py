@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from models.drafts import load_draft
+from models.storage.drafts import load_draft
 from ui import crash
 from ui.document import ReportDocument
 from ui.export_flow import ExportFlow

@@ -8,9 +8,9 @@ import json
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from models import autosave
-from models.drafts import load_draft, save_draft
 from models.report import Meta, Report
+from models.storage import autosave
+from models.storage.drafts import load_draft, save_draft
 from tests.ui.gui import menu_action, recovery_answers, type_chinese
 from ui.document_view import SaveAnswer
 from ui.main_window import MainWindow

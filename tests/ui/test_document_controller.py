@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from models import autosave, locks, recent
-from models.drafts import load_draft, save_draft
+from models.storage import autosave, locks, recent
+from models.storage.drafts import load_draft, save_draft
 from tests.builders import consistent_report
 from ui.document import READ_ONLY, ReportDocument
 from ui.document_controller import DRAFT_FILTER, DocumentController
@@ -334,7 +334,7 @@ def test_importing_last_years_report_starts_this_years(controller, view, draft, 
 
 
 def test_an_unwritable_data_folder_is_one_banner(controller, view, monkeypatch):
-    from models import locations
+    from models.storage import locations
 
     monkeypatch.setattr(locations, "unwritable", lambda: locations.data_folder())
     controller.check_data_folder()

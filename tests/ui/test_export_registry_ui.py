@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from exporters.registry import EXPORTERS
-from models.drafts import load_draft
 from models.errors import UserError
+from models.storage.drafts import load_draft
 from ui.document import ReportDocument
 from ui.export_flow import ExportFlow
 

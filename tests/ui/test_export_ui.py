@@ -6,7 +6,7 @@ import docx
 import openpyxl
 from PySide6.QtWidgets import QMessageBox
 
-from models.drafts import load_draft
+from models.storage.drafts import load_draft
 from ui.document import ReportDocument
 from ui.export_flow import ExportFlow
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from models import format2021 as fmt
-from models import formats
-from models.drafts import save_draft
+from models.format import format2021 as fmt
+from models.format import formats
+from models.storage.drafts import save_draft
 from tests.test_format_2099 import FORMAT_2099, NEW_KEYS, NEW_ROW, RENAMED, _report_2099
 
 

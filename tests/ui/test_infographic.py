@@ -14,11 +14,11 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter, QRawFont
 
-from models import format2021 as fmt
-from models.carryover import new_year_from
-from models.drafts import load_draft
+from models.format import format2021 as fmt
 from models.report import Meta, Report
-from models.summary import YearFigures, summarize
+from models.storage.drafts import load_draft
+from models.tools.carryover import new_year_from
+from models.tools.summary import YearFigures, summarize
 from render.infographic import (
     PAGE_HEIGHT,
     PAGE_WIDTH,

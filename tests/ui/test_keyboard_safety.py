@@ -14,8 +14,8 @@ from PySide6.QtGui import QColor, QGuiApplication, QInputMethodEvent, QKeyEvent,
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QToolTip
 
-from models import autosum
-from models import format2021 as fmt
+from models.format import format2021 as fmt
+from models.tools import autosum
 from tests.builders import consistent_report
 from ui import theme
 from ui.document import ReportDocument

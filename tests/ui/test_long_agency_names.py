@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from models.drafts import load_draft
+from models.storage.drafts import load_draft
 from ui.document import ReportDocument
 from ui.export_flow import ExportFlow
 

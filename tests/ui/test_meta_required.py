@@ -13,7 +13,7 @@ from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 
-from models import format2021 as fmt
+from models.format import format2021 as fmt
 from models.report import Meta, Report
 from tests.builders import consistent_report
 from tests.ui.gui import type_chinese

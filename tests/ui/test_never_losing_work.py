@@ -7,8 +7,8 @@ import sys
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from models import autosave, locations
-from models.drafts import load_draft
+from models.storage import autosave, locations
+from models.storage.drafts import load_draft
 from tests.ui.gui import recovery_answers, type_chinese
 from ui import crash
 from ui.document_view import LockAnswer, SaveAnswer
@@ -123,8 +123,8 @@ def test_a_draft_open_in_another_instance_is_warned_and_can_open_read_only(windo
     import subprocess
     from datetime import datetime
 
-    from models import locks
-    from models.drafts import save_draft
+    from models.storage import locks
+    from models.storage.drafts import save_draft
 
     draft = tmp_path / "shared.nianbao"
     save_draft(load_draft(sample_path), draft)
@@ -148,8 +148,8 @@ def test_a_draft_open_in_another_instance_is_warned_and_can_open_read_only(windo
 
 
 def test_the_open_draft_holds_a_lock_until_closed(window, tmp_path, sample_path):
-    from models import locks
-    from models.drafts import save_draft
+    from models.storage import locks
+    from models.storage.drafts import save_draft
 
     draft = tmp_path / "mine.nianbao"
     save_draft(load_draft(sample_path), draft)

@@ -55,7 +55,7 @@ def test_asking_to_export_makes_every_blank_an_error(window, answers, tmp_path):
 
 
 def test_the_review_page_does_not_repeat_the_panels_list(window, pingtan_path):
-    from models.drafts import load_draft
+    from models.storage.drafts import load_draft
     from ui.document import ReportDocument
 
     window.controller.set_document(ReportDocument(load_draft(pingtan_path)))

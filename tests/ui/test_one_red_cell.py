@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from models.drafts import load_draft
+from models.storage.drafts import load_draft
 from tests.ui.gui import type_into_cell
 from ui import theme
 from ui.document import ReportDocument

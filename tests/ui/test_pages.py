@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from models.carryover import new_year_from
-from models.drafts import load_draft
+from models.storage.drafts import load_draft
+from models.tools.carryover import new_year_from
 from tests.builders import consistent_report
 from tests.ui.gui import type_chinese
 from ui.deadline import deadline_text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models import format2021 as fmt
+from models.format import format2021 as fmt
 from ui.tables.paste import parse_block, plan_paste
 
 

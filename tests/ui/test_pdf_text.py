@@ -15,8 +15,8 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF
 from PySide6.QtGui import QFont, QPainter, QPdfWriter, QRawFont
 
 import sysdeps
-from models.drafts import load_draft
-from models.summary import summarize
+from models.storage.drafts import load_draft
+from models.tools.summary import summarize
 from render import fonts
 from render.infographic import pdf_bytes
 from render.infographic.canvas import page_font

@@ -8,9 +8,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from models import autosave
-from models.drafts import load_draft, save_draft
 from models.report import Meta, Report
+from models.storage import autosave
+from models.storage.drafts import load_draft, save_draft
 from tests.builders import consistent_report
 from tests.ui.gui import recovery_answers
 from ui.document_view import SaveAnswer

@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from models import locations, recent
-from models.drafts import save_draft
+from models.storage import locations, recent
+from models.storage.drafts import save_draft
 from tests.builders import consistent_report
 from ui import reachability
 from ui.main_window import MainWindow
@@ -73,7 +73,7 @@ def test_a_share_that_does_not_answer_does_not_hold_up_the_start(qtbot, tmp_path
             release.wait(30)  # a network stat that hangs
         return real_stat(path, *args, **kwargs)
 
-    monkeypatch.setattr("models.recent.os.stat", slow_stat)
+    monkeypatch.setattr("models.storage.recent.os.stat", slow_stat)
     monkeypatch.setattr(reachability, "TIMEOUT_MS", 300)
     try:
         started = time.perf_counter()
@@ -110,7 +110,7 @@ def test_the_crash_handler_is_installed_before_the_window_is_made(monkeypatch):
 
 
 def test_a_damaged_settings_file_is_said_on_the_start_page_and_kept(qtbot):
-    from models import settings
+    from models.storage import settings
 
     settings.take_notices()
     path = settings.settings_path()

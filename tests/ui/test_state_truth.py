@@ -20,11 +20,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from models import autosave, locations
-from models.collection_merge import apply_merged, merge
-from models.drafts import load_draft
-from models.ledger_fields import legacy_mapping_path, load_saved_mapping
 from models.report import Meta, Report
+from models.storage import autosave, locations
+from models.storage.drafts import load_draft
+from models.tools.collection_merge import apply_merged, merge
+from models.tools.ledger_fields import legacy_mapping_path, load_saved_mapping
 from tests.collection_builders import filled_sheet
 from tests.ledger_builders import HEADER, expected_cells, ledger_rows, make_cases, write_csv
 from tests.ui.gui import menu_action, type_chinese
@@ -171,7 +171,7 @@ def test_undoing_and_redoing_a_merge_is_saved_as_shown(window, monkeypatch, shee
 
 def test_table_three_from_a_ledger_undoes_and_redoes_exactly(window, monkeypatch, tmp_path, huaian_path):
     """Carried-over cells (来自2024年度报告) are replaced by the ledger's counts; undo brings back their origin too."""
-    from models.carryover import new_year_from
+    from models.tools.carryover import new_year_from
 
     window.controller.set_document(ReportDocument(new_year_from(load_draft(huaian_path))))
     report = window.doc.report
@@ -223,7 +223,7 @@ def test_a_corrupt_remembered_mapping_is_explained_and_set_aside(window, monkeyp
 
 def test_after_a_corrupt_mapping_the_columns_are_asked_again_and_remembered(window, monkeypatch, answers, hooks,
                                                                             tmp_path):
-    from models.ledger_fields import ColumnMapping
+    from models.tools.ledger_fields import ColumnMapping
 
     _blank(window)
     saved = legacy_mapping_path()  # as the version before settings.json left it
@@ -247,8 +247,8 @@ def test_after_a_corrupt_mapping_the_columns_are_asked_again_and_remembered(wind
 
 def test_a_mapping_that_cannot_be_remembered_is_said_and_the_table_still_filled(window, monkeypatch, answers, hooks,
                                                                                tmp_path):
-    from models import ledger_fields
-    from models.ledger_fields import ColumnMapping, MappingError
+    from models.tools import ledger_fields
+    from models.tools.ledger_fields import ColumnMapping, MappingError
 
     _blank(window)
     cases = make_cases(30, 2024, seed=11)

@@ -11,9 +11,9 @@ import sys
 
 import pytest
 
-from models import autosave, locks, recent
-from models.atomic import atomic_write
-from models.drafts import load_draft, save_draft
+from models.storage import autosave, locks, recent
+from models.storage.atomic import atomic_write
+from models.storage.drafts import load_draft, save_draft
 from tests.builders import consistent_report
 from tests.conftest import ROOT
 
@@ -41,7 +41,7 @@ def test_writing_through_a_link_updates_the_real_file_and_keeps_the_link(linked)
 
 
 def _owner_seen_by_another_process(path) -> bool:
-    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from models import locks; "
+    code = (f"import sys; sys.path.insert(0, {str(ROOT)!r}); from models.storage import locks; "
             f"print(json.dumps(locks.read_owner({str(path)!r}) is not None))")
     out = subprocess.run([sys.executable, "-c", "import json; " + code], capture_output=True, text=True, check=True)
     return json.loads(out.stdout)

@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from models import autosum
-from models.carryover import new_year_from
-from models.drafts import load_draft
+from models.storage.drafts import load_draft
+from models.tools import autosum
+from models.tools.carryover import new_year_from
 from tests.builders import consistent_report
 from ui.document import ReportDocument
 from ui.tables.table_model import OfficialTableModel

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from models import format2021 as fmt
-from models.collection import PARTS
-from models.ledger_fields import load_saved_mapping
+from models.format import format2021 as fmt
 from models.report import Meta, Report
+from models.tools.collection import PARTS
+from models.tools.ledger_fields import load_saved_mapping
 from tests.collection_builders import filled_sheet
 from tests.ledger_builders import HEADER, expected_cells, ledger_rows, make_cases, write_csv
 from tests.ui.gui import menu_action
@@ -39,7 +39,7 @@ def test_unusual_headers_ask_for_the_columns_and_are_remembered(window, tmp_path
 
     def choose(headers):
         asked.append(headers)
-        from models.ledger_fields import ColumnMapping
+        from models.tools.ledger_fields import ColumnMapping
 
         return ColumnMapping(columns=dict(zip(renamed.values(), ("received", "applicant", "result", "closed"),
                                               strict=True)))

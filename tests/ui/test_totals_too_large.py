@@ -3,7 +3,7 @@ with a Chinese reason, before anything is written (the report, the undo stack an
 
 from __future__ import annotations
 
-from models import format2021 as fmt
+from models.format import format2021 as fmt
 from models.values import MAX_COUNT
 from tests.builders import consistent_report
 from ui.document import ReportDocument

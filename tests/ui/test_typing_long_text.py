@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from models import format2021 as fmt
 from models.findings import Finding, Severity
-from models.rules import evaluate
+from models.format import format2021 as fmt
+from models.rules.rule_set import evaluate
 from tests.builders import consistent_report, long_narrative
 from tests.ui.gui import press, type_chinese, type_keys
 from ui import document

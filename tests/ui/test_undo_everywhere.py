@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
-from models.autosum import auto_sum_keys
-from models.carryover import new_year_from
-from models.drafts import load_draft, save_draft
-from models.formats import FORMAT_2021
+from models.format.formats import FORMAT_2021
 from models.report import Meta, Report
+from models.storage.drafts import load_draft, save_draft
+from models.tools.autosum import auto_sum_keys
+from models.tools.carryover import new_year_from
 from tests.builders import consistent_report
 from tests.ui.gui import press, type_chinese, type_keys
 from ui.commands import Edit, continues, diff

@@ -13,8 +13,8 @@ import sys
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from models import autosave, locations, recent
-from models.drafts import load_draft, save_draft
+from models.storage import autosave, locations, recent
+from models.storage.drafts import load_draft, save_draft
 from tests.builders import consistent_report
 from tests.robustness.test_disk_faults import _mount, _unmount
 from ui import crash
@@ -120,7 +120,7 @@ def test_a_full_disk_names_the_report_not_the_slot_file(window, monkeypatch):
     def full(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("models.atomic.tempfile.mkstemp", full)
+    monkeypatch.setattr("models.storage.atomic.tempfile.mkstemp", full)
     assert window.controller.autosave() is False
     [message] = [m for m in messages if "自动保存失败" in m]
     assert "满盘测试局" in message and "磁盘空间已满" in message

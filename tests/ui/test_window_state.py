@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
 
-from models import settings
+from models.storage import settings
 from ui.window_state import current_screen_key, remember_window, restore_window
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from models import format2021 as fmt
-from models.drafts import load_draft
+from models.format import format2021 as fmt
+from models.storage.drafts import load_draft
 from tests.ui.gui import type_chinese, type_into_cell
 
 

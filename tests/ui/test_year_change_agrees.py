@@ -10,11 +10,11 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
-from models import format2021 as fmt
-from models.rules import evaluate
-from models.summary import summarize
+from models.format import format2021 as fmt
+from models.rules.rule_set import evaluate
+from models.rules.year_change import YearChange
+from models.tools.summary import summarize
 from models.values import InvalidValue
-from models.year_change import YearChange
 from render.infographic import style
 from render.infographic.parts import change_runs
 from tests.builders import consistent_report

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from models.carryover import new_year_from
-from models.drafts import load_draft
+from models.storage.drafts import load_draft
+from models.tools.carryover import new_year_from
 from tests.builders import consistent_report
 from ui.document import ReportDocument
 from ui.tables.table_model import PREVIOUS_ROLE

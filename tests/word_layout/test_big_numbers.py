@@ -10,8 +10,8 @@ import pytest
 
 from exporters import DocxOptions, build_docx
 from layouts.table_widths import band_lines, layout
-from models import format2021 as fmt
-from models.drafts import load_draft
+from models.format import format2021 as fmt
+from models.storage.drafts import load_draft
 from models.values import format_value
 from tests.office import convert_all, pdf_pages, pdf_text, require_office
 

@@ -22,7 +22,7 @@ from lxml import etree
 
 from exporters import DocxOptions, build_docx
 from exporters.docx_styles import BODY_PT, CHARS_PER_LINE, LINE_PT, LINES_PER_PAGE
-from models.drafts import load_draft
+from models.storage.drafts import load_draft
 from tests.office import convert_all, pdf_pages, pdf_text, require_office
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

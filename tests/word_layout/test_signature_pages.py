@@ -15,7 +15,7 @@ from docx import Document
 from exporters import DocxOptions, build_docx
 from exporters.docx_body import DATE_PLACEHOLDER
 from layouts.signature import signature_indents
-from models.drafts import load_draft
+from models.storage.drafts import load_draft
 from tests.office import convert_all, pdf_pages, pdf_text, require_office
 
 AGENCY = "铜官区招商服务中心"

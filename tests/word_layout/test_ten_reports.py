@@ -15,9 +15,9 @@ import pytest
 from exporters import DocxOptions, build_docx
 from exporters.docx_body import TITLE_CHARS_PER_LINE
 from layouts.title_lines import title_lines
-from models import format2021 as fmt
-from models.drafts import load_draft
+from models.format import format2021 as fmt
 from models.report import Report
+from models.storage.drafts import load_draft
 from models.values import format_value
 from tests.office import convert_all, pdf_pages, pdf_text, require_office
 

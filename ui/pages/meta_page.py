@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from models import format2021 as fmt
 from models.findings import Finding
+from models.format import format2021 as fmt
 from models.meta_input import InputRefused, format_date, parse_date, parse_year
 from ui import theme
 from ui.document import ReportDocument

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import format2021 as fmt
 from models.findings import Finding
-from models.narrative import IncompleteTable, requests_paragraph
+from models.format import format2021 as fmt
+from models.format.narrative import IncompleteTable, requests_paragraph
 from ui.document import ReportDocument
 from ui.narrative_editor import NarrativeEditor
 from ui.pages.base import Page

@@ -1,7 +1,7 @@
 """The start page: 新建本年度报告 · 从上年报告导入 · 打开草稿 · 最近的草稿 · 打开示例报告, and the deadline banner.
 
 It is the first to read the settings (the recent drafts): what went wrong reading them (a damaged settings file set
-aside, models/settings.py) is said in a line above the list.
+aside, models/storage/settings.py) is said in a line above the list.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import settings
-from models.levels import FORMAT_NOTICE, default_deadline
-from models.recent import MISSING, UNREACHABLE, recent_drafts
+from models.format.levels import FORMAT_NOTICE, default_deadline
+from models.storage import settings
+from models.storage.recent import MISSING, UNREACHABLE, recent_drafts
 from ui.deadline import deadline_text
 
 CHECK_DELAY_MS = 50  # the recent files are checked once the start page has shown (benchmarks/bench_ui.py)

@@ -12,8 +12,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QLabel
 
-from models import autosum
 from models.findings import Finding
+from models.tools import autosum
 from ui import theme
 from ui.document import ReportDocument
 from ui.pages.base import Page

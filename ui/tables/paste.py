@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from importers.csv_rows import allow_long_fields
-from models import format2021 as fmt
+from models.format import format2021 as fmt
 from models.values import CellValue, ValueRefused, parse
 
 MAX_REPORTED = 5

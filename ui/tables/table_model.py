@@ -10,11 +10,11 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 
-from models import format2021 as fmt
 from models.findings import Severity
-from models.formats import Format
+from models.format import format2021 as fmt
+from models.format.formats import Format
+from models.rules.year_change import YearChange
 from models.values import ValueRefused, format_value
-from models.year_change import YearChange
 from ui import theme
 from ui.document import ReportDocument
 

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models import autosum
-from models import format2021 as fmt
+from models.format import format2021 as fmt
+from models.tools import autosum
 from models.values import format_value, is_number
 from ui import theme
 from ui.tables.delegates import CellDelegate

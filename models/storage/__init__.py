@@ -1,0 +1,1 @@
+"""Files on disk: drafts and their schema, autosave, locks, settings, recent files, safe writes, names."""
