@@ -67,7 +67,8 @@ def test_level_inferred_from_the_agency_name(tmp_path, sample_path):
     """铜官区招商服务中心: a 中心 of a 区 government, so a 县级政府部门 (the sample's own level), with a notice."""
     original = load_draft(sample_path)
     report, notices = load(write_report(tmp_path / "real.docx", original))
-    assert notices == ["机关层级按机关名称“铜官区招商服务中心”推定为“县级政府部门”，如有不符请在基本信息中改正（用于检查规章一栏）。"]
+    assert notices == ["机关层级按机关名称“铜官区招商服务中心”推定为“县级政府部门”，"
+                       "如有不符请在基本信息中改正（用于检查规章一栏）。"]
     assert report.meta.level == original.meta.level == "县级政府部门"
     assert cells_of(report) == cells_of(original)
     report.meta.publish_date = original.meta.publish_date  # write_report writes no 落款
