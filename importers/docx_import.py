@@ -20,6 +20,7 @@ from layouts.docx_layout import ATTACHMENT_NOTE, CHECKLIST_TITLE, SIGNOFF_TITLE
 from models.app_info import DRAFT_MARK
 from models.format import format2019
 from models.format import format2021 as fmt
+from models.format.level_from_name import infer_level
 from models.report import Meta, Report
 from models.values import InvalidValue, ValueRefused, is_number, parse
 
@@ -195,6 +196,9 @@ def _meta(report: Report, layout: Layout, notices: list[str], category: str = ""
         report.texts[fmt.PREAMBLE_KEY] = "\n".join(preamble)
     if category.strip() in fmt.LEVELS:
         meta.level = category.strip()  # written by our exporter
+    elif inferred := infer_level(meta.agency):
+        meta.level = inferred
+        notices.append(f"机关层级按机关名称“{meta.agency}”推定为“{inferred}”，如有不符请在基本信息中改正（用于检查规章一栏）。")
     else:
         notices.append("机关层级无法从 Word 文件中读出，请在基本信息中选择（用于检查规章一栏）。")
     report.meta = meta

@@ -2,7 +2,9 @@
 
 Headings are recognised by the format module's labels and each section's aliases, with or without their ordinal (Word's
 automatic numbering leaves it out of the text), and with small differences (行政法复议, 主动公开方面 for 主动公开情况).
-A sub-heading may run on into its text: `（一）主动公开情况。2024年，…` — the heading is cut off, the text kept.
+A sub-heading may run on into its text: `（一）主动公开情况。2024年，…` — the heading is cut off, the text kept. A
+numbered sub-heading may also stand inside a paragraph after a sentence (`……人员不足。（二）改进措施：……`): the
+paragraph is split there.
 """
 
 from __future__ import annotations
@@ -139,19 +141,35 @@ def split_narrative(section: fmt.Section, paragraphs: list[str]) -> tuple[dict[s
     parts: dict[str, list[str]] = {}
     notices: list[str] = []
     current, last = section.intro_key, -1
-    for paragraph in paragraphs:
+    queue = list(paragraphs)
+    while queue:
+        paragraph = queue.pop(0)
         found = match_subheading(paragraph, section, last)
-        if found is None:
-            parts.setdefault(current, []).append(paragraph)
-            continue
-        sub = section.subheadings[found.index]
-        current, last = sub.key, found.index
-        parts.setdefault(current, [])
-        if found.rest:
-            parts[current].append(found.rest)
-        if found.typed:
-            notices.append(f"“{found.typed}”按“{sub.heading}”导入。")
+        body = found.rest if found else paragraph
+        if found is not None:
+            sub = section.subheadings[found.index]
+            current, last = sub.key, found.index
+            parts.setdefault(current, [])
+            if found.typed:
+                notices.append(f"“{found.typed}”按“{sub.heading}”导入。")
+        if (at := _inline_subheading(body, section, last)) is not None:
+            body, queue = body[:at].rstrip(), [body[at:], *queue]
+        if body:
+            parts.setdefault(current, []).append(body)
     return {key: "\n".join(lines) for key, lines in parts.items() if lines}, notices
+
+
+_INLINE_SUB = re.compile(r"(?<=[。；;！!？?])\s*([(（][一二三四五六七八九十]+[)）])")
+
+
+def _inline_subheading(text: str, section: fmt.Section, after: int) -> int | None:
+    """Where a numbered sub-heading of `section` after number `after` starts inside `text`, after a sentence and
+    followed by its own text (`……不够及时。（二）改进措施：……`), or None."""
+    for match in _INLINE_SUB.finditer(text):
+        found = match_subheading(text[match.start(1):], section, after)
+        if found is not None and found.rest:
+            return match.start(1)
+    return None
 
 
 # ----- title and signature ----------------------------------------------------------------------------------------

@@ -199,3 +199,26 @@ def test_summary_is_never_written_over_a_report_and_not_reread(tmp_path):
     forced = run("check", str(folder), "--summary", str(summary), "--force")
     assert forced.returncode == 0, "last run's summary is skipped"
     assert forced.stdout.startswith("已检查1个文件：")
+
+
+def test_check_infers_a_townships_level_so_w1_runs_on_word_input(tmp_path):
+    """Issue 16 §5: a township reporting 规章 现行有效 6 passed clean, since Word does not print the level."""
+    report = consistent_report(4)
+    report.meta.agency = "淮安市淮安区车桥镇人民政府"
+    report.meta.level = None
+    for column, value in (("issued", 0), ("repealed", 0), ("in_force", 6)):
+        report.set(fmt.t2("rules", column), value)
+    source = write_report(tmp_path / "车桥镇2024.docx", report)
+    [entry] = json.loads(run("check", str(source), "--json").stdout)["reports"]
+    assert entry["notices"] == ["机关层级按机关名称“淮安市淮安区车桥镇人民政府”推定为“乡镇人民政府（街道办事处）”，"
+                                "如有不符请在基本信息中改正（用于检查规章一栏）。"]
+    [w1] = [f for f in entry["findings"] if f["rule"] == "W-1"]
+    assert w1["cells"] == ["t2.rules.in_force"]
+    assert "机关层级为“乡镇人民政府（街道办事处）”" in w1["message"] and "现行有效件数6" in w1["message"]
+    text = run("check", str(source)).stdout
+    assert "推定为“乡镇人民政府（街道办事处）”" in text and "W-1" in text
+    # the same report from an agency whose name does not tell its level: W-1 cannot run, as before
+    report.meta.agency = "昆山市人民政府"
+    unknown = write_report(tmp_path / "昆山2024.docx", report)
+    [entry] = json.loads(run("check", str(unknown), "--json").stdout)["reports"]
+    assert entry["notices"] == [LEVEL] and not [f for f in entry["findings"] if f["rule"] == "W-1"]

@@ -83,6 +83,30 @@ def test_sub_headings_only_go_forward_and_the_rest_is_kept():
     }
 
 
+def test_inline_sub_heading_after_a_sentence_starts_its_part():
+    """Issue 16 §4: （二）改进措施：… typed inside the problems paragraph stayed in 存在的问题."""
+    paragraphs = ["（一）存在的主要问题：一是政策解读形式较为单一；二是依申请公开答复规范性有待提高。"
+                  "（二）改进措施：一是丰富解读形式，推出图解、视频解读；二是加强业务培训。",
+                  "2025年，我局将继续做好政务公开工作。"]
+    texts, notices = split_narrative(S5, paragraphs)
+    assert texts == {
+        "s5.problems": "一是政策解读形式较为单一；二是依申请公开答复规范性有待提高。",
+        "s5.improvements": "一是丰富解读形式，推出图解、视频解读；二是加强业务培训。\n"
+                           "2025年，我局将继续做好政务公开工作。",
+    }
+    assert notices == ["“（一）存在的主要问题”按“（一）存在的问题”导入。", "“（二）改进措施”按“（二）改进情况”导入。"]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "主动公开254条。（二）加强政策解读：发布解读18篇。",  # a numbered point of the text, not a sub-heading
+    "主动公开254条（二）依申请公开情况：收到申请5件。",  # not after a sentence
+    "主动公开254条。（一）主动公开情况：重复的标题。",  # not after the current one
+])
+def test_numbered_points_inside_a_paragraph_are_not_split(paragraph):
+    texts, _ = split_narrative(S1, ["（一）主动公开情况", paragraph])
+    assert texts == {"s1.active": paragraph}
+
+
 @pytest.mark.parametrize(("paragraphs", "agency", "year", "used"), [
     (["淮安市人民政府2024年政府信息公开工作年度报告"], "淮安市人民政府", 2024, 1),
     (["淮安市人民政府", "2024 年政府信息公开工作年度报告", "本报告由……"], "淮安市人民政府", 2024, 2),

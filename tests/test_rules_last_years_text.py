@@ -25,6 +25,8 @@ def _rules(report, rule, previous=None):
     "截至2024年底，现行有效规范性文件66件。",
     "２０２４年，全市共受理政府信息公开申请3119件。",
     "2024年12月，我局印发了通知。",
+    "2024年，我局建立健全了依申请公开工作制度。",  # the founding verb in another clause: last year's text
+    "2022年7月正式开通政务微信公众号，2024年度共发送784条。",  # the history passes, the stale 2024年度 not
 ])
 def test_an_earlier_year_written_as_this_years_is_stale(sentence):
     assert [named for _, named, _ in stale_years(sentence, 2025)] == [2024]
@@ -42,6 +44,12 @@ def test_an_earlier_year_written_as_this_years_is_stale(sentence):
     "针对2024年度报告中指出的问题，已全部整改。",
     "主动公开《2024年度政务公开工作要点》。",
     "2025年，我市坚持依法公开。",
+    # history: a founding or an opening (issue 16 §4, a real 2023 report's sentence in a 2025 report)
+    "2022年7月正式开通政务微信公众号，2025年度共发送784条。",
+    "我局于2019年机构改革后成立，负责全县政务公开工作。",
+    "自2018年政务公开平台上线以来，累计发布信息1.2万条。",
+    "自2020年起建立依申请公开台账。",
+    "政府信息公开专栏于2016年建成并投入使用。",
 ])
 def test_an_earlier_year_plainly_about_that_year_is_not(sentence):
     assert stale_years(sentence, 2025) == ()

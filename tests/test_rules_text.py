@@ -115,3 +115,63 @@ def test_fingerprint_survives_unrelated_edits():
     report.texts["s1.requests"] = "本年度，我单位行政复议案件3件。"
     [after] = _text_findings(report)
     assert before.fingerprint == after.fingerprint
+
+
+@pytest.mark.parametrize("sentence", [
+    "本年度办结政府信息公开申请75件，其中公开答复74件，无法提供1件。",
+    "全年共答复申请75件，其中按时答复70件，延期答复5件。",
+    "办结75件（包括予以公开75件、答复无法提供0件）。",
+])
+def test_numbers_after_qizhong_break_the_total_down(sentence):
+    """Issue 16 §4: 办结依申请2件，其中公开答复1件 — the part after 其中 was read as the 答复 total."""
+    report = _report()
+    report.texts["s1.requests"] = sentence
+    assert _text_findings(report) == []
+
+
+def test_the_total_before_qizhong_is_still_checked_and_other_rows_after_it_too():
+    report = _report()
+    report.texts["s1.requests"] = "本年度办结政府信息公开申请70件，其中公开答复74件，无法提供1件。"
+    [finding] = _text_findings(report)
+    assert (finding.rule, finding.left) == ("TXT-HANDLED", 70)
+    # 新收 after 其中 is the 新收 total of its own row, not a part of a 新收 named before
+    report.texts["s1.requests"] = "共收到政府信息公开申请75件，其中本年新收申请73件，上年结转1件。"
+    [finding] = _text_findings(report)
+    assert (finding.rule, finding.left) == ("TXT-NEW", 73)
+
+
+def test_normative_keyword_takes_its_nearest_number():
+    """Issue 16 §4 (a real report): 本年度制发规范性文件34件，现行有效件数424件 raised nothing."""
+    report = _report()
+    report.texts["s6"] = "本年度制发规范性文件34件，现行有效件数424件。"
+    [finding] = _text_findings(report)
+    assert (finding.rule, finding.left, finding.right) == ("TXT-NORMATIVE", 424, 698)
+    assert report.texts["s6"][finding.span.start:finding.span.end] == "424"
+    report.texts["s6"] = "本年度制发规范性文件34件，现行有效件数698件。"
+    assert _text_findings(report) == []
+    report.texts["s6"] = "本年度制发规范性文件34件，规章现行有效5件。"  # said of 规章
+    assert _text_findings(report) == []
+
+
+def test_review_and_suit_counted_in_qi():
+    report = _report()
+    report.texts["s1.requests"] = "本年度发生政府信息公开行政复议2起，行政诉讼1起。"
+    assert _text_findings(report) == []
+    report.texts["s1.requests"] = "本年度发生政府信息公开行政复议1起，行政诉讼3起。"
+    assert [(f.rule, f.left) for f in _text_findings(report)] == [("TXT-REVIEW", 1), ("TXT-SUIT", 3)]
+    report.texts["s1.requests"] = "本年新收申请74起。"  # 起 counts cases, not applications
+    assert _text_findings(report) == []
+
+
+def test_granted_and_partial_named_together_are_compared_with_their_sum():
+    report = _report()
+    report.set("t3.partial.total", 183)
+    report.texts["s1.requests"] = "办理结果中，予以公开及部分公开258件，不予公开3件。"
+    assert _text_findings(report) == []
+    report.texts["s1.requests"] = "办理结果中，予以公开及部分公开250件，不予公开3件。"
+    [finding] = _text_findings(report)
+    assert finding.rule == "TXT-GRANTED" and finding.cells == ("t3.granted.total", "t3.partial.total")
+    assert "予以公开加部分公开为258件" in finding.message and finding.left == 250
+    report.texts["s1.requests"] = "予以公开60件。"  # alone, still the 予以公开 row
+    [finding] = _text_findings(report)
+    assert finding.cells == ("t3.granted.total",) and "予以公开为75件" in finding.message
