@@ -28,3 +28,24 @@ def check_formula(check: CheckCell, format_: Format = FORMAT_2021) -> str:
     n = len(equation.cells)
     return (f'=IF(COUNT({left},{right})<{n},"{INCOMPLETE}",'
             f'IF(SUM({left})=SUM({right}),"{CONSISTENT}","{INCONSISTENT}"))')
+
+
+def _expand(key: str, computed: frozenset[str], format_: Format, into: dict[str, int], sign: int) -> None:
+    """Add `sign` × the input cells `key` stands for: itself, or the parts of its formula when it is computed."""
+    if key in computed:
+        for part in format_.sums[key]:
+            _expand(part, computed, format_, into, sign)
+    else:
+        into[key] = into.get(key, 0) + sign
+
+
+def can_fail(check: CheckCell, computed: frozenset[str], format_: Format = FORMAT_2021) -> bool:
+    """Whether the check can say 不一致 when the totals in `computed` are live formulas: its two sides, written out
+    as sums of the cells a clerk types, differ (then editing a cell whose count differs breaks it); when they are the
+    same sum, the check holds whatever is typed and is not shown."""
+    net: dict[str, int] = {}
+    for key in check.equation.parts:
+        _expand(key, computed, format_, net, 1)
+    for key in check.equation.totals:
+        _expand(key, computed, format_, net, -1)
+    return any(net.values())
