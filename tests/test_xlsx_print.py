@@ -51,7 +51,7 @@ def test_every_visible_sheet_is_set_up_for_a4_with_header_and_footer(huaian_path
         assert ws.oddFooter.center.text == "第&P页/共&N页", name
         assert not ws.oddHeader.center.text
     for name in (FINDINGS_SHEET, CHECKLIST_SHEET):
-        assert wb[name].print_title_rows == "3:3"
+        assert wb[name].print_title_rows == "$3:$3"
     assert wb[DATA_SHEET].sheet_state == "hidden"
 
 
