@@ -94,6 +94,16 @@ def _page_sizes(pdf) -> list[tuple[float, float]]:
     return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
 
 
+def _overlapping_words(pdf, page: int) -> list[tuple[str, str]]:
+    """Pairs of words printed over each other on `page` (a row too low for its wrapped text runs into the next)."""
+    out = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    words = [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in
+             re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', out)]
+    return [(p[4], q[4]) for i, p in enumerate(words) for q in words[i + 1:]
+            if min(p[2], q[2]) - max(p[0], q[0]) > 1 and min(p[3], q[3]) - max(p[1], q[1]) > 1]
+
+
 def _squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -113,6 +123,7 @@ def test_the_printed_workbook(tmp_path, huaian_path):
         for number, text in enumerate(texts, start=1):
             assert report.meta.agency in text and "2024年度政府信息公开工作年度报告" in text, (pdf.name, number)
             assert f"第{number}页/共{pages}页" in _squeeze(text), (pdf.name, number)
+            assert not _overlapping_words(pdf, number), (pdf.name, number)
         # the 封面 is one page: the next page is 表二's
         assert "机关名称" in texts[0] and "读回" in _squeeze(texts[0]) and "机关名称" not in texts[1]
         findings = [i for i, t in enumerate(texts) if "严重程度" in t]
