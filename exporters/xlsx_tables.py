@@ -158,6 +158,7 @@ def write_table_sheet(ws: Worksheet, table: str, report: Report,
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
     ws.freeze_panes = ref(GRID_TOP + grid.header_rows, 1 + grid.label_columns)
+    ws.print_title_rows = f"{GRID_TOP}:{GRID_TOP + grid.header_rows - 1}"  # a table over two pages keeps its head
     return shown
 
 

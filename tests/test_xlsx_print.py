@@ -52,6 +52,7 @@ def test_every_visible_sheet_is_set_up_for_a4_with_header_and_footer(huaian_path
         assert not ws.oddHeader.center.text
     for name in (FINDINGS_SHEET, CHECKLIST_SHEET):
         assert wb[name].print_title_rows == "$3:$3"
+    assert wb["表三"].print_title_rows == "$3:$5"  # the table's header rows
     assert wb[DATA_SHEET].sheet_state == "hidden"
 
 
