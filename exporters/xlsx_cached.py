@@ -8,12 +8,16 @@ into the saved sheets' XML. Excel and LibreOffice still recalculate on opening (
 
 from __future__ import annotations
 
+import datetime
 import io
 import posixpath
 import re
 import zipfile
 from xml.etree import ElementTree
 from xml.sax.saxutils import escape
+
+from openpyxl import Workbook
+from openpyxl.writer.excel import ExcelWriter
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -45,6 +49,15 @@ def _cell(values: dict[str, object], done: set[str], match: re.Match) -> str:
     if isinstance(value, str):
         return f'<c r="{coord}"{attributes} t="str"><f>{formula}</f><v>{escape(value)}</v>'
     return f'<c r="{coord}"{attributes}><f>{formula}</f><v>{value!r}</v>'
+
+
+def save_with_cached_values(workbook: Workbook, cached: dict[str, dict[str, object]]) -> bytes:
+    """The workbook's .xlsx bytes with the cached values of `with_cached_values`. openpyxl writes the parts
+    uncompressed here (what `Workbook.save` does, without the deflate), so that the parts are compressed once."""
+    stored = io.BytesIO()
+    workbook.properties.modified = datetime.datetime.now(tz=datetime.UTC).replace(tzinfo=None)
+    ExcelWriter(workbook, zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED, allowZip64=True)).save()
+    return with_cached_values(stored.getvalue(), cached)
 
 
 def with_cached_values(data: bytes, cached: dict[str, dict[str, object]]) -> bytes:

@@ -7,7 +7,6 @@ visible cells (which a colleague may have edited) over it; see importers/xlsx_re
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from exporters import xlsx_styles as st
 from exporters.errors import ExportError
 from exporters.policy import draft_or_refuse
 from exporters.selfcheck import previous_was_loaded
-from exporters.xlsx_cached import with_cached_values
+from exporters.xlsx_cached import save_with_cached_values
 from exporters.xlsx_findings import CHECKLIST_SHEET, write_checklist, write_findings
 from exporters.xlsx_print import set_up_page
 from exporters.xlsx_rows import fit_row
@@ -91,9 +90,7 @@ def build_xlsx(report: Report, *, findings: list[Finding] | None = None, previou
     _write_data(workbook.create_sheet(DATA_SHEET), report)
     workbook.properties.title = st.safe(report.title)
     workbook.properties.creator = st.safe(report.meta.agency) or None
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return with_cached_values(buffer.getvalue(), cached)
+    return save_with_cached_values(workbook, cached)
 
 
 def export_xlsx(report: Report, path: Path | str, *, findings: list[Finding] | None = None,

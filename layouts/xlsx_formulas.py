@@ -7,12 +7,15 @@ cell it adds up holds a number, and stays empty otherwise (`IF(COUNT(range)=n, S
 
 from __future__ import annotations
 
+from functools import cache
+
 from layouts.xlsx_layout import CheckCell, refs
 from models.formats import FORMAT_2021, Format
 
 CONSISTENT, INCONSISTENT, INCOMPLETE = "一致", "不一致", "未填完"
 
 
+@cache
 def sum_formula(total_key: str, format_: Format = FORMAT_2021) -> str:
     """The live total of `total_key` per the format's sum definitions (`Format.sums`)."""
     parts = format_.sums[total_key]
@@ -20,6 +23,7 @@ def sum_formula(total_key: str, format_: Format = FORMAT_2021) -> str:
     return f'=IF(COUNT({args})={len(parts)},SUM({args}),"")'
 
 
+@cache
 def check_formula(check: CheckCell, format_: Format = FORMAT_2021) -> str:
     """一致 when sum(parts) = sum(totals) of the check's equation, 不一致 when not, 未填完 while a cell is not a number
     (as the Python check, which skips such an equation). Cells are placed by `format_`'s grids."""
@@ -39,6 +43,7 @@ def _expand(key: str, computed: frozenset[str], format_: Format, into: dict[str,
         into[key] = into.get(key, 0) + sign
 
 
+@cache
 def can_fail(check: CheckCell, computed: frozenset[str], format_: Format = FORMAT_2021) -> bool:
     """Whether the check can say 不一致 when the totals in `computed` are live formulas: its two sides, written out
     as sums of the cells a clerk types, differ (then editing a cell whose count differs breaks it); when they are the

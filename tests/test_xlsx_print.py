@@ -140,3 +140,12 @@ def test_the_printed_workbook(tmp_path, huaian_path):
             assert len(findings) >= 2  # the header row is printed again on the next page
         if report is dated:
             assert "2025年1月20日" in texts[0]
+
+
+@pytest.mark.parametrize("text", ["", "abc", "表三·自然人列：新收＋上年结转", "T3-A 表三（一）123", "ÄÖ—“”…",
+                                  "\u1fff\u2000"])
+def test_row_heights_measure_text_as_the_layouts_do(text):
+    from exporters.xlsx_rows import _width
+    from layouts.text_width import display_width
+
+    assert _width(text) == display_width(text)
