@@ -1,4 +1,4 @@
-"""The Excel workbook: 封面, 表二, 表三, 表四, 检查结果, and a hidden 报告数据 sheet for reading it back.
+"""The Excel workbook: 封面, 表二, 表三, 表四, 检查结果, 自查清单, and a hidden 报告数据 sheet for reading it back.
 
 The hidden sheet holds the report as our draft file (JSON, in chunks): the narrative texts, the 说明 notes and the
 provenance, which have no place in the tables, and the exact digits of the 万元 amount. The reader takes the
@@ -7,7 +7,6 @@ visible cells (which a colleague may have edited) over it; see importers/xlsx_re
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,9 +18,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from exporters import xlsx_styles as st
 from exporters.errors import ExportError
 from exporters.policy import draft_or_refuse
-from exporters.selfcheck import checklist, previous_was_loaded, summary
+from exporters.selfcheck import previous_was_loaded
+from exporters.xlsx_cached import save_with_cached_values
+from exporters.xlsx_findings import CHECKLIST_SHEET, write_checklist, write_findings
+from exporters.xlsx_print import set_up_page
+from exporters.xlsx_rows import fit_row
 from exporters.xlsx_styles import merge
-from exporters.xlsx_tables import write_table_sheet
+from exporters.xlsx_tables import computed_totals, write_table_sheet
 from layouts.xlsx_layout import (
     COVER_FIELDS,
     DATA_CHUNK,
@@ -42,12 +45,16 @@ from models.report import Report
 from models.rules.rule_set import evaluate
 from models.storage.atomic import WriteFailed, atomic_write
 from models.storage.drafts import draft_bytes
+from models.tools.autosum import auto_sum_keys
 
 COVER_GUIDE = (
     "本工作簿由“政府信息公开工作年度报告助手”导出，表格按{notice}格式排布。白色单元格可以修改；"
-    "绿色的合计由公式自动计算，各表旁的“一致／不一致”随数字变化。工作表已保护（无密码），只为防止误改标签。"
+    "合计与本软件一致：开启“自动合计”的为公式（灰色），随各项变化；其余为填写的数字，各表旁的检查核对其是否一致。"
+    "颜色含义与本软件相同（见各表第2行）。工作表已保护（无密码），只为防止误改标签。"
     "修改后可用本软件“从上年报告导入”或“打开”读回。"
 )
+DATE_FORMAT = 'yyyy"年"m"月"d"日"'
+
 
 
 @dataclass(frozen=True)
@@ -66,16 +73,24 @@ def build_xlsx(report: Report, *, findings: list[Finding] | None = None, previou
     workbook = Workbook()
     st.register(workbook)
     _write_cover(workbook.active, report, draft=draft)
+    set_up_page(workbook.active, report, one_page=True, draft=draft)
+    # The totals in 自动合计 in the app are formulas; those the clerk types are typed values the checks compare.
+    computed = computed_totals(report, report.workspace.auto_sum & auto_sum_keys(report.format))
+    cached: dict[str, dict[str, object]] = {}
     for table, name in TABLE_SHEETS.items():
-        write_table_sheet(workbook.create_sheet(name), table, report)
-    _write_findings(workbook.create_sheet(FINDINGS_SHEET), report, findings,
-                    previous_was_loaded(previous, findings))
+        ws = workbook.create_sheet(name)
+        cached[name] = write_table_sheet(ws, table, report, computed)
+        set_up_page(ws, report, landscape=table == "t4", draft=draft)
+    ws = workbook.create_sheet(FINDINGS_SHEET)
+    write_findings(ws, report, findings)
+    set_up_page(ws, report, draft=draft)
+    ws = workbook.create_sheet(CHECKLIST_SHEET)
+    write_checklist(ws, report, findings, previous_was_loaded(previous, findings))
+    set_up_page(ws, report, draft=draft)
     _write_data(workbook.create_sheet(DATA_SHEET), report)
     workbook.properties.title = st.safe(report.title)
     workbook.properties.creator = st.safe(report.meta.agency) or None
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return save_with_cached_values(workbook, cached)
 
 
 def export_xlsx(report: Report, path: Path | str, *, findings: list[Finding] | None = None,
@@ -105,14 +120,17 @@ def _write_cover(ws: Worksheet, report: Report, draft: bool) -> None:
         st.apply(cell, st.INPUT)
         cell.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
         if field == "publish_date":
-            cell.number_format = "yyyy-mm-dd"
+            cell.number_format = DATE_FORMAT
     last = cover_row(COVER_FIELDS[-1][0])
     st.apply(ws.cell(row=last + 1, column=1, value="报告格式"), st.LABEL)
     notice = report.format.notice
     st.apply(ws.cell(row=last + 1, column=2, value=notice), st.LABEL_LEFT)
-    st.apply(ws.cell(row=last + 3, column=1, value=COVER_GUIDE.format(notice=notice)), st.NOTE)
+    guide = COVER_GUIDE.format(notice=notice)
+    st.apply(ws.cell(row=last + 3, column=1, value=guide), st.NOTE)
     merge(ws, start_row=last + 3, start_column=1, end_row=last + 3, end_column=2)
-    ws.row_dimensions[last + 3].height = 60
+    fit_row(ws, last + 3, [(guide, COVER_WIDTHS[0] + COVER_WIDTHS[1])], size=9)
+    fit_row(ws, 1, [(str(ws["A1"].value or ""), COVER_WIDTHS[0] + COVER_WIDTHS[1])], size=14)
+    fit_row(ws, cover_row("agency"), [(str(values["agency"] or ""), COVER_WIDTHS[1])], size=11)
     if draft:
         mark = ws.cell(row=2, column=1, value=DRAFT_MARK)
         mark.font = st.RED_FONT
@@ -123,45 +141,11 @@ def _write_cover(ws: Worksheet, report: Report, draft: bool) -> None:
     year.add(f"B{cover_row('year')}")
     for validation in (levels, year):
         ws.add_data_validation(validation)
-    ws.column_dimensions["A"].width = 14
-    ws.column_dimensions["B"].width = 60
+    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = COVER_WIDTHS
     ws.protection.sheet = True
 
 
-def _write_findings(ws: Worksheet, report: Report, findings: list[Finding], previous_loaded: bool) -> None:
-    ws["A1"] = f"检查结果（导出时）：{summary(findings)}"
-    st.apply(ws["A1"], st.TITLE)
-    ws["A2"] = "在表二至表四中改动数字后，以各表旁的勾稽关系检查为准；跨年度核对和正文核对请在本软件中重新检查。"
-    st.apply(ws["A2"], st.NOTE)
-    header = ("严重程度", "规则", "问题", "涉及单元格", "说明")
-    for col, text in enumerate(header, start=1):
-        st.apply(ws.cell(row=4, column=col, value=text), st.LABEL)
-    row = 5
-    label = report.format.cell_label
-    for finding in findings:
-        values = (finding.severity.label, finding.rule, finding.message,
-                  "、".join(label(k) for k in finding.cells[:6]) + ("等" if len(finding.cells) > 6 else ""),
-                  report.notes.get(finding.fingerprint, ""))
-        for col, value in enumerate(values, start=1):
-            st.apply(st.as_text(ws.cell(row=row, column=col, value=st.safe(value))), st.LABEL_LEFT)
-        if finding.severity.label == "错误":
-            ws.cell(row=row, column=1).font = st.RED_FONT
-        row += 1
-    if not findings:
-        st.apply(ws.cell(row=row, column=1, value="未发现问题。"), st.LABEL_LEFT)
-        row += 1
-    row += 1
-    st.apply(ws.cell(row=row, column=1, value="自查清单"), st.TITLE)
-    row += 1
-    for col, text in enumerate(("规则", "检查内容", "结果", "核对情况"), start=1):
-        st.apply(ws.cell(row=row, column=col, value=text), st.LABEL)
-    for item in checklist(report, findings, previous_loaded):
-        row += 1
-        values = (item.rule.id, item.rule.title, item.status, "".join(item.remarks) or None)
-        for col, value in enumerate(values, start=1):
-            st.apply(ws.cell(row=row, column=col, value=value), st.LABEL_LEFT)
-    for letter, width in zip("ABCDE", (10, 10, 70, 40, 40), strict=True):
-        ws.column_dimensions[letter].width = width
+COVER_WIDTHS = (14, 60)
 
 
 def _write_data(ws: Worksheet, report: Report) -> None:

@@ -13,18 +13,24 @@ from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
-LABEL, LABEL_LEFT, BAND, INPUT, TOTAL, CHECK, TITLE, NOTE = (
-    "报告标签", "报告标签左", "报告竖排标签", "报告填写", "报告合计", "报告检查", "报告标题", "报告说明",
+LABEL, LABEL_LEFT, BAND, INPUT, TOTAL, CHECK, TITLE, NOTE, BODY = (
+    "报告标签", "报告标签左", "报告竖排标签", "报告填写", "报告合计", "报告检查", "报告标题", "报告说明", "报告正文",
 )
 FONT = "宋体"
-RED_FILL = PatternFill("solid", fgColor="FFC7CE")
-RED_FONT = Font(name=FONT, color="9C0006", bold=True)
-AMBER_FILL = PatternFill("solid", fgColor="FFEB9C")
+
+#: The app's tints (ui/theme.py), so that a colour means the same in the window and in the workbook:
+#: labels, 自动合计, 上年结转带入, an error (不一致), a warning (未填完), and the error text colour.
+LABEL_COLOUR, AUTO_COLOUR, CARRIED_COLOUR = "EEF2F7", "ECECEC", "D9F0E3"
+ERROR_COLOUR, WARNING_COLOUR, ERROR_TEXT = "F7C6C6", "FBE3A8", "B42318"
+RED_FILL = PatternFill("solid", fgColor=ERROR_COLOUR)
+RED_FONT = Font(name=FONT, color=ERROR_TEXT, bold=True)
+AMBER_FILL = PatternFill("solid", fgColor=WARNING_COLOUR)
+GREEN_FILL = PatternFill("solid", fgColor=CARRIED_COLOUR)
 
 _thin = Side(style="thin", color="000000")
 _box = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
-_grey = PatternFill("solid", fgColor="F2F2F2")
-_green = PatternFill("solid", fgColor="E2EFDA")
+_label = PatternFill("solid", fgColor=LABEL_COLOUR)
+_auto = PatternFill("solid", fgColor=AUTO_COLOUR)
 _locked, _unlocked = Protection(locked=True), Protection(locked=False)
 
 
@@ -87,15 +93,16 @@ class _StyledMerge(MergedCellRange):
 
 
 def register(workbook: Workbook) -> None:
-    """Add the named styles: grey locked labels, white unlocked inputs, green locked totals, plain checks."""
+    """Add the named styles: pale blue locked labels, white unlocked inputs, grey locked 自动合计, plain checks."""
     for style in (
-        _style(LABEL, fill=_grey),
-        _style(LABEL_LEFT, fill=_grey, alignment=Alignment(horizontal="left", vertical="center", wrap_text=True)),
-        _style(BAND, fill=_grey, alignment=Alignment(horizontal="center", vertical="center", wrap_text=True,
+        _style(LABEL, fill=_label),
+        _style(LABEL_LEFT, fill=_label, alignment=Alignment(horizontal="left", vertical="center", wrap_text=True)),
+        _style(BAND, fill=_label, alignment=Alignment(horizontal="center", vertical="center", wrap_text=True,
                                                      text_rotation=255)),
         _style(INPUT, font=Font(name=FONT, size=11), locked=False),
-        _style(TOTAL, font=Font(name=FONT, size=11), fill=_green),
+        _style(TOTAL, font=Font(name=FONT, size=11), fill=_auto),
         _style(CHECK),
+        _style(BODY, alignment=Alignment(horizontal="left", vertical="top", wrap_text=True)),
         _style(TITLE, font=Font(name="黑体", size=14), border=None,
                alignment=Alignment(horizontal="left", vertical="center")),
         _style(NOTE, font=Font(name=FONT, size=9, color="595959"), border=None,

@@ -11,17 +11,23 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters import xlsx_styles as st
+from exporters.xlsx_rows import fit_row
 from exporters.xlsx_styles import merge
 from layouts.text_width import display_width
-from layouts.xlsx_formulas import INCOMPLETE, INCONSISTENT, check_formula, sum_formula
+from layouts.xlsx_formulas import CONSISTENT, INCOMPLETE, INCONSISTENT, can_fail, check_formula, sum_formula
 from layouts.xlsx_layout import GRID_TOP, CheckCell, check_cells, ref, sheet_col, sheet_row
 from models.format import format2021 as fmt
 from models.format.formats import Format
 from models.report import Report
+from models.rules.equations import Outcome
 from models.rules.rule_set import RULE_BY_ID
+from models.tools import autosum
 from models.values import InvalidValue, is_number
 
-GUIDE = "白色单元格填写数字（空白表示未填写，没有发生的填0）；绿色为自动求和，灰色为标签；右侧和下方为勾稽关系检查。"
+#: The colour legend, the app's own (its table pages' legend): the same tint means the same thing in both.
+GUIDE = ("颜色与本软件一致：白色填写数字（空白表示未填写，没有发生的填0）；灰色为自动合计（公式）；绿色为上年结转带入；"
+         "浅蓝为标签。右侧和下方的勾稽关系检查：红色“不一致”为错误，黄色“未填完”为有空白、尚未核对。")
+VERDICTS = {Outcome.HOLDS: CONSISTENT, Outcome.BROKEN: INCONSISTENT, Outcome.INCOMPLETE: INCOMPLETE}
 #: Column widths (characters) of label columns and data columns per table.
 LABEL_WIDTHS = {"t2": (18,), "t3": (4, 11, 46), "t4": ()}
 DATA_WIDTH = {"t2": 16, "t3": 9, "t4": 9}
@@ -41,6 +47,34 @@ def formula_total(report: Report, key: str) -> bool:
     return value is None
 
 
+def computed_totals(report: Report, keys: frozenset[str] | None = None) -> frozenset[str]:
+    """The totals written as live formulas: those of `keys` (default: every sum of the format) whose formula shows
+    what the report holds. The Excel copy passes the report's 自动合计 totals, so a total the clerk typed stays a
+    typed value there, as in the app."""
+    sums = report.format.sums
+    return frozenset(k for k in (sums if keys is None else keys) if k in sums and formula_total(report, k))
+
+
+def computed_line(format_: Format, table: str, computed: frozenset[str]) -> str:
+    """One line saying which totals of `table` are computed, and that the checks that follow from them are left
+    out; or that every total is typed."""
+    groups = {"t3": ((autosum.row_totals(format_), "总计列"), (autosum.handled_totals(format_), "（七）总计行")),
+              "t4": ((autosum.t4_total_keys(format_), "各总计"),)}.get(table, ())
+    if not groups:
+        return ""
+    named: list[str] = []
+    for keys, name in groups:
+        inside = [k for k in keys if k in computed]
+        if len(inside) == len(keys):
+            named.append(name)
+        else:
+            named.extend(format_.cell_label(k) for k in inside)
+    if not named:
+        return "本表的合计均为填写的数字（本软件中未开启自动合计），检查核对其与各项之和是否一致。"
+    return (f"自动合计（公式计算，随各项变化）：{'、'.join(named)}；"
+            "公式合计与其各项恒等，只核对不恒等的关系，恒成立的检查不再列出。")
+
+
 def amount_format(value: Decimal) -> str:
     """A number format that shows exactly the decimals the clerk wrote (96171.6 → 0.0, 9116.30 → 0.00)."""
     exponent = value.as_tuple().exponent
@@ -56,25 +90,35 @@ def _input_value(value: object) -> object:
     return value
 
 
-def write_table_sheet(ws: Worksheet, table: str, report: Report) -> None:
-    """Table `table` of the report's own format: its grid, live totals, checks, validation and protection."""
+def write_table_sheet(ws: Worksheet, table: str, report: Report,
+                      computed: frozenset[str] | None = None) -> dict[str, object]:
+    """Table `table` of the report's own format: its grid, totals, the checks that can fail, validation and
+    protection. `computed`: the totals written as live formulas (default: every total that shows what the report
+    holds, `computed_totals`); every other total is a typed value the checks compare. Returns what each formula
+    cell shows for the report ({cell reference: value}), to be saved as the formulas' cached results."""
     format_ = report.format
     grid = format_.grids[table]
-    checks = check_cells(format_)[table]
+    if computed is None:
+        computed = computed_totals(report)
+    checks = tuple(c for c in check_cells(format_)[table] if can_fail(c, computed, format_))
     ws["A1"] = format_.table_title(table)
     st.apply(ws["A1"], st.TITLE)
-    ws["A2"] = GUIDE
+    line = computed_line(format_, table, computed)
+    ws["A2"] = GUIDE + ("\n" + line if line else "")
     st.apply(ws["A2"], st.NOTE)
     last_col = sheet_col(grid.columns) + (1 if table == "t3" else 0)
     merge(ws, start_row=2, start_column=1, end_row=2, end_column=last_col)
     counts: list[tuple[int, int]] = []
     amounts: list[tuple[int, int]] = []
+    carried: list[tuple[int, int, object]] = []
+    shown: dict[str, object] = {}
     for cell in grid.cells:
         row, col = sheet_row(cell.row), sheet_col(cell.col)
         target = ws.cell(row=row, column=col)
         if cell.is_input:
-            if cell.key in format_.sums and formula_total(report, cell.key):
+            if cell.key in computed:
                 target.value = sum_formula(cell.key, format_)
+                shown[target.coordinate] = _number(report.cells.get(cell.key))
                 style = st.TOTAL
                 st.apply(target, style)
             else:
@@ -83,6 +127,8 @@ def write_table_sheet(ws: Worksheet, table: str, report: Report) -> None:
                 st.as_text(target)
                 style = st.INPUT
                 st.apply(target, style)
+                if cell.key in report.provenance and is_number(value):
+                    carried.append((row, col, value))
                 if format_.cell_by_key[cell.key].kind is fmt.CellKind.AMOUNT:
                     amounts.append((row, col))
                     if isinstance(value, Decimal):
@@ -104,12 +150,23 @@ def write_table_sheet(ws: Worksheet, table: str, report: Report) -> None:
             merge(ws, start_row=row, start_column=col, end_row=row + cell.rowspan - 1,
                            end_column=col + cell.colspan - 1)
     _write_checks(ws, grid, format_, checks)
+    shown.update({ref(c.row, c.col): VERDICTS[c.equation.outcome(report.cells)] for c in checks})
+    _tint_carried(ws, carried)
     _validate(ws, counts, amounts)
     _size(ws, table, grid)
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
     ws.freeze_panes = ref(GRID_TOP + grid.header_rows, 1 + grid.label_columns)
+    ws.print_title_rows = f"{GRID_TOP}:{GRID_TOP + grid.header_rows - 1}"  # a table over two pages keeps its head
+    return shown
+
+
+def _number(value: object) -> object:
+    """What a live total shows: its number, or "" (the formula's blank) while a part is not a number."""
+    if isinstance(value, Decimal):
+        return float(value)
+    return value if is_number(value) else ""
 
 
 def _style_block(ws: Worksheet, row: int, col: int, rowspan: int, colspan: int, style: str) -> None:
@@ -164,6 +221,14 @@ def _write_checks(ws: Worksheet, grid: fmt.Grid, format_: Format, checks: tuple[
                                                    fill=st.AMBER_FILL))
 
 
+def _tint_carried(ws: Worksheet, carried: list[tuple[int, int, object]]) -> None:
+    """上年结转带入 cells green while they hold the carried value, as in the app (an edit drops the provenance)."""
+    for row, col, value in carried:
+        number = value if isinstance(value, int) else float(value)  # type: ignore[arg-type]
+        ws.conditional_formatting.add(ref(row, col), CellIsRule(operator="equal", formula=[str(number)],
+                                                                fill=st.GREEN_FILL))
+
+
 def _runs(cells: list[tuple[int, int]]) -> str:
     """Cells (row, column) as a space-separated list of ranges, joining neighbours within a row."""
     out: list[str] = []
@@ -198,8 +263,9 @@ def _size(ws: Worksheet, table: str, grid: fmt.Grid) -> None:
     if table == "t3":
         ws.column_dimensions[get_column_letter(sheet_col(grid.columns))].width = CHECK_WIDTH
     ws.row_dimensions[1].height = 24
-    ws.row_dimensions[2].height = 30
     widths = [*LABEL_WIDTHS[table], *([DATA_WIDTH[table]] * (grid.columns - grid.label_columns))]
+    guide_width = sum(widths) + (CHECK_WIDTH if table == "t3" else 0)
+    fit_row(ws, 2, [(str(ws["A2"].value), guide_width)], size=9)
     lines: dict[int, int] = {}
     for cell in grid.cells:
         if cell.text and cell.rowspan == 1:

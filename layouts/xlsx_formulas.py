@@ -7,12 +7,15 @@ cell it adds up holds a number, and stays empty otherwise (`IF(COUNT(range)=n, S
 
 from __future__ import annotations
 
+from functools import cache
+
 from layouts.xlsx_layout import CheckCell, refs
 from models.format.formats import FORMAT_2021, Format
 
 CONSISTENT, INCONSISTENT, INCOMPLETE = "一致", "不一致", "未填完"
 
 
+@cache
 def sum_formula(total_key: str, format_: Format = FORMAT_2021) -> str:
     """The live total of `total_key` per the format's sum definitions (`Format.sums`)."""
     parts = format_.sums[total_key]
@@ -20,6 +23,7 @@ def sum_formula(total_key: str, format_: Format = FORMAT_2021) -> str:
     return f'=IF(COUNT({args})={len(parts)},SUM({args}),"")'
 
 
+@cache
 def check_formula(check: CheckCell, format_: Format = FORMAT_2021) -> str:
     """一致 when sum(parts) = sum(totals) of the check's equation, 不一致 when not, 未填完 while a cell is not a number
     (as the Python check, which skips such an equation). Cells are placed by `format_`'s grids."""
@@ -28,3 +32,25 @@ def check_formula(check: CheckCell, format_: Format = FORMAT_2021) -> str:
     n = len(equation.cells)
     return (f'=IF(COUNT({left},{right})<{n},"{INCOMPLETE}",'
             f'IF(SUM({left})=SUM({right}),"{CONSISTENT}","{INCONSISTENT}"))')
+
+
+def _expand(key: str, computed: frozenset[str], format_: Format, into: dict[str, int], sign: int) -> None:
+    """Add `sign` × the input cells `key` stands for: itself, or the parts of its formula when it is computed."""
+    if key in computed:
+        for part in format_.sums[key]:
+            _expand(part, computed, format_, into, sign)
+    else:
+        into[key] = into.get(key, 0) + sign
+
+
+@cache
+def can_fail(check: CheckCell, computed: frozenset[str], format_: Format = FORMAT_2021) -> bool:
+    """Whether the check can say 不一致 when the totals in `computed` are live formulas: its two sides, written out
+    as sums of the cells a clerk types, differ (then editing a cell whose count differs breaks it); when they are the
+    same sum, the check holds whatever is typed and is not shown."""
+    net: dict[str, int] = {}
+    for key in check.equation.parts:
+        _expand(key, computed, format_, net, 1)
+    for key in check.equation.totals:
+        _expand(key, computed, format_, net, -1)
+    return any(net.values())

@@ -109,7 +109,7 @@ def test_changing_the_equation_list_changes_the_check_the_workbook_and_the_check
     assert row(as_2021).remarks == ("核对“表四·行政复议：总计＝结果维持＋结果纠正＋其他结果＋尚未审结”，成立。",)
     assert row(changed).status == "未通过"
     assert row(changed).remarks == ("核对“表四·行政复议：总计＝结果维持＋结果纠正＋其他结果”，不成立。",)
-    sheet = openpyxl.load_workbook(io.BytesIO(build_xlsx(changed, options=XlsxOptions(allow_errors=True))))["检查结果"]
+    sheet = openpyxl.load_workbook(io.BytesIO(build_xlsx(changed, options=XlsxOptions(allow_errors=True))))["自查清单"]
     listed = [[c.value for c in r] for r in sheet.iter_rows(min_col=1, max_col=4) if r[0].value == "T4-A"]
     assert listed == [["T4-A", T4_A.title, "未通过", row(changed).remarks[0]]]
 

@@ -27,8 +27,16 @@ from models.format import format2021 as fmt
 from models.report import Provenance, Report
 from models.rules.rule_set import evaluate
 from models.storage.drafts import load_draft
+from models.tools import autosum
+from models.tools.autosum import auto_sum_keys
 from models.values import InvalidValue
 from tests.builders import consistent_report, zero_report
+
+
+def automatic(report: Report) -> Report:
+    """The report with every total switched to 自动合计 (as a new report starts in the app)."""
+    report.workspace.auto_sum = auto_sum_keys(report.format)
+    return report
 
 
 def workbook(report: Report, **options) -> openpyxl.Workbook:
@@ -42,7 +50,7 @@ def write(report: Report, path, **options):
 
 def test_sheets_in_order_with_the_data_sheet_hidden(huaian_path):
     wb = workbook(load_draft(huaian_path))
-    assert wb.sheetnames == [COVER_SHEET, "表二", "表三", "表四", FINDINGS_SHEET, DATA_SHEET]
+    assert wb.sheetnames == [COVER_SHEET, "表二", "表三", "表四", FINDINGS_SHEET, "自查清单", DATA_SHEET]
     assert wb[DATA_SHEET].sheet_state == "hidden"
 
 
@@ -62,8 +70,8 @@ def test_each_table_sheet_has_the_official_labels_and_merges(table, huaian_path)
     assert len(in_grid) == sum(1 for c in grid.cells if c.rowspan > 1 or c.colspan > 1)
 
 
-def test_sum_cells_are_live_formulas_and_inputs_are_values(huaian_path):
-    report = load_draft(huaian_path)
+def test_totals_in_automatic_sum_are_live_formulas_and_inputs_are_values(huaian_path):
+    report = automatic(load_draft(huaian_path))
     wb = workbook(report)
     for key in fmt.ALL_CELL_KEYS:
         cell = wb[TABLE_SHEETS[fmt.CELL_BY_KEY[key].table]][key_ref(key)]
@@ -77,8 +85,21 @@ def test_sum_cells_are_live_formulas_and_inputs_are_values(huaian_path):
     assert wb["表三"][key_ref("t3.handled_total.natural")].value == '=IF(COUNT(D8:D28)=21,SUM(D8:D28),"")'
 
 
+def test_typed_totals_are_typed_values_as_in_the_app(huaian_path):
+    report = load_draft(huaian_path)
+    assert not report.workspace.auto_sum
+    wb = workbook(report)
+    for key in fmt.SUM_DEFINITIONS:
+        cell = wb[TABLE_SHEETS[fmt.CELL_BY_KEY[key].table]][key_ref(key)]
+        assert cell.value == report.cells[key] and not cell.protection.locked
+    report.workspace.auto_sum = frozenset(autosum.row_totals(report.format))  # only the 总计 column
+    ws = workbook(report)["表三"]
+    assert ws[key_ref("t3.new.total")].value.startswith("=IF(COUNT(")
+    assert ws[key_ref("t3.handled_total.natural")].value == report.cells["t3.handled_total.natural"]
+
+
 def test_a_typed_total_that_disagrees_stays_a_value_so_the_check_shows_it(pingtan_path):
-    report = load_draft(pingtan_path)
+    report = automatic(load_draft(pingtan_path))
     report.set("t3.handled_total.natural", 71)
     ws = workbook(report, allow_errors=True)["表三"]
     assert ws[key_ref("t3.handled_total.natural")].value == 71
@@ -96,7 +117,7 @@ def test_check_cells_cover_every_single_table_rule(huaian_path):
         formula = ws3.cell(row=check.row, column=check.col).value
         assert formula.startswith("=IF(COUNT(") and '"一致","不一致"' in formula and '"未填完"' in formula
     rules_cf = [r for cf in ws3.conditional_formatting for r in cf.rules]
-    assert any(r.formula == ['"不一致"'] and r.dxf.fill.fgColor.rgb.endswith("FFC7CE") for r in rules_cf)
+    assert any(r.formula == ['"不一致"'] and r.dxf.fill.fgColor.rgb.endswith("F7C6C6") for r in rules_cf)
 
 
 def _cells_of(sqref) -> set[str]:
@@ -104,7 +125,7 @@ def _cells_of(sqref) -> set[str]:
 
 
 def test_validation_whole_numbers_and_decimal_amount(huaian_path):
-    wb = workbook(load_draft(huaian_path))
+    wb = workbook(automatic(load_draft(huaian_path)))
     ws2 = wb["表二"]
     kinds = {dv.type: _cells_of(dv.sqref) for dv in ws2.data_validations.dataValidation}
     assert kinds["decimal"] == {key_ref(fmt.AMOUNT_KEY)}
@@ -118,7 +139,7 @@ def test_validation_whole_numbers_and_decimal_amount(huaian_path):
 
 
 def test_labels_are_protected_inputs_are_not(huaian_path):
-    wb = workbook(load_draft(huaian_path))
+    wb = workbook(automatic(load_draft(huaian_path)))
     for table, name in TABLE_SHEETS.items():
         ws = wb[name]
         assert ws.protection.sheet and not ws.protection.password
@@ -145,7 +166,7 @@ def test_findings_sheet_lists_findings_with_notes(pingtan_path):
     note_for = next(f for f in findings if f.rule == "W-3").fingerprint
     report.notes[note_for] = "说明一下。"
     ws = workbook(report, allow_errors=True)[FINDINGS_SHEET]
-    rows = [tuple(c.value for c in row) for row in ws.iter_rows(min_row=5, max_col=5)]
+    rows = [tuple(c.value for c in row) for row in ws.iter_rows(min_row=4, max_col=5)]
     messages = [r[2] for r in rows]
     for finding in findings:
         assert finding.message in messages
@@ -188,7 +209,7 @@ def test_report_to_xlsx_to_report_is_identical(source, tmp_path, huaian_path, pi
 
 
 def test_values_edited_in_a_spreadsheet_are_read_and_totals_follow(tmp_path, huaian_path):
-    report = load_draft(huaian_path)
+    report = automatic(load_draft(huaian_path))
     report.provenance["t3.new.natural"] = Provenance(2023, "x")
     path = write(report, tmp_path / "r.xlsx")
     wb = openpyxl.load_workbook(path)
@@ -222,7 +243,7 @@ def test_a_total_overwritten_with_a_number_is_read_as_that_number(tmp_path, huai
 
 
 def test_words_in_number_cells_become_invalid_values_with_a_notice(tmp_path):
-    path = write(zero_report(), tmp_path / "r.xlsx")
+    path = write(automatic(zero_report()), tmp_path / "r.xlsx")
     wb = openpyxl.load_workbook(path)
     wb["表三"][key_ref("t3.granted.natural")] = "若干"
     wb["表二"][key_ref("t2.rules.issued")] = 2.5

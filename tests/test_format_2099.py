@@ -180,8 +180,10 @@ def test_a_2099_report_exports_to_excel_by_2099_and_reads_back(registered, tmp_p
 
     from importers.xlsx_reader import read_xlsx
     from layouts.xlsx_layout import DATA_SHEET, TEMPLATE_CELL, key_ref
+    from models.tools.autosum import auto_sum_keys
 
     report = _report_2099()
+    report.workspace.auto_sum = auto_sum_keys(report.format)  # totals in 自动合计 are written as live formulas
     report.set(NEW_KEYS[0], 7)  # the new row's edit is read back from where 2099 puts it
     report.set(fmt.t3(NEW_ROW, "total"), 7)
     path = _xlsx(report, tmp_path / "2099.xlsx")
