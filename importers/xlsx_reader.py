@@ -8,8 +8,8 @@ What is read from where:
   like typed input. A template this version does not know is never read cell by cell (as an unknown layout below).
 - Totals: a sum cell that still holds our own formula is the sum of its parts as read — blank when any part is
   blank or invalid, exactly what the formula shows. This holds whether or not a spreadsheet program recalculated
-  the file (a cached value may be stale once a cell was edited in a program that does not recalculate). A total the clerk
-  overwrote with a number is read as that number; any other formula is read from its cached value.
+  the file (a cached value may be stale once a cell was edited in a program that does not recalculate). A total the
+  clerk overwrote with a number is read as that number; any other formula is read from its cached value.
 - The hidden 报告数据 sheet: the report as our draft JSON at export time, for the narrative, the 说明 notes and the
   provenance; and for cells whose visible value is unchanged, the exact value kept there (the 万元 amount's digits,
   an invalid entry's reason), so an unedited workbook reads back as the identical Report.
