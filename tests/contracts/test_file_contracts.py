@@ -121,11 +121,18 @@ def test_every_writer_is_read_back_or_declared_a_picture():
 def test_what_is_written_reads_back(kind, report, tmp_path, request):
     exporter = _writer(kind, request)
     read_cells = word_cells(report.template) if kind == "docx" else (lambda key: True)
-    if read_cells is None:
-        pytest.skip(f"the Word importer does not recognise the {report.template} format")
     path = _write(exporter, report, _path(tmp_path, exporter))
     imported = read_report(path)
     back = imported.report
+    if read_cells is None:
+        # A Word file of a format the importer has no reader for (the test-only 2099): read as today's format,
+        # its extra row named in a notice, every cell the two formats share unchanged — nothing shifts.
+        current = formats.format_of(formats.CURRENT_TEMPLATE)
+        shared = [key for key in report.cells if key in current.cell_by_key]
+        assert back.template == formats.CURRENT_TEMPLATE and len(shared) < len(report.cells)
+        assert {k: back.cells.get(k) for k in shared} == {k: report.cells[k] for k in shared}
+        assert any("未导入" in notice for notice in imported.notices)
+        return
     assert imported.template == back.template == report.template
     if kind == "docx":  # what Word holds: the tables the importer reads, the agency and year, the texts
         assert {k: v for k, v in back.cells.items() if read_cells(k)} == \
