@@ -163,10 +163,22 @@ wrun() {
     printf '%s < NUL > "%%WRUN_OUT%%" 2> "%%WRUN_ERR%%"\r\n' "${line# }"
     printf 'exit /b %%ERRORLEVEL%%\r\n'
   } >"$bat"
+  local werr rc
+  werr=$(mktemp "$WORK/tmp/wrun-XXXXXX.err")
   env "${vars[@]}" WRUN_CWD="$cwd" WRUN_OUT="$(winpath "$out")" WRUN_ERR="$(winpath "$err")" \
-    timeout -k 10 "$limit" wine cmd /c "$(winpath "$bat")" 2> >(grep -v 'wine32 is missing\|multiarch-support' >&2)
-  local rc=$?
-  rm -f "$bat"
+    timeout -k 10 "$limit" wine cmd /c "$(winpath "$bat")" 2>"$werr"
+  rc=$?
+  # Wine itself may fail to start the program ("ShellExecuteEx 失败: 内部错误") while the previous wineserver shuts
+  # down (seen in CI at different steps): nothing ran, so wait for that server to go and run it once more.
+  if [ "$rc" -ne 0 ] && grep -q "ShellExecuteEx" "$werr"; then
+    log "wrun: Wine could not start the program (exit $rc); once more when the previous wineserver is gone"
+    timeout 30 wineserver -w || true
+    env "${vars[@]}" WRUN_CWD="$cwd" WRUN_OUT="$(winpath "$out")" WRUN_ERR="$(winpath "$err")" \
+      timeout -k 10 "$limit" wine cmd /c "$(winpath "$bat")" 2>"$werr"
+    rc=$?
+  fi
+  grep -v 'wine32 is missing\|multiarch-support' "$werr" >&2 || true
+  rm -f "$bat" "$werr"
   [ "$rc" -eq 124 ] && log "wrun: timed out after $limit s: $*"
   return "$rc"
 }
