@@ -21,6 +21,7 @@ from models.rules.rule_set import evaluate
 from models.storage.drafts import load_draft, save_draft
 from models.tools.carryover import embedded_previous, new_year_from
 from tests.builders import consistent_report
+from tests.test_frozen_keys import read_frozen_keys
 
 GOLDEN = Path(__file__).parent / "fixtures" / "keys-2019.txt"
 OTHER = format2019.T3_OTHER_ROW.key
@@ -42,12 +43,7 @@ def report_2019(seed: int = 3, year: int = 2020) -> Report:
 
 
 def _golden() -> list[tuple[str, int, int]]:
-    rows = []
-    for line in GOLDEN.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            key, row, col = line.split("\t")
-            rows.append((key, int(row), int(col)))
-    return rows
+    return read_frozen_keys(GOLDEN)
 
 
 def test_the_2019_keys_are_frozen():

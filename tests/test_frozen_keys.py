@@ -15,9 +15,10 @@ GOLDEN = Path(__file__).parent / "fixtures" / "keys-2021.txt"
 ROOT = Path(__file__).parent.parent
 
 
-def _golden() -> list[tuple[str, int, int]]:
+def read_frozen_keys(path: Path | None = None) -> list[tuple[str, int, int]]:
+    """(key, row, column) of each line of a frozen-keys file (keys-2021.txt unless `path` is given)."""
     rows = []
-    for line in GOLDEN.read_text(encoding="utf-8").splitlines():
+    for line in (path or GOLDEN).read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             key, row, col = line.split("\t")
             rows.append((key, int(row), int(col)))
@@ -29,19 +30,19 @@ def _current() -> list[tuple[str, int, int]]:
 
 
 def test_golden_file_holds_the_spec_200_keys():
-    keys = [k for k, _, _ in _golden()]
+    keys = [k for k, _, _ in read_frozen_keys()]
     assert len(keys) == len(set(keys)) == 200
 
 
 def test_no_key_disappears_or_is_added():
-    golden = {k for k, _, _ in _golden()}
+    golden = {k for k, _, _ in read_frozen_keys()}
     current = set(fmt.ALL_CELL_KEYS)
     assert not golden - current, f"keys gone: {sorted(golden - current)}"
     assert not current - golden, f"keys added unannounced: {sorted(current - golden)}"
 
 
 def test_no_key_moves():
-    assert _current() == _golden()
+    assert _current() == read_frozen_keys()
 
 
 def test_keys_are_declared_literally_not_built_from_a_position():
