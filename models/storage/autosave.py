@@ -20,6 +20,7 @@ from models.report import Report
 from models.storage import locations
 from models.storage.atomic import describe_os_error, real_path
 from models.storage.drafts import DRAFT_SUFFIX, DraftError, load_draft, save_draft
+from models.storage.processes import holds, process_alive
 from models.storage.timetext import minute_text
 
 AUTOSAVE_KEY = "autosave"
@@ -160,11 +161,15 @@ def _saved_at(value: object, path: Path) -> datetime:
 
 
 def _written_by_live_instance(info: dict) -> bool:
-    from models.storage.locks import process_alive
-
     pid = info.get("pid")
-    return (isinstance(pid, int) and pid != os.getpid() and info.get("host") == socket.gethostname()
-            and process_alive(pid))
+    if not (isinstance(pid, int) and pid != os.getpid() and info.get("host") == socket.gethostname()):
+        return False
+    # The writer started before its last write; a live process with its id that started later got a dead one's id.
+    try:
+        written = datetime.fromisoformat(str(info.get("saved_at")))
+    except ValueError:
+        return process_alive(pid)
+    return holds(pid, written) if written.utcoffset() is not None else process_alive(pid)
 
 
 def recover(slot: AutosaveSlot) -> Report:

@@ -1,7 +1,8 @@
 """A lock file beside an open draft, so that a second app instance (or a colleague on a shared folder) is warned.
 
 The lock is advisory: `.~<name>.lock` holds who opened the draft and when. A lock whose process is gone (same
-computer) or that is older than STALE_AFTER is stale and taken over silently.
+computer: no process with its id, or one started after the lock was written) or that is older than
+STALE_AFTER is stale and taken over silently.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from models.storage.atomic import WriteFailed, atomic_write, fit_name, real_path
+from models.storage.processes import holds, valid_pid
 from models.storage.timetext import minute_text
 
 STALE_AFTER = timedelta(hours=12)
-MAX_PID = 2**31 - 1  # what any system's pid fits in (os.kill takes a C int)
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def _parse_owner(data: object) -> LockOwner | None:
     if not isinstance(data, dict):
         return None
     user, host, pid, since = (data.get(key) for key in ("user", "host", "pid", "since"))
-    if not (isinstance(user, str) and isinstance(host, str) and isinstance(since, str) and _valid_pid(pid)):
+    if not (isinstance(user, str) and isinstance(host, str) and isinstance(since, str) and valid_pid(pid)):
         return None
     try:
         when = datetime.fromisoformat(since)
@@ -78,10 +79,6 @@ def _parse_owner(data: object) -> LockOwner | None:
     return LockOwner(user, host, pid, when)
 
 
-def _valid_pid(pid: object) -> bool:
-    return isinstance(pid, int) and not isinstance(pid, bool) and 0 < pid <= MAX_PID
-
-
 def _is_stale(owner: LockOwner) -> bool:
     try:
         age = datetime.now().astimezone() - owner.since
@@ -90,36 +87,9 @@ def _is_stale(owner: LockOwner) -> bool:
     if age > STALE_AFTER:
         return True
     if owner.host == socket.gethostname():
-        return owner.pid == os.getpid() or not process_alive(owner.pid)
+        # A live process with the owner's id that started after the lock was written got a dead owner's id.
+        return owner.pid == os.getpid() or not holds(owner.pid, owner.since)
     return False
-
-
-def process_alive(pid: int) -> bool:
-    """Whether a process with this id runs on this computer (an impossible id: no)."""
-    if not _valid_pid(pid):
-        return False
-    if os.name == "nt":
-        import ctypes
-
-        kernel32 = ctypes.windll.kernel32
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
-        if not handle:
-            return False
-        # A process that has ended still opens while anyone holds a handle to it (its parent, say): ask for its exit.
-        code = ctypes.c_ulong()
-        try:
-            if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
-                return True
-            return code.value == 259  # STILL_ACTIVE
-        finally:
-            kernel32.CloseHandle(handle)
-    try:
-        os.kill(pid, 0)
-    except PermissionError:
-        return True
-    except (OSError, OverflowError, ValueError):
-        return False
-    return True
 
 
 def acquire(draft: Path) -> bool:
