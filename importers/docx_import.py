@@ -52,16 +52,30 @@ def read_docx(path: Path) -> Imported:
         raise LoadError(path, f"“{path.name}”不像是政府信息公开工作年度报告：没有找到“一、总体情况”等标题，"
                               "也没有找到报告的表格。请确认选择了正确的文件。")
     # A report of the superseded 2019 format is a 2019 report (models/format/format2019.py), judged by that format.
-    template = format2019.TEMPLATE_ID if layout.found.format2019 else fmt.TEMPLATE_ID
-    report = Report(template=template)
+    is_2019 = is_2019_format(layout)
+    report = Report(template=format2019.TEMPLATE_ID if is_2019 else fmt.TEMPLATE_ID)
     notices: list[str] = list(extras)
-    if layout.found.format2019:
-        notices.append(f"这是2019年版格式（{format2019.FORMAT_NOTICE}）的报告，按2019年版格式导入和检查："
-                       "表二暂未导入，请对照原报告填写；表三、表四和正文已导入。")
+    if is_2019:
+        notices.append(f"这是2019年版格式（{format2019.FORMAT_NOTICE}）的报告，按2019年版格式导入和检查"
+                       "（表二的栏目与2021年版不同，按原报告的栏目导入）。")
     _meta(report, layout, notices, category)
     _tables(report, layout.found, notices)
     _narrative(report, layout, notices)
-    return Imported(report, aggregate_notices(notices), template, "docx")
+    return Imported(report, aggregate_notices(notices), report.template, "docx")
+
+
+LAST_2019_FORMAT_YEAR = 2020  # the 2021 format (国办公开办函〔2021〕30号) starts with the reports for 2021
+
+
+def is_2019_format(layout: Layout) -> bool:
+    """Table 二 decides (its own labels); a single （六）其他处理 row alone does not, since 2021 reports print it so
+    too. Without a table 二, a single （六） row in a report for 2020 or earlier does."""
+    found = layout.found
+    if "t2" in found.tables:
+        return found.format2019
+    title = find_title(layout.front)
+    return (found.single_other is not None and title is not None and title.year is not None
+            and title.year <= LAST_2019_FORMAT_YEAR)
 
 
 MAX_TABLE_COLUMNS = 40   # table 四 has 15 grid columns
@@ -225,10 +239,41 @@ def _fold_other_rows(found: Found, notices: list[str]) -> None:
     notices.append(f"表三的“{target.label}”按2019年版格式为一行，已把原表中的各分项相加后填入，请核对。")
 
 
+def _single_other_row(report: Report, found: Found, notices: list[str]) -> None:
+    """Place a single （六）其他处理 row: the 2019 format's own row; in a 2021 report, its three rows when all 0
+    (0/0/0), else 3.其他 with the other two marked unsplit (a warning until the clerk splits them, never V-1)."""
+    texts = found.single_other
+    if texts is None:
+        return
+    label = format2019.T3_OTHER_ROW.label
+    if report.template == format2019.TEMPLATE_ID:
+        for col, text in texts.items():
+            found.put(fmt.t3(format2019.T3_OTHER_ROW.key, col), text)
+        return
+    *first, last = _OTHER_LEAVES
+    values = []
+    for col, text in texts.items():
+        try:
+            values.append(parse(fmt.t3(last, col), text).value)
+        except ValueRefused:
+            values.append(None)
+    if len(texts) == len(fmt.T3_COLUMNS) and all(v == 0 for v in values):
+        for row in _OTHER_LEAVES:
+            for col in texts:
+                found.put(fmt.t3(row, col), "0")
+        notices.append(f"表三的“{label}”在原报告中只有一行，且都为0，其三个分项已按0导入。")
+        return
+    for col, text in texts.items():
+        found.put(fmt.t3(last, col), text)
+    report.workspace.unsplit = frozenset(fmt.t3(row, col.key) for row in first for col in fmt.T3_COLUMNS)
+    notices.append(f"表三的“{label}”在原报告中只有一行（2021年版分为三项），其数字已计入“{fmt.T3_ROW_BY_KEY[last].name}”；"
+                   f"第1、2项原报告未分列，请按办理记录分列填写。")
+
+
 def _tables(report: Report, found: Found, notices: list[str]) -> None:
-    if found.format2019:
-        found.raw = {k: v for k, v in found.raw.items() if not k.startswith("t2.")}
+    if report.template == format2019.TEMPLATE_ID:
         _fold_other_rows(found, notices)
+    _single_other_row(report, found, notices)
     format_ = report.format
     missing = [t for t in ("t2", "t3", "t4") if t not in found.tables]
     if len(missing) == 3:
@@ -237,8 +282,6 @@ def _tables(report: Report, found: Found, notices: list[str]) -> None:
         for table in missing:
             notices.append(f"没有找到{fmt.TABLE_NAMES[table]}（{fmt.TABLE_TITLES[table]}）的表格（可能是以图片形式插入的），"
                            f"{fmt.TABLE_NAMES[table]}的数字须手工填写。")
-    if not found.format2019:
-        notices.extend(found.t2_notices)
     notices.extend(found.notices)
     for key, text in found.raw.items():
         try:
@@ -251,9 +294,8 @@ def _tables(report: Report, found: Found, notices: list[str]) -> None:
         if parsed.notice and parsed.value is not None:
             notices.append(f"{format_.cell_label(key)}：{parsed.notice}")
     for table in sorted(found.tables):
-        if table == "t2" and found.format2019:
-            continue
-        blank = [c.key for c in format_.cells if c.table == table and report.is_blank(c.key)]
+        blank = [c.key for c in format_.cells if c.table == table and report.is_blank(c.key)
+                 and c.key not in report.workspace.unsplit]
         if blank:
             examples = "、".join(format_.cell_label(k) for k in blank[:3]) + ("等" if len(blank) > 3 else "")
             notices.append(f"{fmt.TABLE_NAMES[table]}有{len(blank)}个单元格空白（或填的是“—”“/”），已留空：{examples}。"

@@ -1,9 +1,9 @@
 """Table 三 of a Word report, possibly over several Word tables: rows by their labels, columns by their headings.
 
 A row is named by its rightmost label cell (the leaf `1.属于国家秘密`, not the merged `（三）不予公开` or
-`三、本年度办理结果` to its left). A row that names only a group is the 2019 format's single （六）其他处理
-row (read into that format's own row, `t3.other_handling.*`), or a subtotal row some templates add; `finish` tells
-the two apart once every part has been read.
+`三、本年度办理结果` to its left). A row that names only a group is a single （六）其他处理 row (the 2019
+format's, or a 2021 report's printed unsplit: kept as `Found.single_other` for the importer to place), or a subtotal row
+some templates add; `finish` tells the two apart once every part has been read.
 """
 
 from __future__ import annotations
@@ -122,12 +122,10 @@ class T3Reader:
         found = self.found
         other = format2019.T3_OTHER_GROUP
         if other in self.group_rows and not (_OTHER_LEAVES & self.rows_seen):
-            found.format2019 = True
-            _, texts = self.group_rows.pop(other)[0]
-            target = format2019.T3_OTHER_ROW.key
-            for col, text in texts.items():
-                found.put(fmt.t3(target, col), text)
-            self.rows_seen.add(target)
+            # One （六）其他处理 row: the 2019 format's row, or a 2021 report printing it unsplit. Which one is
+            # decided by table 二 (importers/docx_import.py), not by this row.
+            _, found.single_other = self.group_rows.pop(other)[0]
+            self.rows_seen.add(format2019.T3_OTHER_ROW.key)
         for group, rows in self.group_rows.items():
             if any(not _all_blank(texts) for _, texts in rows):
                 found.note(f"表三“{fmt.T3_GROUP_BY_KEY[group].label}”的小计行未导入（2021年版格式不设小计），"

@@ -14,7 +14,7 @@ from importers.docx_labels import CJK, LabelIndex, norm
 from importers.docx_reader import Box, WordTable
 from models.format import format2019
 from models.format import format2021 as fmt
-from models.format.formats import find_cell, label_of
+from models.format.formats import label_of
 from models.values import ValueRefused, parse_count
 
 # ----- the labels of each table, from the format module ---------------------------------------------------------
@@ -24,10 +24,28 @@ T3_ROWS = LabelIndex((label, r.key) for r in fmt.T3_ROWS for label in (r.label, 
 T3_GROUPS = LabelIndex(((g.label, g.key) for g in fmt.T3_GROUPS), fuzzy=False)
 T3_BAND = LabelIndex([(fmt.T3_RESULTS_BAND, "band")], fuzzy=False)
 T3_COLUMNS = LabelIndex(((c.label, c.key) for c in fmt.T3_COLUMNS), fuzzy=False)
-T2_ROWS = LabelIndex((row.label, (block, row.key)) for block in fmt.T2_BLOCKS for row in block.rows)
-T2_COLUMNS = LabelIndex((col.label, col.key) for block in fmt.T2_BLOCKS for col in block.columns)
-T2_HEADER_WORDS = frozenset({norm(fmt.T2_ITEM_LABEL), *(norm(b.title) for b in fmt.T2_BLOCKS)})
 T2_2019_MARKERS = tuple(norm(m) for m in format2019.T2_MARKERS)
+
+
+@dataclass(frozen=True)
+class T2Labels:
+    """The labels of one format's table 二: item rows (with their block), column headings, heading-only words."""
+
+    rows: LabelIndex[tuple[fmt.T2Block, str]]
+    columns: LabelIndex[str]
+    header_words: frozenset[str]
+
+    @classmethod
+    def of(cls, blocks: tuple[fmt.T2Block, ...]) -> T2Labels:
+        return cls(LabelIndex((row.label, (block, row.key)) for block in blocks for row in block.rows),
+                   LabelIndex((col.label, col.key) for block in blocks for col in block.columns),
+                   frozenset({norm(fmt.T2_ITEM_LABEL), *(norm(b.title) for b in blocks)}))
+
+
+T2_LABELS = T2Labels.of(fmt.T2_BLOCKS)
+T2_LABELS_2019 = T2Labels.of(format2019.T2_BLOCKS)
+T2_ROWS = T2_LABELS.rows
+T2_HEADER_WORDS = T2_LABELS.header_words
 SUIT = "suit"
 T4_BLOCKS = LabelIndex([*((b.label, b.key) for b in fmt.T4_BLOCKS), (fmt.T4_SUIT, SUIT)])
 T4_COLUMNS = LabelIndex(((c.label, c.key) for c in fmt.T4_COLUMNS), fuzzy=False)
@@ -39,8 +57,9 @@ class Found:
 
     raw: dict[str, str] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)
-    t2_notices: list[str] = field(default_factory=list)  # dropped with table 二 itself when it is of the 2019 format
-    format2019: bool = False
+    format2019: bool = False  # table 二 is of the 2019 format (its own markers): the report is
+    #: The texts of a single （六）其他处理 row by column (2019 layout, also printed by some 2021 reports), if any.
+    single_other: dict[str, str] | None = None
     tables: set[str] = field(default_factory=set)  # "t2", "t3", "t4": the official tables seen
 
     def put(self, key: str, text: str) -> None:
@@ -49,14 +68,12 @@ class Found:
         if old is None or (is_blank(old) and not is_blank(text)):
             self.raw[key] = text
         elif not is_blank(text) and norm(text) != norm(old):
-            cell = find_cell(key)
             self.note(f"{label_of(key)}出现了两次（“{old.strip()}”和“{text.strip()}”），"
-                      f"已采用第一次的“{old.strip()}”，请核对。", table=cell.table if cell else "")
+                      f"已采用第一次的“{old.strip()}”，请核对。")
 
-    def note(self, message: str, *, table: str = "") -> None:
-        notices = self.t2_notices if table == "t2" else self.notices
-        if message not in notices:
-            notices.append(message)
+    def note(self, message: str) -> None:
+        if message not in self.notices:
+            self.notices.append(message)
 
 
 def is_blank(text: str) -> bool:
@@ -175,26 +192,29 @@ def header_columns(row: list[Box], index: LabelIndex[str], *, spread: bool = Fal
 # ----- table 二 -------------------------------------------------------------------------------------------------
 
 def read_t2(table: WordTable, found: Found) -> None:
-    """Table 二: item rows found by their label, each block's columns by the heading row above them."""
+    """Table 二: item rows found by their label, each block's columns by the heading row above them. A table with
+    any of the 2019 format's own labels (in this part or an earlier one) is read by the 2019 format's labels."""
+    if any(marker in norm(box.text) for row in table.rows for box in row for marker in T2_2019_MARKERS):
+        found.format2019 = True
+    labels = T2_LABELS_2019 if found.format2019 else T2_LABELS
     colmap: dict[int, str] = {}
     for r, row in enumerate(table.rows, start=1):
-        if any(marker in norm(box.text) for box in row for marker in T2_2019_MARKERS):
-            found.format2019 = True
-        heading = header_columns(row, T2_COLUMNS)
-        if heading or any(norm(b.text) in T2_HEADER_WORDS for b in row):
+        heading = header_columns(row, labels.columns)
+        if heading or any(norm(b.text) in labels.header_words for b in row):
             colmap = heading or colmap
             continue
-        position = next(((i, item) for i, b in enumerate(row) if (item := T2_ROWS.match(b.text)) is not None), None)
+        position = next(((i, item) for i, b in enumerate(row) if (item := labels.rows.match(b.text)) is not None),
+                        None)
         if position is None:
             if has_number(row):
-                found.note(f"表二{where(table, r)}（“{_row_text(row)}”）不是表二的项目，其中的数字未导入。", table="t2")
+                found.note(f"表二{where(table, r)}（“{_row_text(row)}”）不是表二的项目，其中的数字未导入。")
             continue
         i, (block, item) = position
         texts, left = assign(row[i + 1:], tuple(c.key for c in block.columns), colmap)
         for col, text in texts.items():
-            found.put(f"t2.{item}.{col}", text)
+            found.put(fmt.t2(item, col), text)
         if left:
-            found.note(f"表二“{row[i].text.strip()}”一行多出的内容未导入：{'、'.join(left)}。", table="t2")
+            found.note(f"表二“{row[i].text.strip()}”一行多出的内容未导入：{'、'.join(left)}。")
 
 
 # ----- table 四 -------------------------------------------------------------------------------------------------

@@ -40,17 +40,21 @@ class Workspace:
     `auto_sum`: the total cells the clerk switched to 自动合计 (kept as stored; models.tools.autosum.AUTO_SUM_KEYS says
     which are switchable). `deadline`: the clerk's own 公开截止日期 (None: the one the rules set,
     `format2021.default_deadline`). `collection`: the departments' numbers of the last 汇总数据采集表
-    (models/tools/collection_merge.py reads and writes its content). `extra`: keys of the workspace this version does
-    not know, kept so that a round trip loses nothing.
+    (models/tools/collection_merge.py reads and writes its content). `unsplit`: cells the imported report did not
+    split out (its （六）其他处理 printed as one row, counted in 3.其他): while blank they are a warning, not V-1, and
+    count as 0 in the sums. `extra`: keys of the workspace this version does not know, kept so that a round trip loses
+    nothing.
     """
 
     auto_sum: frozenset[str] = frozenset()
     deadline: date | None = None
     collection: dict[str, Any] | None = None
+    unsplit: frozenset[str] = frozenset()
     extra: dict[str, Any] = field(default_factory=dict)
 
     def copy(self) -> Workspace:
-        return Workspace(self.auto_sum, self.deadline, _deep_copy(self.collection), _deep_copy(self.extra))
+        return Workspace(self.auto_sum, self.deadline, _deep_copy(self.collection), self.unsplit,
+                         _deep_copy(self.extra))
 
 
 def text_digest(text: str) -> str:

@@ -65,6 +65,8 @@ T4_B = Rule(eq.BLOCK_SUMS["suit_direct"], Severity.ERROR, "表四·行政诉讼�
 T4_C = Rule(eq.BLOCK_SUMS["suit_after_review"], Severity.ERROR, "表四·行政诉讼·复议后起诉：各项结果之和＝总计",
             _equations)
 V_1 = Rule("V-1", Severity.ERROR, "每个单元格均已填写有效数值（空白不等于0）", rules_tables.check_v1)
+V_SPLIT = Rule("V-SPLIT", Severity.WARNING, "导入的报告未分列的行（“（六）其他处理”只有一行）已分列填写",
+               rules_tables.check_unsplit)
 V_META = Rule("V-META", Severity.ERROR, "基本信息：机关名称、报告年度、机关层级均已填写", rules_meta.check_meta)
 X_1 = Rule("X-1", Severity.WARNING, "本年上年结转＝上年结转下年度", rules_years.check_x1, needs_previous=True)
 X_2 = Rule("X-2", Severity.WARNING, "现行有效件数＝上年现行有效＋本年制发－本年废止", rules_years.check_x2,
@@ -83,7 +85,8 @@ TXT_NONE = Rule("TXT-NONE", Severity.ERROR, "表三有本年新收申请的，�
                 rules_text.check_no_requests)
 
 RULES: tuple[Rule, ...] = (
-    T3_A, T3_B, T3_C, T4_A, T4_B, T4_C, V_1, V_META, X_1, X_2, X_3, X_4, W_1, W_2, W_3, W_4, W_DATE, *TXT, TXT_NONE,
+    T3_A, T3_B, T3_C, T4_A, T4_B, T4_C, V_1, V_SPLIT, V_META, X_1, X_2, X_3, X_4, W_1, W_2, W_3, W_4, W_DATE, *TXT,
+    TXT_NONE,
 )
 RULE_BY_ID = {r.id: r for r in RULES}
 

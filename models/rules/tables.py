@@ -1,4 +1,5 @@
-"""Error rules within one report (spec §5): the equation rules (T3-A, T3-B, T3-C, T4-A/B/C) and V-1.
+"""Error rules within one report (spec §5): the equation rules (T3-A, T3-B, T3-C, T4-A/B/C) and V-1, and V-SPLIT for
+the rows an imported report did not split out.
 
 An equation is checked only when every cell it involves holds a number: a blank or invalid cell is V-1's finding,
 and a half-filled column is not reported twice.
@@ -22,8 +23,11 @@ if TYPE_CHECKING:
 
 
 def check_equations(rule: Rule, report: Report, previous: Report | None = None) -> Iterator[Finding]:
-    """Each equation of `rule` in the report's format (models/rules/equations.py) whose two sides differ."""
+    """Each equation of `rule` in the report's format (models/rules/equations.py) whose two sides differ. A blank
+    cell the imported report did not split out counts as 0: its number is in the row it was counted in."""
     cells = report.cells
+    if report.workspace.unsplit:
+        cells = {**cells, **{k: 0 for k in report.workspace.unsplit if cells.get(k) is None}}
     for equation in equations_by_rule(report.format).get(rule.id, ()):
         sides = equation.sides(cells)
         if sides is None:
@@ -62,11 +66,25 @@ def _column_name(format_: Format, key: str) -> str:
     return key  # pragma: no cover
 
 
+def check_unsplit(rule: Rule, report: Report, previous: Report | None = None) -> Iterator[Finding]:
+    """Rows the imported report did not split out (its （六）其他处理 printed as one row): one warning per row while
+    any of them is blank."""
+    unsplit = report.workspace.unsplit
+    if not unsplit:
+        return
+    for name, keys in _row_groups(report.format):
+        blanks = tuple(k for k in keys if k in unsplit and report.cells.get(k) is None)
+        if blanks:
+            yield rule.finding(blanks, f"{name}：原报告未分列（“（六）其他处理”只有一行，其数字已计入“3.其他”）。"
+                                       "请按办理记录分列填写，没有发生的填0。")
+
+
 def check_v1(rule: Rule, report: Report, previous: Report | None = None) -> Iterator[Finding]:
     """Every cell filled with a valid value: blanks one finding per row, each invalid value its own finding."""
     format_ = report.format
+    unsplit = report.workspace.unsplit
     for name, keys in _row_groups(format_):
-        blanks = tuple(k for k in keys if report.cells.get(k) is None)
+        blanks = tuple(k for k in keys if report.cells.get(k) is None and k not in unsplit)
         if blanks:
             which = "、".join(_column_name(format_, k) for k in blanks) if len(blanks) < len(keys) else "整行"
             yield rule.finding(

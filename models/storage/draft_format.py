@@ -22,7 +22,7 @@ from models.values import InvalidValue, coerce_loaded
 FORMAT_ID = "gov-info-annual-report"
 CORE_KEYS = ("format", "schema_version", "template", "meta", "cells", "texts", "notes")
 OWN_KEYS = ("provenance", "app", "workspace")
-WORKSPACE_KEYS = ("auto_sum", "deadline", "collection")
+WORKSPACE_KEYS = ("auto_sum", "deadline", "collection", "unsplit")
 META_KEYS = ("agency", "year", "level", "publish_date")
 #: The template of a draft that names none: drafts were written in the 2021 format before templates were stored.
 LEGACY_TEMPLATE = fmt.TEMPLATE_ID
@@ -87,6 +87,7 @@ def _workspace_json(workspace: Workspace) -> dict[str, Any]:
         "auto_sum": sorted(workspace.auto_sum),
         "deadline": workspace.deadline.isoformat() if workspace.deadline else None,
         "collection": workspace.collection,
+        **({"unsplit": sorted(workspace.unsplit)} if workspace.unsplit else {}),
         **{k: v for k, v in workspace.extra.items() if k not in WORKSPACE_KEYS},
     }
 
@@ -160,7 +161,10 @@ def _workspace(raw: object) -> Workspace:
     collection = raw.get("collection")
     if collection is not None and not isinstance(collection, dict):
         raise DraftContentError("“workspace.collection”应为键值表。")
-    return Workspace(auto_sum=frozenset(auto_sum), deadline=deadline, collection=collection,
+    unsplit = raw.get("unsplit") or []
+    if not isinstance(unsplit, list) or not all(isinstance(k, str) for k in unsplit):
+        raise DraftContentError("“workspace.unsplit”应为单元格键的列表。")
+    return Workspace(auto_sum=frozenset(auto_sum), deadline=deadline, collection=collection, unsplit=frozenset(unsplit),
                      extra={k: v for k, v in raw.items() if k not in WORKSPACE_KEYS})
 
 
