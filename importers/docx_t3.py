@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from importers.docx_labels import norm
+from importers.docx_labels import CJK, norm
 from importers.docx_reader import Box, WordTable
 from importers.docx_tables import (
     T3_BAND,
@@ -59,6 +59,8 @@ class T3Reader:
     header_seen: bool = False
     rows_seen: set[str] = field(default_factory=set)
     group_rows: dict[str, list[tuple[str, dict[str, str]]]] = field(default_factory=dict)
+    other_heads: dict[int, str] = field(default_factory=dict)  # grid column → a heading that is no official column
+    skipped_columns: set[str] = field(default_factory=set)  # headings of added columns whose numbers were skipped
     # A row whose label was found but whose numbers were all blank: its numbers may be on the next, unlabelled row
     # (a label wrapped onto a second table row, as converters from PDF write it).
     waiting: tuple[str, str] | None = None
@@ -66,16 +68,31 @@ class T3Reader:
     def read(self, table: WordTable) -> None:
         """One Word table holding (part of) table 三. A part without headings keeps the previous part's columns."""
         if table.width != self.width:
-            self.colmap, self.width = {}, table.width
+            self.colmap, self.width, self.other_heads = {}, table.width, {}
         for r, row in enumerate(table.rows, start=1):
             headings = header_columns(row, T3_COLUMNS)
             if len(set(headings.values())) >= 2:
                 self.colmap.update(headings)
                 self.header_seen = True
+                for box in row:
+                    if not box.continued and CJK.search(box.text) and T3_COLUMNS.match(box.text) is None:
+                        self.other_heads.update(dict.fromkeys(range(box.col, box.col + box.span), box.text.strip()))
                 continue
             self._read_row(table, r, row)
 
+    def _invented(self, box: Box) -> str | None:
+        """The heading of a column the publisher added (a 小计 beside the official ones): a box in a column no
+        official heading names, under a heading of its own."""
+        columns = range(box.col, box.col + box.span)
+        if not self.colmap or is_label(box.text) or any(c in self.colmap for c in columns):
+            return None
+        return next((self.other_heads[c] for c in columns if c in self.other_heads), None)
+
     def _read_row(self, table: WordTable, r: int, row: list[Box]) -> None:
+        invented = [(b, head) for b in row if (head := self._invented(b)) is not None]
+        if invented:
+            self.skipped_columns.update(head for box, head in invented if not is_blank(box.text))
+            row = [b for b in row if all(b is not box for box, _ in invented)]
         labelled = [(i, m) for i, b in enumerate(row) if (m := meaning(b.text)) is not None]
         if not labelled:
             if has_number(row):
@@ -130,6 +147,8 @@ class T3Reader:
             if any(not _all_blank(texts) for _, texts in rows):
                 found.note(f"表三“{fmt.T3_GROUP_BY_KEY[group].label}”的小计行未导入（2021年版格式不设小计），"
                            "各分项以明细行为准。")
+        for head in sorted(self.skipped_columns):
+            found.note(f"表三的“{head}”一栏不是规定的栏目（原报告自行添加），其中的数字未导入；各栏以规定的栏目为准。")
         skip = _OTHER_LEAVES if format2019.T3_OTHER_ROW.key in self.rows_seen else frozenset()
         missing = [r for r in fmt.T3_ROWS if r.key not in self.rows_seen and r.key not in skip]
         if not self.rows_seen:
