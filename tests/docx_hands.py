@@ -122,6 +122,18 @@ T2_2019 = [
     ["政府集中采购", "4", "120.5", ""],
 ]
 
+#: What T2_2019 holds, by the 2019 format's keys.
+T2_2019_CELLS = {
+    "t2.rules.made": 0, "t2.rules.published": 0, "t2.rules.public_total": 0,
+    "t2.normative.made": 5, "t2.normative.published": 5, "t2.normative.public_total": 40,
+    "t2.licensing.prior_items": 10, "t2.licensing.item_change": 2, "t2.licensing.decided": 300,
+    "t2.other_services.prior_items": 0, "t2.other_services.item_change": 0, "t2.other_services.decided": 0,
+    "t2.penalty.prior_items": 4, "t2.penalty.item_change": 0, "t2.penalty.decided": 87,
+    "t2.coercion.prior_items": 1, "t2.coercion.item_change": 0, "t2.coercion.decided": 3,
+    "t2.fee_items.prior_items": 3, "t2.fee_items.item_change": 0,
+    "t2.procurement.purchases": 4, "t2.procurement.amount": Decimal("120.5"),
+}
+
 
 def t3_2019(report: Report) -> Table:
     """Table 三 with the single （六）其他处理 row of the 2019 format, holding the sum of the three 2021 rows."""
@@ -132,6 +144,21 @@ def t3_2019(report: Report) -> Table:
         other_row.append(str(sum(report.number(fmt.t3(f"other_{i}", col.key)) or 0 for i in (1, 2, 3))))
     rows = [*table.rows[:first], other_row, *table.rows[first + 3:]]
     return Table(rows, [(first, 1, 1, 2)])
+
+
+def as_2019(report: Report) -> Report:
+    """What `blocks_2019(report)` holds, as a 2019 report: T2_2019's table 二, the three （六） rows as one row."""
+    base = report.copy()
+    old = Report(meta=base.meta, texts=base.texts, template="2019")
+    for key in old.format.keys:
+        if key.startswith("t2."):
+            old.set(key, T2_2019_CELLS[key])
+        elif key.startswith("t3.other_handling."):
+            column = key.rsplit(".", 1)[1]
+            old.set(key, sum(report.number(fmt.t3(f"other_{i}", column)) or 0 for i in (1, 2, 3)))
+        else:
+            old.set(key, report.cells.get(key))
+    return old
 
 
 def blocks_2019(report: Report) -> list[Block]:

@@ -16,7 +16,7 @@ from models.rules.rule_set import evaluate
 from models.storage.drafts import load_draft
 from tests.builders import consistent_report
 from tests.docx_builders import grid_table, report_blocks, split_table, t3_row, values_of, write_docx, write_report
-from tests.docx_hands import HAZARD_CELLS, blocks_2019, hazard_blocks, hazard_report
+from tests.docx_hands import HAZARD_CELLS, T2_2019_CELLS, blocks_2019, hazard_blocks, hazard_report
 
 LEVEL = "机关层级无法从 Word 文件中读出，请在基本信息中选择（用于检查规章一栏）。"
 
@@ -116,19 +116,6 @@ def test_every_hazard_lands_in_the_right_cell(tmp_path, sample_path):
     assert texts["s5.problems"] == report.texts["s5.problems"]
     assert texts["s6"] == report.texts["s6"]  # the signature is not part of it
     assert "s1.management" not in texts
-
-
-#: What the 2019 table 二 of tests/docx_hands.T2_2019 holds, by the 2019 format's keys.
-T2_2019_CELLS = {
-    "t2.rules.made": 0, "t2.rules.published": 0, "t2.rules.public_total": 0,
-    "t2.normative.made": 5, "t2.normative.published": 5, "t2.normative.public_total": 40,
-    "t2.licensing.prior_items": 10, "t2.licensing.item_change": 2, "t2.licensing.decided": 300,
-    "t2.other_services.prior_items": 0, "t2.other_services.item_change": 0, "t2.other_services.decided": 0,
-    "t2.penalty.prior_items": 4, "t2.penalty.item_change": 0, "t2.penalty.decided": 87,
-    "t2.coercion.prior_items": 1, "t2.coercion.item_change": 0, "t2.coercion.decided": 3,
-    "t2.fee_items.prior_items": 3, "t2.fee_items.item_change": 0,
-    "t2.procurement.purchases": 4, "t2.procurement.amount": Decimal("120.5"),
-}
 
 
 def test_2019_format(tmp_path, sample_path):
