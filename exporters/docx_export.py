@@ -10,7 +10,7 @@ from exporters.docx_appendices import build_checklist_docx, build_signoff_docx, 
 from exporters.docx_body import BodyWriter
 from exporters.docx_document import finish, keep_with_next, new_document, place
 from exporters.docx_extras import checklist_appendix, signoff_sheet
-from exporters.docx_tables import table_xml
+from exporters.docx_tables import table_layout, table_xml
 from exporters.docx_xml import parse_block, text_paragraph
 from exporters.errors import ExportError
 from exporters.fonts import font_set
@@ -73,10 +73,17 @@ def build_docx(report: Report, *, findings: list[Finding] | None = None, previou
     xml.append(writer.body_text(report.text(fmt.PREAMBLE_KEY)))
     after_table = False
     for section in report.format.sections:
+        # A table too wide for the portrait page goes, with its heading, on a landscape page of its own.
+        landscape = bool(section.table) and table_layout(report.format.grids[section.table], report).landscape
+        if landscape:
+            xml.append(docx_styles.section_end(document, landscape=False))
         xml.append(writer.section(report, section, after_table))
         after_table = bool(section.table)
         if after_table:
             xml.append(table_xml(section.table, report, fonts))
+        if landscape:
+            xml.append(docx_styles.section_end(document, landscape=True))
+            after_table = False
     blocks = parse_block("".join(xml))
     if appended:
         blocks += parse_block(writer.attachment_note(ATTACHMENT_NOTE))
@@ -87,6 +94,7 @@ def build_docx(report: Report, *, findings: list[Finding] | None = None, previou
         blocks += parse_block(checklist_appendix(rows, findings, fonts))
     place(document, blocks)
     docx_styles.fill_header_footer(document, fonts, DRAFT_MARK if draft else "")
+    docx_styles.share_page_furniture(document, first=1 if signoff else 0)
     if signoff:
         docx_styles.blank_header_footer(document.sections[0])
     return finish(document, report, report.title)

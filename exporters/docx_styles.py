@@ -45,6 +45,11 @@ MARGINS_MM = {"top": 37, "bottom": 35, "left": 28, "right": 26}
 FOOTER_DISTANCE_MM = 24
 HEADER_DISTANCE_MM = 15
 TEXT_WIDTH_MM = PAGE_WIDTH_MM - MARGINS_MM["left"] - MARGINS_MM["right"]
+#: A landscape page in the portrait report (a table too wide for it) is the portrait page turned a quarter to the
+#: left, as it is bound: its top edge at the binding, so its margins are the portrait ones turned with it.
+LANDSCAPE_MARGINS_MM = {"top": MARGINS_MM["left"], "bottom": MARGINS_MM["right"], "left": MARGINS_MM["bottom"],
+                        "right": MARGINS_MM["top"]}
+LANDSCAPE_TEXT_WIDTH_MM = PAGE_HEIGHT_MM - LANDSCAPE_MARGINS_MM["left"] - LANDSCAPE_MARGINS_MM["right"]
 
 TITLE_PT = 22        # 2号
 BODY_PT = 16         # 3号
@@ -286,3 +291,43 @@ def section_break_before(document: Document) -> str:
             sect_pr.remove(child)
     xml = etree.tostring(sect_pr, encoding="unicode")
     return f"<w:p><w:pPr>{xml}</w:pPr></w:p>"
+
+
+def section_end(document: Document, *, landscape: bool) -> str:
+    """A paragraph that ends a section of the body (portrait or landscape, the same margins turned), before its page
+    furniture exists: `share_page_furniture` gives it the report's header and footer afterwards."""
+    sect_pr = copy.deepcopy(document.sections[-1]._sectPr)
+    for child in list(sect_pr):
+        if child.tag in (qn("w:headerReference"), qn("w:footerReference"), qn("w:pgNumType")):
+            sect_pr.remove(child)
+    size = sect_pr.find(qn("w:pgSz"))
+    margins = sect_pr.find(qn("w:pgMar"))
+    width, height = (PAGE_HEIGHT_MM, PAGE_WIDTH_MM) if landscape else (PAGE_WIDTH_MM, PAGE_HEIGHT_MM)
+    size.set(qn("w:w"), str(_twips(width)))
+    size.set(qn("w:h"), str(_twips(height)))
+    if landscape:
+        size.set(qn("w:orient"), "landscape")
+    elif size.get(qn("w:orient")) is not None:
+        del size.attrib[qn("w:orient")]
+    for side, value in (LANDSCAPE_MARGINS_MM if landscape else MARGINS_MM).items():
+        margins.set(qn(f"w:{side}"), str(_twips(value)))
+    xml = etree.tostring(sect_pr, encoding="unicode")
+    return f"<w:p><w:pPr>{xml}</w:pPr></w:p>"
+
+
+def share_page_furniture(document: Document, first: int) -> None:
+    """The body's sections from `first` on show the last section's header and footer (a section without its own
+    would inherit the cover sheet's blank ones), and the page numbers start at 1 on the first and run on."""
+    sections = document.sections
+    last = sections[-1]._sectPr
+    references = [child for child in last if child.tag in (qn("w:headerReference"), qn("w:footerReference"))]
+    start = last.find(qn("w:pgNumType"))
+    for index in range(first, len(sections) - 1):
+        sect_pr = sections[index]._sectPr
+        for reference in references:
+            sect_pr.append(copy.deepcopy(reference))
+        if index == first and start is not None:
+            sect_pr.append(copy.deepcopy(start))
+        _reorder_sect_pr(sect_pr)
+    if first < len(sections) - 1 and start is not None:
+        last.remove(start)  # the numbers run on from the first body section

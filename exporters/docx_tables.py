@@ -2,7 +2,8 @@
 
 Table 四 stays on the portrait page: its 15 columns of 10.4 mm hold each two-character-per-line label (结果/维持) at
 10.5 pt, and it reads in place under its heading. A landscape section for a four-row table would cost a page of its
-own and turn the page number sideways (checked by rendering both).
+own and turn the page number sideways (checked by rendering both), so it is only the last resort: numbers of seven
+digits and more, which no type size fits in 15 portrait columns (layouts.table_widths.page_layout).
 
 A merged block is one `w:tc` with `w:gridSpan` (columns) and `w:vMerge` restart/continue (rows), exactly as Word
 writes it, so Word, WPS and LibreOffice show the same grid. Column widths are fixed so the table fits the type area;
@@ -13,10 +14,10 @@ from __future__ import annotations
 
 import re
 
-from exporters.docx_styles import TABLE_CENTER, TABLE_LEFT, TEXT_WIDTH_MM
+from exporters.docx_styles import LANDSCAPE_TEXT_WIDTH_MM, TABLE_CENTER, TABLE_LEFT, TEXT_WIDTH_MM
 from exporters.docx_xml import mm, rpr_xml, run_xml
 from exporters.fonts import FontSet
-from layouts.table_widths import TableLayout, band_lines, layout, text_width_mm
+from layouts.table_widths import TableLayout, band_lines, page_layout, text_width_mm
 from models.format import format2021 as fmt
 from models.report import Report
 from models.values import format_value
@@ -28,15 +29,16 @@ _BORDERS = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="0000
 
 
 def table_layout(grid: fmt.Grid, report: Report) -> TableLayout:
-    """Widths, type size and one-page-or-not of the table with this report's numbers (layouts.table_widths)."""
+    """Widths, type size, one-page-or-not and orientation of the table with this report's numbers
+    (layouts.table_widths)."""
     texts = {cell.key: format_value(report.cells.get(cell.key)) for cell in grid.cells if cell.is_input}
-    return layout(grid, texts, TEXT_WIDTH_MM)
+    return page_layout(grid, texts, TEXT_WIDTH_MM, LANDSCAPE_TEXT_WIDTH_MM)
 
 
-def twips(widths_mm: tuple[float, ...]) -> list[int]:
-    """Twips per grid column, adding up to the text width."""
+def twips(widths_mm: tuple[float, ...], total_mm: float = TEXT_WIDTH_MM) -> list[int]:
+    """Twips per grid column, adding up to the text width (`total_mm`)."""
     result = [mm(w) for w in widths_mm]
-    result[-1] += mm(TEXT_WIDTH_MM) - sum(result)  # rounding
+    result[-1] += mm(total_mm) - sum(result)  # rounding
     return result
 
 
@@ -76,7 +78,7 @@ def table_xml(table: str, report: Report, fonts: FontSet) -> str:
     """
     grid = report.format.grids[table]
     fitted = table_layout(grid, report)
-    widths = twips(fitted.widths_mm)
+    widths = twips(fitted.widths_mm, LANDSCAPE_TEXT_WIDTH_MM if fitted.landscape else TEXT_WIDTH_MM)
     rpr = rpr_xml(fonts.table, fitted.font_pt)
     margin = mm(fitted.margin_mm)
     cover = grid.coverage

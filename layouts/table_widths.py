@@ -5,6 +5,8 @@ and big-city reports have five- and six-digit counts), the data columns grow to 
 from the flexible label column down to a floor; then the font steps down from 5号 (10.5 pt) to 9 pt and, for
 numbers no report has yet, further, down to 6.5 pt. A number never wraps. A table whose estimated height exceeds
 the page is not kept on one page: it runs over with its header rows repeated, so its heading is never left alone.
+Numbers that no type size fits on the portrait page (table 四 with seven digits and more) put the table, with its
+heading, on a landscape page of its own (`page_layout`).
 
 Widths are measured generously (digits 0.64 em: the DejaVu Sans LibreOffice falls back to; 宋体's are 0.5 em), so
 Word, WPS and LibreOffice all keep a number on one line. Qt-free: the Word export and the page renderer share it.
@@ -51,6 +53,10 @@ class TableLayout:
     widths_mm: tuple[float, ...]
     font_pt: float
     height_mm: float
+    #: False when even the smallest type cannot hold every number on one line in this width.
+    numbers_fit: bool = True
+    #: Laid out across a landscape page (the numbers did not fit the portrait type area).
+    landscape: bool = False
 
     @property
     def row_min_mm(self) -> float:
@@ -104,9 +110,23 @@ def layout(grid: Grid, texts: dict[str, str], total_mm: float) -> TableLayout:
         numbers_fit = numbers_fit or candidate
     if numbers_fit:
         return numbers_fit
-    font_pt = FONT_STEPS_PT[-1]  # numbers wider than any page: the narrowest type, columns as wide as they go
+    font_pt = FONT_STEPS_PT[-1]
+    tight = _widths_at(grid, texts, total_mm, font_pt, slack=False)
+    if tight is not None:  # the narrowest type fits without the spare slack (table 四 with six digits)
+        return TableLayout(tight, font_pt, _height_mm(grid, texts, tight, font_pt))
+    # Numbers wider than this width: the narrowest type, columns as wide as they go.
     widths = _widths_at(grid, texts, total_mm, font_pt, force=True)
-    return TableLayout(widths, font_pt, _height_mm(grid, texts, widths, font_pt))
+    return TableLayout(widths, font_pt, _height_mm(grid, texts, widths, font_pt), numbers_fit=False)
+
+
+def page_layout(grid: Grid, texts: dict[str, str], portrait_mm: float, landscape_mm: float) -> TableLayout:
+    """The table on the portrait page when its numbers fit there (in any of the type sizes); else across a
+    landscape page (table 四's 15 columns with seven digits and more), where they fit in larger type."""
+    portrait = layout(grid, texts, portrait_mm)
+    if portrait.numbers_fit:
+        return portrait
+    wide = layout(grid, texts, landscape_mm)
+    return TableLayout(wide.widths_mm, wide.font_pt, wide.height_mm, wide.numbers_fit, landscape=True)
 
 
 def _scale(font_pt: float, floor: float) -> float:
@@ -114,12 +134,12 @@ def _scale(font_pt: float, floor: float) -> float:
 
 
 def _widths_at(grid: Grid, texts: dict[str, str], total_mm: float, font_pt: float,
-               force: bool = False) -> tuple[float, ...] | None:
+               force: bool = False, slack: bool = True) -> tuple[float, ...] | None:
     """The widths at `font_pt`, or None when some number would not fit on one line."""
     scale = _scale(font_pt, MIN_LABEL_SCALE)
     labels = [w * scale if w is not None else None for w in LABEL_WIDTHS_MM[grid.table]]
     fixed_total = sum(w for w in labels if w is not None)
-    need = [_column_need(grid, texts, c, font_pt) for c in range(grid.label_columns, grid.columns)]
+    need = [_column_need(grid, texts, c, font_pt, slack) for c in range(grid.label_columns, grid.columns)]
     usual = DATA_WIDTH_MM[grid.table]
     if usual is None:  # no flexible label column: the data columns share the width, each at least its need
         spare = total_mm - fixed_total - sum(need)
@@ -137,12 +157,14 @@ def _widths_at(grid: Grid, texts: dict[str, str], total_mm: float, font_pt: floa
     return tuple(widths)
 
 
-def _column_need(grid: Grid, texts: dict[str, str], column: int, font_pt: float) -> float:
-    """What data column `column` needs: its widest number on one line, and two characters of its headings."""
+def _column_need(grid: Grid, texts: dict[str, str], column: int, font_pt: float, slack: bool = True) -> float:
+    """What data column `column` needs: its widest number on one line, and two characters of its headings (with
+    the spare `SLACK_MM` unless told not to)."""
     widest = max((text_width_mm(texts.get(cell.key, ""), font_pt) for cell in grid.cells
                   if cell.is_input and cell.col == column and cell.colspan == 1), default=0.0)
     heading = 2 * font_pt * MM_PER_PT
-    return max(widest, heading) + (2 * CELL_MARGIN_MM + SLACK_MM) * _scale(font_pt, MIN_MARGIN_SCALE)
+    spare = 2 * CELL_MARGIN_MM + (SLACK_MM if slack else 0.0)
+    return max(widest, heading) + spare * _scale(font_pt, MIN_MARGIN_SCALE)
 
 
 def _height_mm(grid: Grid, texts: dict[str, str], widths: tuple[float, ...], font_pt: float) -> float:

@@ -6,6 +6,7 @@ CI (tests/environment.py) they fail instead, because .ci/run installs them.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tempfile
@@ -66,3 +67,11 @@ def pdf_text(pdf: Path, page: int | None = None) -> str:
 def pdf_pages(pdf: Path) -> int:
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True, timeout=60).stdout
     return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def pdf_landscape_pages(pdf: Path) -> list[int]:
+    """The numbers of the pages wider than they are high."""
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", str(pdf_pages(pdf)), str(pdf)], capture_output=True,
+                          text=True, check=True, timeout=60).stdout
+    sizes = re.findall(r"^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+)", info, re.MULTILINE)
+    return [int(n) for n, width, height in sizes if float(width) > float(height)]
