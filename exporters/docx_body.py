@@ -2,7 +2,8 @@
 
 A narrative text is split into paragraphs at line breaks; the indentation a clerk typed (spaces, 　) is dropped
 because the style indents every paragraph by two characters. A line that is a （一）-style sub-heading becomes a
-level-two heading; a paragraph that opens with one (`（一）主动公开情况。本年……`) keeps its heading in 楷体.
+level-two heading; a paragraph that opens with one (`（一）主动公开情况。本年……`) keeps its heading in 楷体. A
+sub-heading is printed as the report words it (`Report.heading`): the clerk's own wording, or the official one.
 """
 
 from __future__ import annotations
@@ -86,7 +87,8 @@ class BodyWriter:
         return "".join(out)
 
     def section(self, report: Report, section: fmt.Section, after_table: bool = False) -> str:
-        """A narrative section: its intro, then each sub-heading that has text, with its body."""
+        """A narrative section: its intro, then each sub-heading that has text (as the report words it), with its
+        body."""
         out = [self.heading1(section.heading, after_table)]
         if not section.subheadings:
             out.append(self.body_text(report.text(section.key)))
@@ -95,7 +97,7 @@ class BodyWriter:
         for sub in section.subheadings:
             body = report.text(sub.key)
             if body:
-                out.append(self.heading2(sub.heading))
+                out.append(self.heading2(report.heading(sub.key)))
                 out.append(self.body_text(body))
         return "".join(out)
 

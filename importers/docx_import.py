@@ -306,8 +306,10 @@ def _narrative(report: Report, layout: Layout, notices: list[str]) -> None:
     for index, paragraphs in sorted(layout.sections.items()):
         section = fmt.SECTIONS[index]
         if section.key in fmt.NARRATIVE_SECTIONS:
-            texts, variants = split_narrative(section, paragraphs)
+            texts, headings, variants = split_narrative(section, paragraphs)
             report.texts.update(texts)
+            for key, wording in headings.items():
+                report.set_heading(key, wording)  # the clerk's wording of a sub-heading, kept for the export
             notices.extend(variants)
         elif paragraphs:
             text = "".join(paragraphs)

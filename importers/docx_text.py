@@ -4,7 +4,8 @@ Headings are recognised by the format module's labels and each section's aliases
 automatic numbering leaves it out of the text), and with small differences (行政法复议, 主动公开方面 for 主动公开情况).
 A sub-heading may run on into its text: `（一）主动公开情况。2024年，…` — the heading is cut off, the text kept. A
 numbered sub-heading may also stand inside a paragraph after a sentence (`……人员不足。（二）改进措施：……`): the
-paragraph is split there.
+paragraph is split there. A sub-heading worded differently (`（一）存在的主要问题：` for （一）存在的问题) is kept as
+the clerk worded it (`Report.headings`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from importers.docx_labels import core, norm, overlap, ratio, without_generic_ending
 from models.format import format2021 as fmt
@@ -107,7 +109,19 @@ def _after_chars(text: str, count: int) -> str:
 class SubMatch:
     index: int       # in the section's subheadings
     rest: str        # text that ran on after the heading
-    typed: str       # the heading as written, when it differs from the canonical one ('' when it is the same)
+    typed: str       # the heading as worded when its words differ from the canonical one's ('' when they are the same)
+
+
+def _worded(text: str, head: str, index: int) -> str:
+    """The heading `head` (of `text`) as the clerk worded it, to be printed on a line of its own: with the colon that
+    ends it (`（一）存在的主要问题：`), without a `。` that only ran it on into its text, and with the official ordinal
+    in front when it has none (Word's automatic numbering keeps the ordinal out of the text)."""
+    end = _HEAD_END.search(text)
+    colon = end.group() if end and end.group() in ":：" else ""
+    head = "".join(line.strip() for line in head.splitlines())
+    normed = norm(head)
+    ordinal = "" if core(normed) != normed else f"（{_NUMERALS[index]}）"
+    return ordinal + head + colon
 
 
 def match_subheading(text: str, section: fmt.Section, after: int) -> SubMatch | None:
@@ -127,18 +141,28 @@ def match_subheading(text: str, section: fmt.Section, after: int) -> SubMatch | 
         expected = without_generic_ending(core(canonical))
         if ordinal_match:
             if numeral(ordinal_match.group(1)) == index + 1 and overlap(typed, expected) >= SUB_OVERLAP:
-                return SubMatch(index, rest, head)
+                return SubMatch(index, rest, _worded(text, head, index))
         elif not rest and ratio(typed, expected, UNNUMBERED_RATIO) >= UNNUMBERED_RATIO:
-            return SubMatch(index, rest, head)
+            return SubMatch(index, rest, _worded(text, head, index))
     return None
 
 
-def split_narrative(section: fmt.Section, paragraphs: list[str]) -> tuple[dict[str, str], list[str]]:
-    """The section's text keys and their texts; notices for sub-headings written differently."""
+class Narrative(NamedTuple):
+    """A narrative section as read: its texts by text key, the clerk's wording of the sub-headings worded differently
+    (text key → wording, for `Report.set_heading`), and a notice for each of those."""
+
+    texts: dict[str, str]
+    headings: dict[str, str]
+    notices: list[str]
+
+
+def split_narrative(section: fmt.Section, paragraphs: list[str]) -> Narrative:
+    """The section's text keys and their texts, with the wording of sub-headings written differently."""
     if not section.subheadings:
         text = "\n".join(paragraphs)
-        return ({section.key: text} if text else {}), []
+        return Narrative(({section.key: text} if text else {}), {}, [])
     parts: dict[str, list[str]] = {}
+    headings: dict[str, str] = {}
     notices: list[str] = []
     current, last = section.intro_key, -1
     queue = list(paragraphs)
@@ -151,12 +175,13 @@ def split_narrative(section: fmt.Section, paragraphs: list[str]) -> tuple[dict[s
             current, last = sub.key, found.index
             parts.setdefault(current, [])
             if found.typed:
-                notices.append(f"“{found.typed}”按“{sub.heading}”导入。")
+                headings[sub.key] = found.typed
+                notices.append(f"“{found.typed.rstrip(':：')}”按原文保留，对应“{sub.heading}”。")
         if (at := _inline_subheading(body, section, last)) is not None:
             body, queue = body[:at].rstrip(), [body[at:], *queue]
         if body:
             parts.setdefault(current, []).append(body)
-    return {key: "\n".join(lines) for key, lines in parts.items() if lines}, notices
+    return Narrative({key: "\n".join(lines) for key, lines in parts.items() if lines}, headings, notices)
 
 
 _INLINE_SUB = re.compile(r"(?<=[。；;！!？?])\s*([(（][一二三四五六七八九十]+[)）])")

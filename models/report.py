@@ -1,4 +1,5 @@
-"""The report as plain Python: meta, narrative texts, the 200 cells, the clerk's 说明 notes and provenance."""
+"""The report as plain Python: meta, narrative texts (with the clerk's own wording of their sub-headings), the 200
+cells, the clerk's 说明 notes and provenance."""
 
 from __future__ import annotations
 
@@ -68,6 +69,9 @@ class Report:
     meta: Meta = field(default_factory=Meta)
     cells: dict[str, CellValue] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
+    #: The clerk's own wording of a conventional sub-heading (text key → `（一）存在的主要问题：`), kept when it differs
+    #: from the official one (`format2021.SubHeading.heading`); a key not here is worded officially.
+    headings: dict[str, str] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
     provenance: dict[str, Provenance] = field(default_factory=dict)
     # Keys of the draft file this version does not know, kept so that a load/save round trip loses nothing.
@@ -137,14 +141,37 @@ class Report:
             self.texts.pop(key, None)
 
     def section_text(self, section_key: str) -> str:
-        """A narrative section as one text: intro, then each non-empty sub-heading on its own line and its body."""
-        return compose_section(section_key, self.texts)
+        """A narrative section as one text: intro, then each non-empty sub-heading (as worded) on its own line and
+        its body."""
+        return compose_section(section_key, self.texts, self.headings)
 
     def set_whole_section(self, section_key: str, text: str) -> None:
-        """Set a section from one text, split at its conventional sub-headings when that reproduces it exactly."""
+        """Set a section from one text, split at its sub-headings (official, or as the report words them) when that
+        reproduces it exactly; the section's wording becomes what the text says."""
+        texts, headings = split_section(section_key, text, self.headings)
         for key in fmt.text_keys(section_key):
             self.texts.pop(key, None)
-        self.texts.update({k: v for k, v in split_section(section_key, text).items() if v})
+            self.headings.pop(key, None)
+        self.texts.update({k: v for k, v in texts.items() if v})
+        self.headings.update(headings)
+
+    def heading(self, key: str) -> str:
+        """Sub-heading `key` as the report words it: the clerk's wording, or the official heading."""
+        return self.headings.get(key) or fmt.SUBHEADING_BY_KEY[key].heading
+
+    def set_heading(self, key: str, wording: str) -> None:
+        """Word sub-heading `key` the clerk's way; '' (or the official wording itself) restores the official heading.
+        An unknown key is refused (KeyError), and so is a wording of more than one line (ValueError)."""
+        sub = fmt.SUBHEADING_BY_KEY.get(key)
+        if sub is None:
+            raise KeyError(f"unknown sub-heading key {key!r}")
+        wording = wording.strip()
+        if "\n" in wording or "\r" in wording:
+            raise ValueError("a sub-heading is one line")
+        if wording and wording != sub.heading:
+            self.headings[key] = wording
+        else:
+            self.headings.pop(key, None)
 
     # ----- meta -----------------------------------------------------------------------------------------------
 
@@ -157,6 +184,7 @@ class Report:
             meta=Meta(**vars(self.meta)),
             cells=dict(self.cells),
             texts=dict(self.texts),
+            headings=dict(self.headings),
             notes=dict(self.notes),
             provenance=dict(self.provenance),
             extra=_deep_copy(self.extra),
@@ -176,8 +204,10 @@ def _deep_copy(value: Any) -> Any:
     return value
 
 
-def compose_section(section_key: str, texts: dict[str, str]) -> str:
+def compose_section(section_key: str, texts: dict[str, str], headings: dict[str, str] | None = None) -> str:
+    """The whole text of a section (see `Report.section_text`); `headings`: the clerk's wording by text key."""
     section = fmt.SECTION_BY_KEY[section_key]
+    headings = headings or {}
     if not section.subheadings:
         return texts.get(section.key, "")
     parts: list[str] = []
@@ -187,27 +217,38 @@ def compose_section(section_key: str, texts: dict[str, str]) -> str:
     for sub in section.subheadings:
         body = texts.get(sub.key, "")
         if body:
-            parts.append(f"{sub.heading}\n{body}")
+            parts.append(f"{headings.get(sub.key) or sub.heading}\n{body}")
     return "\n".join(parts)
 
 
-def split_section(section_key: str, text: str) -> dict[str, str]:
-    """Split a whole section text into its text keys; falls back to the intro when a split would not round-trip."""
+def split_section(section_key: str, text: str,
+                  headings: dict[str, str] | None = None) -> tuple[dict[str, str], dict[str, str]]:
+    """Split a whole section text into its text keys at its sub-heading lines: the official heading, or the wording
+    `headings` gives a key. Returns the texts and the wording of each sub-heading found worded the clerk's way.
+    Falls back to the intro (and no wording) when a split would not round-trip."""
     section = fmt.SECTION_BY_KEY[section_key]
     if not section.subheadings:
-        return {section.key: text}
+        return {section.key: text}, {}
+    headings = headings or {}
     lines = text.split("\n")
-    headings = {sub.heading: sub.key for sub in section.subheadings}
+    known: dict[str, tuple[str, str]] = {}  # a heading line → (its text key, the clerk's wording or '')
+    for sub in section.subheadings:
+        known.setdefault(sub.heading, (sub.key, ""))
+        if headings.get(sub.key):
+            known.setdefault(headings[sub.key], (sub.key, headings[sub.key]))
     result: dict[str, str] = {}
+    found: dict[str, str] = {}
     current = section.intro_key
     buffer: list[str] = []
     for line in lines:
-        if line in headings and headings[line] not in result:
+        if line in known and known[line][0] not in result and known[line][0] != current:
             result[current] = "\n".join(buffer)
-            current, buffer = headings[line], []
+            current, buffer = known[line][0], []
+            if known[line][1]:
+                found[current] = known[line][1]
         else:
             buffer.append(line)
     result[current] = "\n".join(buffer)
-    if compose_section(section_key, result) == text:
-        return result
-    return {section.intro_key: text}
+    if compose_section(section_key, result, found) == text:
+        return result, found
+    return {section.intro_key: text}, {}

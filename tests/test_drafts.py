@@ -53,7 +53,7 @@ def test_core_document_shape(tmp_path):
     path = tmp_path / "r.nianbao"
     save_draft(report, path)
     doc = json.loads(path.read_text(encoding="utf-8"))
-    assert (doc["format"], doc["schema_version"], doc["template"]) == ("gov-info-annual-report", 2, "2021")
+    assert (doc["format"], doc["schema_version"], doc["template"]) == ("gov-info-annual-report", 3, "2021")
     assert doc["workspace"] == {"auto_sum": [], "deadline": None, "collection": None}
     assert set(doc["meta"]) >= {"agency", "year", "level", "publish_date"}
     assert doc["meta"]["level"] == "设区的市级人民政府" and isinstance(doc["meta"]["year"], int)
@@ -61,7 +61,7 @@ def test_core_document_shape(tmp_path):
     assert isinstance(doc["cells"]["t3.new.natural"], int) and isinstance(doc["cells"]["t2.fees.amount"], str)
     assert doc["texts"]["s1"] == "（二）依申请公开情况\n依申请公开。"
     assert doc["texts"]["s5"] == "" and doc["texts"]["s6"] == ""
-    assert doc["notes"] == {}
+    assert doc["notes"] == {} and doc["headings"] == {}
 
 
 def test_a_draft_with_only_whole_sections_loads(tmp_path):
@@ -189,16 +189,17 @@ def test_newer_version_refused_or_read_only(tmp_path):
 
 def test_version_fixtures_load():
     """One fixture per schema version ever released; each must load with the current code (v1-workspace.nianbao,
-    schema 1 with the keys schema 2 moved into `workspace`, is tested in test_draft_workspace.py)."""
+    schema 1 with the keys schema 2 moved into `workspace`, is tested in test_draft_workspace.py; v3.nianbao, with
+    the clerk's sub-heading wording, in test_draft_headings.py)."""
     fixtures = sorted((FIXTURES / "drafts").glob("v*.nianbao"))
-    assert [p.name for p in fixtures] == ["v1-workspace.nianbao", "v1.nianbao", "v2.nianbao"]
+    assert [p.name for p in fixtures] == ["v1-workspace.nianbao", "v1.nianbao", "v2.nianbao", "v3.nianbao"]
     versions = {json.loads(p.read_text(encoding="utf-8"))["schema_version"] for p in fixtures}
     assert versions == set(range(1, migrations.CURRENT_SCHEMA_VERSION + 1))
     report = load_draft(FIXTURES / "drafts" / "v1.nianbao")
     assert report.meta.agency == "版本一测试局" and report.number("t3.new.natural") == 5
     assert report.cells["t2.fees.amount"] == Decimal("1.50")
     report = load_draft(FIXTURES / "drafts" / "v2.nianbao")
-    assert report.meta.agency == "版本二测试局" and report.upgraded_from is None
+    assert report.meta.agency == "版本二测试局" and report.upgraded_from == 2 and report.headings == {}
     assert report.workspace.auto_sum == {"t3.new.total", "t4.review.total"}
     assert report.workspace.deadline == date(2025, 3, 15) and report.workspace.collection["year"] == 2024
 

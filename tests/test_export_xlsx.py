@@ -184,7 +184,8 @@ def test_errors_are_refused_without_allow_errors(pingtan_path):
 # ----- round trip ------------------------------------------------------------------------------------------------
 
 def _odd_report() -> Report:
-    """Blanks, an invalid entry, an inconsistent typed total, provenance, notes, texts with line breaks."""
+    """Blanks, an invalid entry, an inconsistent typed total, provenance, notes, texts with line breaks, a
+    sub-heading in the clerk's own wording."""
     report = consistent_report(3)
     report.set("t3.granted.research", None)
     report.set("t3.partial.other", InvalidValue("十二", "“十二”不是数字。"))
@@ -193,6 +194,8 @@ def _odd_report() -> Report:
     report.provenance["t3.carried_in.natural"] = Provenance(2023, "t3.carried_out.natural")
     report.texts.update({"preamble": "本报告……编制。", "s1.active": "第一段\n第二段\r\n　　第三段", "s6": "无。"})
     report.notes["W-3#abc"] = "说明"
+    report.texts["s5.problems"] = "解读形式单一。"
+    report.set_heading("s5.problems", "（一）存在的主要问题：")
     return report
 
 

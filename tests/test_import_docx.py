@@ -104,10 +104,12 @@ def test_every_hazard_lands_in_the_right_cell(tmp_path, sample_path):
         "表三有3个单元格空白（或填的是“—”“/”），已留空：表三·（三）不予公开3.危及“三安全一稳定”·科研机构、"
         "表三·（五）不予处理2.重复申请·其他、表三·（六）其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其"
         "政府信息公开申请·社会公益组织。空白不等于0，请填写数字。",
-        "“（一）主动公开方面”按“（一）主动公开情况”导入。",
-        "“（一）主要问题”按“（一）存在的问题”导入。",
-        "“（二）改进措施”按“（二）改进情况”导入。",
+        "“（一）主动公开方面”按原文保留，对应“（一）主动公开情况”。",
+        "“（一）主要问题”按原文保留，对应“（一）存在的问题”。",
+        "“（二）改进措施”按原文保留，对应“（二）改进情况”。",
     ]
+    assert imported.report.headings == {"s1.active": "（一）主动公开方面", "s5.problems": "（一）主要问题",
+                                        "s5.improvements": "（二）改进措施"}
     meta = imported.report.meta
     assert (meta.agency, meta.year, meta.publish_date) == ("测试县交通运输局", 2024, date(2025, 1, 20))
     texts = imported.report.texts

@@ -54,6 +54,10 @@ def test_section_headings(text, after, expected):
     ("（五）政府信息公开监督保障情况。全年检查4次。", S1, (4, "全年检查4次。", "（五）政府信息公开监督保障情况")),
     ("（四）平台建设情况", S1, (3, "", "（四）平台建设情况")),
     ("（一）主要问题", S5, (0, "", "（一）主要问题")),
+    ("（一）存在的主要问题：", S5, (0, "", "（一）存在的主要问题：")),            # the wording keeps its colon
+    ("（一）存在的主要问题：一是解读单一。", S5, (0, "一是解读单一。", "（一）存在的主要问题：")),
+    ("(一)主要问题:", S5, (0, "", "(一)主要问题:")),                               # as typed, half-width
+    ("政府信息管理", S1, (2, "", "（三）政府信息管理")),  # Word's numbering: the official ordinal goes in front
     ("（二）改进措施", S5, (1, "", "（二）改进措施")),
     ("（二）强化信息管理", S1, None),           # 信息管理 is （三）, not （二）
     ("（一）加强组织领导", S1, None),
@@ -67,14 +71,15 @@ def test_subheadings(text, section, expected):
 
 def test_unconventional_sub_headings_stay_in_the_intro_verbatim():
     paragraphs = ["（一）加强组织领导", "成立领导小组。", "（二）完善工作机制", "健全制度。"]
-    texts, notices = split_narrative(S1, paragraphs)
-    assert texts == {"s1.intro": "\n".join(paragraphs)} and notices == []
+    texts, headings, notices = split_narrative(S1, paragraphs)
+    assert texts == {"s1.intro": "\n".join(paragraphs)} and headings == {} and notices == []
 
 
 def test_sub_headings_only_go_forward_and_the_rest_is_kept():
     paragraphs = ["本年工作概述。", "（一）主动公开情况", "主动公开254条。", "（一）主动公开情况",
                   "重复的标题留在正文里。", "（三）政府信息管理情况。制度健全。", "（五）监督保障情况", "开展培训。"]
-    texts, _ = split_narrative(S1, paragraphs)
+    texts, headings, _ = split_narrative(S1, paragraphs)
+    assert headings == {}
     assert texts == {
         "s1.intro": "本年工作概述。",
         "s1.active": "主动公开254条。\n（一）主动公开情况\n重复的标题留在正文里。",
@@ -88,13 +93,15 @@ def test_inline_sub_heading_after_a_sentence_starts_its_part():
     paragraphs = ["（一）存在的主要问题：一是政策解读形式较为单一；二是依申请公开答复规范性有待提高。"
                   "（二）改进措施：一是丰富解读形式，推出图解、视频解读；二是加强业务培训。",
                   "2025年，我局将继续做好政务公开工作。"]
-    texts, notices = split_narrative(S5, paragraphs)
+    texts, headings, notices = split_narrative(S5, paragraphs)
     assert texts == {
         "s5.problems": "一是政策解读形式较为单一；二是依申请公开答复规范性有待提高。",
         "s5.improvements": "一是丰富解读形式，推出图解、视频解读；二是加强业务培训。\n"
                            "2025年，我局将继续做好政务公开工作。",
     }
-    assert notices == ["“（一）存在的主要问题”按“（一）存在的问题”导入。", "“（二）改进措施”按“（二）改进情况”导入。"]
+    assert headings == {"s5.problems": "（一）存在的主要问题：", "s5.improvements": "（二）改进措施："}
+    assert notices == ["“（一）存在的主要问题”按原文保留，对应“（一）存在的问题”。",
+                       "“（二）改进措施”按原文保留，对应“（二）改进情况”。"]
 
 
 @pytest.mark.parametrize("paragraph", [
@@ -103,7 +110,7 @@ def test_inline_sub_heading_after_a_sentence_starts_its_part():
     "主动公开254条。（一）主动公开情况：重复的标题。",  # not after the current one
 ])
 def test_numbered_points_inside_a_paragraph_are_not_split(paragraph):
-    texts, _ = split_narrative(S1, ["（一）主动公开情况", paragraph])
+    texts, _, _ = split_narrative(S1, ["（一）主动公开情况", paragraph])
     assert texts == {"s1.active": paragraph}
 
 

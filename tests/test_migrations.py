@@ -26,7 +26,8 @@ def test_a_missing_step_is_reported():
 
 
 def test_an_older_draft_is_upgraded_and_its_original_kept(tmp_path, monkeypatch):
-    """Pretend this app writes schema 3 with a step from 2: the v1 fixture loads upgraded, the original stays."""
+    """Pretend this app writes the schema after ours with a step to it: the v1 fixture loads upgraded through every
+    step, the original stays."""
     import json
     import shutil
 
@@ -34,12 +35,14 @@ def test_an_older_draft_is_upgraded_and_its_original_kept(tmp_path, monkeypatch)
     from models.storage.drafts import load_draft, original_copy, save_draft
     from tests.conftest import FIXTURES
 
-    def two_to_three(doc):
+    ours = migrations.CURRENT_SCHEMA_VERSION
+
+    def to_next(doc):
         doc["texts"] = {**doc.get("texts", {}), "s6": doc.get("texts", {}).get("s6", "") + "（已升级）"}
         return doc
 
-    monkeypatch.setattr(migrations, "CURRENT_SCHEMA_VERSION", 3)
-    monkeypatch.setitem(migrations.UPGRADES, 2, two_to_three)
+    monkeypatch.setattr(migrations, "CURRENT_SCHEMA_VERSION", ours + 1)
+    monkeypatch.setitem(migrations.UPGRADES, ours, to_next)
     path = tmp_path / "old.nianbao"
     shutil.copy(FIXTURES / "drafts" / "v1.nianbao", path)
     original = path.read_bytes()
@@ -47,7 +50,7 @@ def test_an_older_draft_is_upgraded_and_its_original_kept(tmp_path, monkeypatch)
     assert report.upgraded_from == 1 and report.texts["s6"] == "无。（已升级）"
     assert path.read_bytes() == original, "loading never writes"
     save_draft(report, path)
-    assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == 3
+    assert json.loads(path.read_text(encoding="utf-8"))["schema_version"] == ours + 1
     assert original_copy(path, 1).read_bytes() == original
     save_draft(load_draft(path), path)
     assert original_copy(path, 1).read_bytes() == original

@@ -1,6 +1,6 @@
 """Undo commands: every change of the report is one step on the document's QUndoStack — a cell change, a paste, an
 auto-sum switch, a tool's result (with what the tool stores in the draft), a 基本信息 field, the deadline, a
-narrative text.
+narrative text, the wording of a sub-heading.
 
 Typing merges (QUndoCommand.mergeWith): characters typed one after another in the same field make one step up to a
 word's end (a space or a punctuation mark), and so does a run of deletions, so Ctrl+Z takes back a typed word, not a
@@ -184,6 +184,21 @@ class SetTextCommand(QUndoCommand):
         e = self.edit
         self.doc.apply_text(self.key, text[:e.start] + e.removed + text[e.start + len(e.inserted):],
                             self.provenance)
+
+
+class SetHeadingCommand(QUndoCommand):
+    """The wording of a sub-heading changed (restored to the official one: `new` is '')."""
+
+    def __init__(self, doc: ReportDocument, key: str, new: str, label: str) -> None:
+        super().__init__(label)
+        self.doc, self.key = doc, key
+        self.old, self.new = doc.report.headings.get(key, ""), new
+
+    def redo(self) -> None:
+        self.doc.apply_heading(self.key, self.new)
+
+    def undo(self) -> None:
+        self.doc.apply_heading(self.key, self.old)
 
 
 class SetMetaCommand(QUndoCommand):

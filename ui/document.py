@@ -2,9 +2,9 @@
 
 Every change goes through here as an undo command on one QUndoStack (ui/commands.py): cells (an auto-sum recomputed
 in the same step, what a tool stores in the draft with its cells in the same step too), the 自动合计 switches, the
-基本信息 fields and the deadline, the narrative texts (typing merged into words). The text editors keep no undo
-history of their own: Ctrl+Z anywhere takes back the last change the clerk made, wherever it was. Confirming a
-carried paragraph and a finding's 说明 note are the changes that are not undo steps.
+基本信息 fields and the deadline, the narrative texts (typing merged into words), a sub-heading's wording. The text
+editors keep no undo history of their own: Ctrl+Z anywhere takes back the last change the clerk made, wherever it
+was. Confirming a carried paragraph and a finding's 说明 note are the changes that are not undo steps.
 
 After a cell or meta change all rules run again at once and the findings are indexed by cell and by text key for
 the views. Typing in a narrative re-checks after a short pause instead (TEXT_SETTLE_MS): a keystroke only stores the
@@ -30,7 +30,7 @@ from models.rules.rule_set import evaluate
 from models.storage.draft_format import lift_v1_workspace
 from models.tools import autosum, carried_text
 from models.values import CellValue, Parsed, check_value, parse
-from ui.commands import SetAutoSumCommand, SetCellsCommand, SetMetaCommand, SetTextCommand, diff
+from ui.commands import SetAutoSumCommand, SetCellsCommand, SetHeadingCommand, SetMetaCommand, SetTextCommand, diff
 from ui.page_status import PAGE_KEYS, page_of, split_pending
 
 READ_ONLY = "此草稿只能查看，不能修改；“另存为”可保存一份可以修改的副本。"
@@ -47,6 +47,7 @@ TEXT_SETTLE_MS = 200  # typing in a narrative: the rules run again once the keys
 class ReportDocument(QObject):
     cellsChanged = Signal(list)     # keys whose value changed
     textChanged = Signal(str)       # text key
+    headingChanged = Signal(str)    # text key whose sub-heading's wording changed
     metaChanged = Signal()
     findingsChanged = Signal()
     carriedChanged = Signal(str)    # text key whose carried text was confirmed
@@ -218,6 +219,22 @@ class ReportDocument(QObject):
         self.generation += 1
         self.textChanged.emit(key)
         self._refresh_later()
+
+    def set_heading(self, key: str, wording: str) -> None:
+        """Word sub-heading `key` the clerk's way ('' restores the official heading): one undo step."""
+        official = fmt.SUBHEADING_BY_KEY[key].heading
+        wording = "" if wording.strip() == official else wording.strip()
+        if self.report.headings.get(key, "") == wording or self._refuse_read_only():
+            return
+        label = f"修改小标题“{wording}”" if wording else f"恢复规范标题“{official}”"
+        self.undo_stack.push(SetHeadingCommand(self, key, wording, label))
+
+    def apply_heading(self, key: str, wording: str) -> None:
+        """Used by undo commands: store the wording, then re-check (section 五's text is compared with last year's)."""
+        self.report.set_heading(key, wording)
+        self.generation += 1
+        self.headingChanged.emit(key)
+        self.refresh()
 
     def unconfirmed_texts(self) -> list[str]:
         """Text keys still holding last year's text, neither edited nor confirmed."""

@@ -91,6 +91,8 @@ def text_keys(section_key: str) -> tuple[str, ...]:
 
 
 ALL_TEXT_KEYS: tuple[str, ...] = (PREAMBLE_KEY, *(k for s in SECTIONS for k in text_keys(s.key)))
+#: Every conventional sub-heading by its text key ("s5.problems" → （一）存在的问题).
+SUBHEADING_BY_KEY: dict[str, SubHeading] = {sub.key: sub for s in SECTIONS for sub in s.subheadings}
 
 
 # ---------------------------------------------------------------------------------------------------------------

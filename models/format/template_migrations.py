@@ -7,10 +7,11 @@ report (each is judged and laid out by its own format). A migration is declared 
 to continue in another — say, a national format amended in the middle of a reporting year. `MIGRATIONS` is empty
 today.
 
-A migration moves every cell, text and provenance by key (a key whose meaning stays keeps its key, so it moves as
-it is; a key the new format renames is listed in `renamed`); a value under a key the new format does not have is
-kept in the draft as an unknown cell (`Report.extra_cells`), never dropped. The document as it was read is kept in
-the draft under `ORIGINAL_KEY` (the first original only), as a schema upgrade keeps the file as it was.
+A migration moves every cell, text (with the clerk's wording of its sub-heading) and provenance by key (a key whose
+meaning stays keeps its key, so it moves as it is; a key the new format renames is listed in `renamed`); a value
+under a key the new format does not have is kept in the draft as an unknown cell (`Report.extra_cells`), never
+dropped. The document as it was read is kept in the draft under `ORIGINAL_KEY` (the first original only), as a
+schema upgrade keeps the file as it was.
 
 Where it runs: `models.storage.drafts.load_draft` (a draft file), `models.tools.carryover.embedded_previous` (last
 year's report inside a draft) and `importers.xlsx_reader` (the report in our workbook, after its cells are read by the
@@ -85,7 +86,7 @@ def migrate_document(doc: dict[str, Any], until: str | None = None,
 def _apply(doc: dict[str, Any], step: TemplateMigration) -> None:
     format_of(step.target)  # UnknownTemplate now rather than a half-moved document
     doc["template"] = step.target
-    for name in ("cells", "texts"):
+    for name in ("cells", "texts", "headings"):
         if isinstance(doc.get(name), dict):
             doc[name] = {step.key(k): v for k, v in doc[name].items()}
     known = format_of(step.target).cell_by_key

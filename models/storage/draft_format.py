@@ -1,9 +1,10 @@
 """The draft file's JSON document: Report ⇄ dict, per the core other tools rely on.
 
-`{"format": "gov-info-annual-report", "schema_version": 2, "template": "2021", "meta": {...}, "cells": {...},
-"texts": {"s1": ..., "s5": ..., "s6": ...}, "notes": {...}}` plus keys of our own (provenance, app, and `workspace`:
-`{"auto_sum": [cell keys], "deadline": "YYYY-MM-DD" | null, "collection": {...} | null}`, `models.report.Workspace`),
-and any key we do not know is kept as it was.
+`{"format": "gov-info-annual-report", "schema_version": 3, "template": "2021", "meta": {...}, "cells": {...},
+"texts": {"s1": ..., "s5": ..., "s6": ...}, "notes": {...}}` plus keys of our own (provenance, app, `workspace`:
+`{"auto_sum": [cell keys], "deadline": "YYYY-MM-DD" | null, "collection": {...} | null}`, `models.report.Workspace`,
+and `headings`: `{"s5.problems": "（一）存在的主要问题："}`, the clerk's wording of a sub-heading, `Report.headings`;
+the whole section texts are written with that wording), and any key we do not know is kept as it was.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from models.values import InvalidValue, coerce_loaded
 
 FORMAT_ID = "gov-info-annual-report"
 CORE_KEYS = ("format", "schema_version", "template", "meta", "cells", "texts", "notes")
-OWN_KEYS = ("provenance", "app", "workspace")
+OWN_KEYS = ("provenance", "app", "workspace", "headings")
 WORKSPACE_KEYS = ("auto_sum", "deadline", "collection", "unsplit")
 META_KEYS = ("agency", "year", "level", "publish_date")
 #: The template of a draft that names none: drafts were written in the 2021 format before templates were stored.
@@ -49,6 +50,7 @@ def to_document(report: Report, app_info: dict[str, Any] | None = None) -> dict[
         "notes": dict(report.notes),
         "provenance": {key: _provenance_json(p) for key, p in report.provenance.items()},
         "workspace": _workspace_json(report.workspace),
+        "headings": dict(report.headings),
     }
     if app_info:
         doc["app"] = app_info
@@ -122,7 +124,7 @@ def from_document(doc: dict[str, Any]) -> Report:
                 report.cells[key] = value
         else:
             report.extra_cells[key] = raw
-    report.texts = _texts(_mapping(doc, "texts"))
+    report.texts, report.headings = _texts(_mapping(doc, "texts"), _headings(_mapping(doc, "headings")))
     report.notes = {str(k): _string(v, f"notes.{k}") for k, v in _mapping(doc, "notes").items()}
     for key, raw in _mapping(doc, "provenance").items():
         if isinstance(raw, dict):
@@ -230,8 +232,25 @@ def _date(raw: object, name: str, message: str) -> date:
         raise DraftContentError(message) from exc
 
 
-def _texts(raw: dict[str, Any]) -> dict[str, str]:
+def _headings(raw: dict[str, Any]) -> dict[str, str]:
+    """The clerk's sub-heading wording: one line of text each; an empty or official one is no wording. A key that
+    is no sub-heading of this version's is kept as it was (a round trip loses nothing), and used by nothing."""
+    headings: dict[str, str] = {}
+    for key, value in raw.items():
+        wording = _string(value, f"headings.{key}").strip()
+        if "\n" in wording or "\r" in wording:
+            raise DraftContentError(f"“headings.{key}”应为一行文字。")
+        sub = fmt.SUBHEADING_BY_KEY.get(str(key))
+        if wording and (sub is None or wording != sub.heading):
+            headings[str(key)] = wording
+    return headings
+
+
+def _texts(raw: dict[str, Any], headings: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The texts and the sub-heading wording: where another tool rewrote a whole section, the whole text wins and
+    says the wording of that section's sub-headings too."""
     texts = {str(k): _string(v, f"texts.{k}") for k, v in raw.items()}
+    headings = dict(headings)
     result: dict[str, str] = {}
     for section in fmt.SECTIONS:
         whole = texts.pop(section.key, None)
@@ -240,10 +259,14 @@ def _texts(raw: dict[str, Any]) -> dict[str, str]:
                 result[section.key] = whole
             continue
         parts = {k: texts.pop(k) for k in fmt.text_keys(section.key) if k in texts}
-        if whole is None or compose_section(section.key, parts) == whole:
+        if whole is None or compose_section(section.key, parts, headings) == whole:
             result.update({k: v for k, v in parts.items() if v})
         else:
             # Another tool rewrote the whole section: the whole text wins, split where that round-trips.
-            result.update({k: v for k, v in split_section(section.key, whole).items() if v})
+            split, worded = split_section(section.key, whole, headings)
+            result.update({k: v for k, v in split.items() if v})
+            for sub in section.subheadings:
+                headings.pop(sub.key, None)
+            headings.update(worded)
     result.update({k: v for k, v in texts.items() if v or k not in fmt.ALL_TEXT_KEYS})
-    return result
+    return result, headings

@@ -4,6 +4,11 @@ Version 2 gathered what the app keeps beside the report into one typed `workspac
 the 公开截止日期 override and the 汇总数据采集表 store, which version 1 wrote as top-level keys (`autosum`,
 `deadline`, `collection`) that the window and the tools defined. A value version 1 held that the typed field cannot
 take is left where it was (an unknown key, kept as it is), so an old draft opens as it did and loses nothing.
+
+Version 3 keeps the clerk's own wording of a sub-heading (`headings`, `Report.headings`), and writes the whole section
+texts (`texts.s1`, `texts.s5`) with that wording. A version-2 draft has no wording: every sub-heading is official, and
+its texts mean what they meant, so the step changes nothing. The version number still rises, so that an app of
+version 2 opens a draft with wording read-only instead of reading its whole texts as rewritten by another tool.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-CURRENT_SCHEMA_VERSION = 2
+CURRENT_SCHEMA_VERSION = 3
 
 Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -60,7 +65,13 @@ def _v1_date(value: object) -> str | None:
         return None
 
 
+def _v2_to_v3(doc: dict[str, Any]) -> dict[str, Any]:
+    """Nothing to move: a version-2 draft words every sub-heading officially (see the module's docstring)."""
+    return doc
+
+
 UPGRADES[1] = _v1_to_v2
+UPGRADES[2] = _v2_to_v3
 
 
 class NoUpgradePath(ValueError):

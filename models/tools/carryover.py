@@ -13,7 +13,8 @@ PREVIOUS_KEY = "previous_report"
 
 
 def new_year_from(previous: Report, template: str = CURRENT_TEMPLATE) -> Report:
-    """Year + 1, meta copied, 上年结转 = last year's 结转下年度, every other cell blank, texts copied as a start.
+    """Year + 1, meta copied, 上年结转 = last year's 结转下年度, every other cell blank, texts copied as a start (with
+    the clerk's wording of their sub-headings).
 
     The new report is of `template` (the current format), whatever last year's was; cells are carried by key, so a
     row the new format inserts or a label it renames moves nothing. Carried cells and texts are recorded in
@@ -40,6 +41,8 @@ def new_year_from(previous: Report, template: str = CURRENT_TEMPLATE) -> Report:
         if text:
             report.texts[key] = text
             report.provenance[f"text:{key}"] = Provenance(year, key, text_digest(text))
+        if key in previous.headings and key in fmt.SUBHEADING_BY_KEY:
+            report.set_heading(key, previous.headings[key])  # the clerk's wording of its sub-heading goes with it
     for section in fmt.NARRATIVE_SECTIONS:
         whole = previous.section_text(section)
         if whole:

@@ -1,6 +1,12 @@
-"""Narrative pages 一, 五, 六: one editor per conventional sub-heading, each with a one-line hint."""
+"""Narrative pages 一, 五, 六: one editor per conventional sub-heading, each with a one-line hint.
+
+A sub-heading shows as the report words it: the clerk's own wording kept from an imported Word report (`（一）存在的主要
+问题：`), with a 恢复规范标题 button beside it that restores the official heading (an undo step), or the official one.
+"""
 
 from __future__ import annotations
+
+from html import escape
 
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,6 +26,7 @@ from ui.narrative_editor import NarrativeEditor
 from ui.pages.base import Page
 
 INTRO_HINT = "开头段落（可选）：本部分的总体概述。"
+RESTORE_HEADING = "恢复规范标题"
 SECTION_HINTS = {
     "s6": "信息处理费的收取情况（按国办函〔2020〕109号），以及贯彻落实政务公开工作要点等其他需要报告的事项。",
 }
@@ -32,6 +39,8 @@ class NarrativePage(Page):
         super().__init__()
         self.doc = doc
         self.editors: dict[str, NarrativeEditor] = {}
+        self.headings: dict[str, QLabel] = {}  # sub-heading text key → its label
+        self.restore_buttons: dict[str, QPushButton] = {}
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         body = QWidget()
@@ -39,18 +48,21 @@ class NarrativePage(Page):
         if self.section.subheadings:
             self._add_editor(column, self.section.intro_key, "开头", INTRO_HINT, height=70)
             for sub in self.section.subheadings:
-                self._add_editor(column, sub.key, sub.heading, sub.hint)
+                self._add_editor(column, sub.key, doc.report.heading(sub.key), sub.hint)
         else:
             self._add_editor(column, self.section.key, "", SECTION_HINTS.get(section_key, ""), height=260)
         column.addStretch(1)
         scroll.setWidget(body)
         self.layout_.addWidget(scroll)
+        doc.headingChanged.connect(self._show_heading)
 
     def _add_editor(self, column: QVBoxLayout, text_key: str, heading: str, hint: str, height: int = 130) -> None:
         row = QHBoxLayout()
         if heading:
-            title = QLabel(f"<b>{heading}</b>")
+            title = QLabel(f"<b>{escape(heading)}</b>")
             row.addWidget(title)
+            if text_key in fmt.SUBHEADING_BY_KEY:
+                self._add_restore(row, text_key, title)
         note = QLabel(hint)
         note.setObjectName("hint")
         note.setWordWrap(True)
@@ -69,6 +81,38 @@ class NarrativePage(Page):
         column.addLayout(row)
         column.addWidget(editor)
         self.editors[text_key] = editor
+        if text_key in self.headings:
+            self._show_heading(text_key)
+
+    def _add_restore(self, row: QHBoxLayout, key: str, title: QLabel) -> None:
+        """The 恢复规范标题 button of sub-heading `key`, shown while the report words it the clerk's way."""
+        official = fmt.SUBHEADING_BY_KEY[key].heading
+        button = QPushButton(RESTORE_HEADING)
+        button.setToolTip(f"改用规范的小标题“{official}”（导出的 Word 文件也随之改用）；可以撤销。")
+        button.setAccessibleName(f"{RESTORE_HEADING}“{official}”")
+        button.setEnabled(not self.doc.report.read_only)
+        button.clicked.connect(lambda: self.restore_heading(key))
+        row.addWidget(button)
+        self.headings[key], self.restore_buttons[key] = title, button
+
+    def restore_heading(self, key: str) -> None:
+        """Word sub-heading `key` officially again; the keyboard focus goes on to its text."""
+        self.doc.set_heading(key, "")
+        if self.restore_buttons[key].isHidden() and key in self.editors:
+            self.editors[key].setFocus()
+
+    def _show_heading(self, key: str) -> None:
+        """Show sub-heading `key` as the report words it now."""
+        if key not in self.headings:
+            return
+        wording, official = self.doc.report.heading(key), fmt.SUBHEADING_BY_KEY[key].heading
+        title = self.headings[key]
+        title.setText(f"<b>{escape(wording)}</b>")
+        own = wording != official
+        title.setToolTip(f"小标题按原文保留；规范的写法为“{official}”。" if own else "")
+        self.restore_buttons[key].setHidden(not own)
+        if key in self.editors:
+            self.editors[key].setAccessibleName(wording)
 
     def insert_requests_paragraph(self, editor: NarrativeEditor) -> bool:
         if editor.isReadOnly():
