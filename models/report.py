@@ -50,12 +50,12 @@ class Workspace:
     auto_sum: frozenset[str] = frozenset()
     deadline: date | None = None
     collection: dict[str, Any] | None = None
-    unsplit: frozenset[str] = frozenset()
     extra: dict[str, Any] = field(default_factory=dict)
+    unsplit: frozenset[str] = frozenset()
 
     def copy(self) -> Workspace:
-        return Workspace(self.auto_sum, self.deadline, _deep_copy(self.collection), self.unsplit,
-                         _deep_copy(self.extra))
+        return Workspace(self.auto_sum, self.deadline, _deep_copy(self.collection), _deep_copy(self.extra),
+                         self.unsplit)
 
 
 def text_digest(text: str) -> str:
