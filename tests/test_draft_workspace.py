@@ -12,7 +12,7 @@ import pytest
 
 from models.report import Report, Workspace
 from models.storage import migrations
-from models.storage.draft_format import from_document, lift_v1_workspace, to_document
+from models.storage.draft_format import DraftContentError, from_document, lift_v1_workspace, to_document
 from models.storage.drafts import DraftError, load_draft, original_copy, save_draft
 from models.tools import autosum
 from models.tools.carryover import embedded_previous, new_year_from
@@ -108,3 +108,15 @@ def test_a_report_built_with_v1_keys_has_them_moved_into_the_workspace():
     lift_v1_workspace(report)
     assert report.workspace.auto_sum == autosum.AUTO_SUM_KEYS and report.workspace.deadline == date(2025, 1, 31)
     assert report.extra == {"other": 1}
+
+
+def test_unsplit_cells_round_trip_and_a_wrong_value_is_named():
+    report = consistent_report(4)
+    report.workspace.unsplit = frozenset({"t3.other_1.total", "t3.other_2.total"})
+    doc = to_document(report)
+    assert doc["workspace"]["unsplit"] == ["t3.other_1.total", "t3.other_2.total"]
+    assert from_document(doc).workspace.unsplit == report.workspace.unsplit
+    assert "unsplit" not in to_document(consistent_report(4))["workspace"], "written only when there are some"
+    doc["workspace"]["unsplit"] = "t3.other_1.total"
+    with pytest.raises(DraftContentError, match=r"workspace\.unsplit"):
+        from_document(doc)
