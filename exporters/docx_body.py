@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from exporters.docx_styles import (
     BODY_PT,
+    BODY_SPACING,
     HEADING1,
     HEADING2,
     LINE_PT,
@@ -52,9 +53,9 @@ class BodyWriter:
 
     def __init__(self, fonts: FontSet) -> None:
         self.fonts = fonts
-        self.body = rpr_xml(fonts.body, BODY_PT)
-        self.h1 = rpr_xml(fonts.heading1, BODY_PT)
-        self.h2 = rpr_xml(fonts.heading2, BODY_PT)
+        self.body = rpr_xml(fonts.body, BODY_PT, spacing=BODY_SPACING)
+        self.h1 = rpr_xml(fonts.heading1, BODY_PT, spacing=BODY_SPACING)
+        self.h2 = rpr_xml(fonts.heading2, BODY_PT, spacing=BODY_SPACING)
         self.title = rpr_xml(fonts.title, TITLE_PT, bold=fonts.title_bold)
 
     def title_block(self, agency: str, title: str) -> str:

@@ -21,9 +21,12 @@ w:charSpace="-849"/>` (`document_grid`).
   Word that flag is only the line grid (its object model calls the two flags DisableLineHeightGrid and
   DisableCharacterSpaceGrid), so nothing the reader sees changes: fixed line spacing does not snap, and the tables'
   single spacing must not. LibreOffice reads the paragraph flag as "off the whole grid", and it must: LibreOffice
-  7.4 puts every character wider than a grid cell into two cells, 14 characters to the line (measured). So
-  LibreOffice keeps setting the body at 16 pt, 27 characters to the line (in a line it narrows to 28 whole cells,
-  441 pt); Word sets 28. WPS was not at hand; it is expected to read the flags as Word does.
+  7.4 puts every character wider than a grid cell into two cells, 14 characters to the line (measured).
+- So that a renderer that leaves the grid sets 28 as well, the 3号 body, heading and sub-heading runs are condensed
+  by 0.3 pt (`BODY_SPACING`, `w:spacing w:val="-6"`): 28 × 15.7 pt = 439.6 pt fit the 442.2 pt line, 29 do not.
+  LibreOffice then sets 28 characters to the line (rendered and counted by tests/word_layout/test_document_grid.py;
+  without it, 27). On the grid Word places each character on its 15.79 pt cell either way, so it sets 28 too (29 ×
+  15.49 pt would still exceed the line). WPS was not at hand; it reads the grid as Word does, and 28 either way.
 """
 
 from __future__ import annotations
@@ -57,6 +60,8 @@ LINE_PT = 28         # fixed line spacing of the body
 TITLE_LINE_PT = 36   # fixed line spacing of a (possibly two-line) title
 TABLE_PT = 10.5      # 5号
 PAGE_NUMBER_PT = 14  # 4号
+#: Character spacing of the 3号 runs, in twentieths of a point: 28 characters to the line off the grid too.
+BODY_SPACING = -6
 DRAFT_COLOR = "C00000"
 
 #: GB/T 9704 §5.2.2: the type area holds 22 lines of 28 characters of 3号.

@@ -29,13 +29,14 @@ def fonts_xml(font: str) -> str:
     return f'<w:rFonts w:ascii={name} w:hAnsi={name} w:eastAsia={name} w:cs={name} w:hint="eastAsia"/>'
 
 
-def rpr_xml(font: str, size_pt: float, *, bold: bool = False, color: str = "") -> str:
-    """Run properties in schema order: fonts, bold, colour, size."""
+def rpr_xml(font: str, size_pt: float, *, bold: bool = False, color: str = "", spacing: int = 0) -> str:
+    """Run properties in schema order: fonts, bold, colour, character spacing (twentieths of a point), size."""
     half_points = round(size_pt * 2)
     return (
         "<w:rPr>" + fonts_xml(font)
         + ("<w:b/><w:bCs/>" if bold else "")
         + (f'<w:color w:val="{color}"/>' if color else "")
+        + (f'<w:spacing w:val="{spacing}"/>' if spacing else "")
         + f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/></w:rPr>'
     )
 
