@@ -1,6 +1,7 @@
 """The batch check's summary table for a 政务公开办: .xlsx (two sheets) or .csv (two files, UTF-8 with BOM).
 
-Sheet 汇总: one row per file (file, agency, year, format, verdict, counts, the first three problems).
+Sheet 汇总: one row per file (file, agency, year, format, verdict, counts, the reading notices, the first three
+problems, the report the cross-year rules compared with).
 Sheet 全部问题: every finding, then every reading notice. Text that a spreadsheet would run as a formula is kept text.
 """
 
@@ -16,7 +17,9 @@ from models.format import format2021 as fmt
 from models.storage.atomic import atomic_write
 
 SUMMARY_HEADER = ("文件", "机关名称", "年度", "格式", "结论", "错误", "警告", "提示", "读取提示",
-                  "问题1", "问题2", "问题3")
+                  "问题1", "问题2", "问题3", "对照上年")
+#: The 汇总 header of earlier versions: their .csv summary in a checked folder is still known as a summary.
+EARLIER_SUMMARY_HEADERS = (SUMMARY_HEADER[:-1],)
 DETAIL_HEADER = ("文件", "机关名称", "年度", "规则", "严重程度", "涉及单元格", "内容")
 SUMMARY_SHEET, DETAIL_SHEET = "汇总", "全部问题"
 DETAIL_SUFFIX = "_全部问题"
@@ -40,14 +43,14 @@ def summary_rows(items: list[Checked]) -> list[Row]:
         if item.error or item.report is None:
             meta = item.report.meta if item.report else None
             head = (meta.agency, meta.year or "", item.template) if meta else ("", "", "")
-            rows.append((str(item.path), *head, verdict(item), "", "", "", "", item.error, "", ""))
+            rows.append((str(item.path), *head, verdict(item), "", "", "", "", item.error, "", "", ""))
             continue
         meta = item.report.meta
         first = [f"[{f.rule}] {f.message}" for f in item.findings[:3]]
         first += [""] * (3 - len(first))
         rows.append((str(item.path), meta.agency, meta.year or "", item.template, verdict(item),
                      item.count(Severity.ERROR), item.count(Severity.WARNING), item.count(Severity.INFO),
-                     len(item.notices), *first))
+                     len(item.notices), *first, item.compared_with))
     return rows
 
 
@@ -103,7 +106,7 @@ def _xlsx_bytes(items: list[Checked]) -> bytes:
     from openpyxl.styles import Font
 
     workbook = Workbook()
-    sheets = ((SUMMARY_SHEET, SUMMARY_HEADER, summary_rows(items), (48, 24, 8, 8, 10, 6, 6, 6, 8, 60, 60, 60)),
+    sheets = ((SUMMARY_SHEET, SUMMARY_HEADER, summary_rows(items), (48, 24, 8, 8, 10, 6, 6, 6, 8, 60, 60, 60, 48)),
               (DETAIL_SHEET, DETAIL_HEADER, detail_rows(items), (48, 24, 8, 12, 10, 40, 100)))
     for index, (title, header, rows, widths) in enumerate(sheets):
         sheet = workbook.active if index == 0 else workbook.create_sheet()

@@ -139,7 +139,7 @@ def test_batch_summary_xlsx(tmp_path, huaian_path):
     assert book.sheetnames == ["汇总", "全部问题"]
     rows = list(book["汇总"].iter_rows(values_only=True))
     assert rows[0] == ("文件", "机关名称", "年度", "格式", "结论", "错误", "警告", "提示", "读取提示",
-                       "问题1", "问题2", "问题3")
+                       "问题1", "问题2", "问题3", "对照上年")
     by_file = {PurePath(row[0]).name: row for row in rows[1:]}
     assert list(by_file) == ["a-clean.docx", "b-broken.docx", "e0.docx", "e1.docx", "e2.docx", "c-old.doc",
                              "d-draft.nianbao"]
