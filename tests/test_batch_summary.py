@@ -1,0 +1,91 @@
+"""Issue 16 §6: the batch summary a 政务公开办 can act on: the weightiest problems first, the blank cells as one
+line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+
+from cli.batch import Checked, examine
+from cli.check import is_summary_file
+from cli.problems import top_problems, weight
+from cli.summary import EARLIER_SUMMARY_HEADERS, detail_rows, summary_rows
+from importers import Imported
+from models.findings import Finding, Severity
+from models.format import format2021 as fmt
+from models.format.formats import FORMAT_2021
+from models.values import InvalidValue
+from tests.builders import consistent_report
+from tests.cli_runner import run
+from tests.docx_builders import write_report
+
+BLANKS = ("t2.rules.issued", "t2.normative.repealed", "t2.licensing.decisions")  # three rows: three V-1 findings
+
+
+def checked(report, notices=(), name="报告.nianbao") -> Checked:
+    return examine(Path(name), Imported(report, list(notices), report.template, "draft"))
+
+
+def broken_report():
+    """Three blank cells of table 二, and 本年新收·自然人 one too many (T3-A and T3-B)."""
+    report = consistent_report(3)
+    for key in BLANKS:
+        report.set(key, None)
+    report.set("t3.new.natural", report.number("t3.new.natural") + 1)
+    return report
+
+
+def test_the_sums_come_before_the_blank_cells_which_are_one_line():
+    item = checked(broken_report())
+    rules = [f.rule for f in item.findings]
+    assert rules[:5] == ["V-1", "V-1", "V-1", "T3-A", "T3-B"]  # evaluation (table) order; W-2, W-3 follow
+    row = summary_rows([item])[0]
+    assert row[9].startswith("[T3-A] 表三·自然人列：新收")
+    assert row[10].startswith("[T3-B] ")
+    labels = "、".join(fmt.cell_label(k) for k in BLANKS)
+    assert row[11] == f"[V-1] 3个单元格未填写（{labels}）。空白不等于0，没有发生的请填0。"
+    assert [r[3] for r in detail_rows([item])] == rules  # the full list, as before
+
+
+def test_many_blank_cells_give_a_count_and_examples():
+    report = consistent_report(4)
+    blank = [k for k in fmt.ALL_CELL_KEYS if k.startswith("t4.")]
+    for key in blank:
+        report.set(key, None)
+    report.set("t2.rules.issued", InvalidValue("3.5件", "不是整数。"))  # an invalid value is a V-1 finding too
+    row = summary_rows([checked(report)])[0]
+    examples = "、".join(fmt.cell_label(k) for k in ("t2.rules.issued", *blank[:2]))
+    assert row[9] == (f"[V-1] {len(blank)}个单元格未填写、1个单元格的数值无效（例如{examples}等）。"
+                      "空白不等于0，没有发生的请填0。")
+    assert row[10].startswith("[W-2] ") and row[11].startswith("[W-3] ")  # warnings after every error
+
+
+def finding(rule: str, severity: Severity, blank: bool = False) -> Finding:
+    return Finding(rule, severity, ("t3.new.total",), f"{rule}的说明", blank=blank)
+
+
+def test_weight_orders_the_problems():
+    findings = [finding("W-DATE", Severity.WARNING), finding("V-1", Severity.ERROR, blank=True),
+                finding("V-META", Severity.ERROR), finding("X-3", Severity.INFO), finding("TXT-1", Severity.WARNING),
+                finding("X-1", Severity.WARNING), finding("TXT-NONE", Severity.ERROR), finding("T4-B", Severity.ERROR),
+                finding("T3-C", Severity.ERROR)]
+    assert [weight(f) for f in findings] == [5, 4, 3, 6, 2, 2, 1, 0, 0]
+    order = [line.split("]")[0][1:] for line in top_problems(findings, FORMAT_2021, shown=20)]
+    assert order == ["T4-B", "T3-C", "TXT-NONE", "TXT-1", "X-1", "V-META", "V-1", "W-DATE", "X-3"]
+
+
+def test_an_earlier_csv_summary_is_still_known_as_one(tmp_path):
+    old = tmp_path / "汇总.csv"
+    old.write_bytes(("\ufeff" + ",".join(EARLIER_SUMMARY_HEADERS[0]) + "\r\n").encode("utf-8"))
+    assert is_summary_file(old)
+
+
+def test_summary_of_a_word_folder_end_to_end(tmp_path):
+    folder = tmp_path / "各部门"
+    folder.mkdir()
+    write_report(folder / "a.docx", broken_report())
+    out = tmp_path / "汇总.xlsx"
+    assert run("check", str(folder), "--summary", str(out)).returncode == 1
+    [row] = list(openpyxl.load_workbook(out)["汇总"].iter_rows(min_row=2, values_only=True))
+    assert row[4] == "有错误" and row[9].startswith("[T3-A]") and row[11].startswith("[V-1] 3个单元格未填写")
