@@ -1,6 +1,6 @@
 """The batch check's summary table for a 政务公开办: .xlsx (two sheets) or .csv (two files, UTF-8 with BOM).
 
-Sheet 汇总: one row per file (file, agency, year, format, verdict, counts, the reading notices, the three weightiest
+Sheet 汇总: one row per file (file, agency, year, format, verdict, counts, the notices that matter, the three weightiest
 problems, the report the cross-year rules compared with).
 Sheet 全部问题: every finding, then every reading notice. Text that a spreadsheet would run as a formula is kept text.
 """
@@ -12,6 +12,7 @@ import io
 from pathlib import Path
 
 from cli.batch import Checked
+from cli.notices import notices_that_matter
 from cli.problems import top_problems
 from models.findings import Severity
 from models.format import format2021 as fmt
@@ -51,7 +52,7 @@ def summary_rows(items: list[Checked]) -> list[Row]:
         first += [""] * (3 - len(first))
         rows.append((str(item.path), meta.agency, meta.year or "", item.template, verdict(item),
                      item.count(Severity.ERROR), item.count(Severity.WARNING), item.count(Severity.INFO),
-                     len(item.notices), *first, item.compared_with))
+                     len(notices_that_matter(item.notices)), *first, item.compared_with))
     return rows
 
 

@@ -118,6 +118,7 @@ def test_last_years_report_there_twice_pairs_with_neither(tmp_path):
     rows = list(openpyxl.load_workbook(out)["汇总"].iter_rows(min_row=2, values_only=True))
     row = next(r for r in rows if r[0].endswith("交通_2024.docx"))
     assert row[-1] == "同批有2份2023年度报告，均未用于对照"
+    assert row[8] == 1  # the twins notice matters: one of the two files should go
 
 
 def test_explicit_previous_still_wins(tmp_path):

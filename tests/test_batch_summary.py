@@ -1,24 +1,27 @@
-"""Issue 16 §6: the batch summary a 政务公开办 can act on: the weightiest problems first, the blank cells as one
-line."""
+"""Issue 16 §6: the batch summary a 政务公开办 can act on: the weightiest problems first with the blank cells as one
+line, and only the reading notices that matter counted."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import openpyxl
+import pytest
 
-from cli.batch import Checked, examine
+from cli.batch import PAIRED_NOTICE, SAVED_NOTICE, Checked, examine
 from cli.check import is_summary_file
+from cli.notices import INFORMATIONAL, informational, notices_that_matter
 from cli.problems import top_problems, weight
 from cli.summary import EARLIER_SUMMARY_HEADERS, detail_rows, summary_rows
-from importers import Imported
+from importers import Imported, read_report
 from models.findings import Finding, Severity
 from models.format import format2021 as fmt
 from models.format.formats import FORMAT_2021
 from models.values import InvalidValue
 from tests.builders import consistent_report
 from tests.cli_runner import run
-from tests.docx_builders import write_report
+from tests.docx_builders import Table, report_blocks, write_docx, write_report
+from tests.docx_hands import blocks_2019, hazard_blocks, hazard_report
 
 BLANKS = ("t2.rules.issued", "t2.normative.repealed", "t2.licensing.decisions")  # three rows: three V-1 findings
 
@@ -75,6 +78,49 @@ def test_weight_orders_the_problems():
     assert order == ["T4-B", "T3-C", "TXT-NONE", "TXT-1", "X-1", "V-META", "V-1", "W-DATE", "X-3"]
 
 
+def test_the_reading_count_leaves_out_what_only_informs(tmp_path, sample_path):
+    """A Word report in a clerk's hand: the level inferred from the name, units after numbers, blank cells (V-1
+    errors already), sub-headings worded differently, the 落款 kept out of 六: all in the details, none counted."""
+    report = hazard_report(consistent_report(3))
+    report.texts.update(read_report(sample_path).report.texts)
+    report.meta.agency = "测试县交通运输局"
+    item = examine(Path("a.docx"), read_report(write_docx(tmp_path / "a.docx", hazard_blocks(report))))
+    assert len(item.notices) >= 8
+    assert any(n.startswith("机关层级按机关名称“测试县交通运输局”推定为") for n in item.notices)
+    assert notices_that_matter(item.notices) == []
+    row = summary_rows([item])[0]
+    assert row[8] == 0
+    assert [r[6] for r in detail_rows([item]) if r[3] == "读取"] == item.notices  # every notice, as before
+
+
+def test_notices_that_matter_are_counted(tmp_path):
+    unknown = consistent_report(7)  # 测试市人民政府: a 市 may be a 设区的市 or a 县级市, so no level is inferred
+    blocks = report_blocks(unknown)
+    at = next(c for c in fmt.GRIDS["t2"].cells if c.key == "t2.rules.issued")
+    next(b for b in blocks if isinstance(b, Table)).rows[at.row][at.col] = "约12"  # refused: kept as written
+    item = examine(Path("b.docx"), read_report(write_docx(tmp_path / "b.docx", blocks)))
+    assert notices_that_matter(item.notices) == item.notices
+    assert item.notices[0] == "机关层级无法从 Word 文件中读出，请在基本信息中选择（用于检查规章一栏）。"
+    assert item.notices[1].startswith("表二·规章·本年制发件数：“约12”")
+    assert summary_rows([item])[0][8] == 2
+    old = read_report(write_docx(tmp_path / "c.docx", blocks_2019(consistent_report(8))))
+    assert notices_that_matter(old.notices)[0].startswith("这是2019年版格式")
+    assert informational("草稿中有本软件不认识的单元格“t3.new.naturel”（已保留，未检查）。") is False
+
+
+@pytest.mark.parametrize("notice", [
+    SAVED_NOTICE.format(year=2023), PAIRED_NOTICE.format(file="各部门/交通_2023.docx", year=2023),
+    "已略过报告前的“审核签发单”。", "已略过文末的附件“自查清单”。", "表三·本年新收·自然人：“12.0”按整数12填写。",
+    "12个单元格中的“件”已去掉，只保留数字（例如表三·本年新收·自然人：已去掉“件”，按3填写。）",
+])
+def test_informational_notices(notice):
+    assert informational(notice)
+
+
+def test_every_informational_kind_says_why():
+    assert all(pattern.pattern and reason for pattern, reason in INFORMATIONAL)
+
+
 def test_an_earlier_csv_summary_is_still_known_as_one(tmp_path):
     old = tmp_path / "汇总.csv"
     old.write_bytes(("\ufeff" + ",".join(EARLIER_SUMMARY_HEADERS[0]) + "\r\n").encode("utf-8"))
@@ -89,3 +135,4 @@ def test_summary_of_a_word_folder_end_to_end(tmp_path):
     assert run("check", str(folder), "--summary", str(out)).returncode == 1
     [row] = list(openpyxl.load_workbook(out)["汇总"].iter_rows(min_row=2, values_only=True))
     assert row[4] == "有错误" and row[9].startswith("[T3-A]") and row[11].startswith("[V-1] 3个单元格未填写")
+    assert row[8] == 1  # the level Word does not print and the name does not tell: to choose
