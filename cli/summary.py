@@ -1,7 +1,7 @@
 """The batch check's summary table for a 政务公开办: .xlsx (two sheets) or .csv (two files, UTF-8 with BOM).
 
 Sheet 汇总: one row per file (file, agency, year, format, verdict, counts, the notices that matter, the three weightiest
-problems, the report the cross-year rules compared with).
+problems, the report the cross-year rules compared with); in the .xlsx the verdict is coloured.
 Sheet 全部问题: every finding, then every reading notice. Text that a spreadsheet would run as a formula is kept text.
 """
 
@@ -31,12 +31,23 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 Row = tuple[object, ...]
 
 
+UNREADABLE, UNCHECKED, ERRORS, WARNINGS, PASSED = "无法读取", "未检查", "有错误", "有警告", "通过"
+#: The verdict's fill and text colour in the .xlsx: Excel's own 差/适中/好 styles, light enough to print and to read
+#: in black and white. A file not read or not checked needs action as a report with errors does.
+VERDICT_COLOURS = {
+    ERRORS: ("FFC7CE", "9C0006"), UNREADABLE: ("FFC7CE", "9C0006"), UNCHECKED: ("FFC7CE", "9C0006"),
+    WARNINGS: ("FFEB9C", "9C5700"),
+    PASSED: ("C6EFCE", "006100"),
+}
+VERDICT_COLUMN = SUMMARY_HEADER.index("结论") + 1
+
+
 def verdict(item: Checked) -> str:
     if item.error:
-        return "无法读取" if item.report is None else "未检查"
+        return UNREADABLE if item.report is None else UNCHECKED
     if item.has_errors:
-        return "有错误"
-    return "有警告" if item.count(Severity.WARNING) else "通过"
+        return ERRORS
+    return WARNINGS if item.count(Severity.WARNING) else PASSED
 
 
 def summary_rows(items: list[Checked]) -> list[Row]:
@@ -105,8 +116,10 @@ def _csv_safe(value: object) -> object:
 def _xlsx_bytes(items: list[Checked]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Font
+    from openpyxl.styles import Font, PatternFill
 
+    verdict_styles = {name: (PatternFill(fill_type="solid", start_color=fill, end_color=fill),
+                             Font(bold=True, color=text)) for name, (fill, text) in VERDICT_COLOURS.items()}
     workbook = Workbook()
     sheets = ((SUMMARY_SHEET, SUMMARY_HEADER, summary_rows(items), (48, 24, 8, 8, 10, 6, 6, 6, 8, 60, 60, 60, 48)),
               (DETAIL_SHEET, DETAIL_HEADER, detail_rows(items), (48, 24, 8, 12, 10, 40, 100)))
@@ -124,6 +137,9 @@ def _xlsx_bytes(items: list[Checked]) -> bytes:
                     cell.data_type = "s"  # never a formula, whatever the text starts with
                 else:
                     cell.value = value
+            if title == SUMMARY_SHEET and (style := verdict_styles.get(row[VERDICT_COLUMN - 1])):
+                cell = sheet.cell(row=r, column=VERDICT_COLUMN)
+                cell.fill, cell.font = style
         for c, width in enumerate(widths):
             sheet.column_dimensions[chr(ord("A") + c)].width = width
         sheet.freeze_panes = "B2"

@@ -1,5 +1,5 @@
 """Issue 16 §6: the batch summary a 政务公开办 can act on: the weightiest problems first with the blank cells as one
-line, and only the reading notices that matter counted."""
+line, the verdict coloured, and only the reading notices that matter counted."""
 
 from __future__ import annotations
 
@@ -12,13 +12,13 @@ from cli.batch import PAIRED_NOTICE, SAVED_NOTICE, Checked, examine
 from cli.check import is_summary_file
 from cli.notices import INFORMATIONAL, informational, notices_that_matter
 from cli.problems import top_problems, weight
-from cli.summary import EARLIER_SUMMARY_HEADERS, detail_rows, summary_rows
+from cli.summary import EARLIER_SUMMARY_HEADERS, detail_rows, summary_rows, write_summary
 from importers import Imported, read_report
 from models.findings import Finding, Severity
 from models.format import format2021 as fmt
 from models.format.formats import FORMAT_2021
 from models.values import InvalidValue
-from tests.builders import consistent_report
+from tests.builders import consistent_report, zero_report
 from tests.cli_runner import run
 from tests.docx_builders import Table, report_blocks, write_docx, write_report
 from tests.docx_hands import blocks_2019, hazard_blocks, hazard_report
@@ -76,6 +76,22 @@ def test_weight_orders_the_problems():
     assert [weight(f) for f in findings] == [5, 4, 3, 6, 2, 2, 1, 0, 0]
     order = [line.split("]")[0][1:] for line in top_problems(findings, FORMAT_2021, shown=20)]
     assert order == ["T4-B", "T3-C", "TXT-NONE", "TXT-1", "X-1", "V-META", "V-1", "W-DATE", "X-3"]
+
+
+def test_the_verdict_is_coloured(tmp_path):
+    failing = checked(broken_report(), name="错误.nianbao")
+    warned = zero_report(2024)
+    warned.meta.publish_date = None  # W-DATE
+    passing = checked(zero_report(2024), name="通过.nianbao")
+    unreadable = Checked(Path("坏的.docx"), None, error="“坏的.docx”无法打开。")
+    out = write_summary([failing, checked(warned, name="警告.nianbao"), passing, unreadable], tmp_path / "汇总.xlsx")
+    sheet = openpyxl.load_workbook(out[0])["汇总"]
+    verdicts = [(sheet.cell(row=r, column=5).value, sheet.cell(row=r, column=5).fill.fgColor.rgb,
+                 sheet.cell(row=r, column=5).font.color.rgb) for r in range(2, 6)]
+    assert verdicts == [("有错误", "00FFC7CE", "009C0006"), ("有警告", "00FFEB9C", "009C5700"),
+                        ("通过", "00C6EFCE", "00006100"), ("无法读取", "00FFC7CE", "009C0006")]
+    assert all(sheet.cell(row=r, column=5).fill.fill_type == "solid" for r in range(2, 6))
+    assert sheet.cell(row=2, column=4).fill.fill_type is None  # only the verdict
 
 
 def test_the_reading_count_leaves_out_what_only_informs(tmp_path, sample_path):
