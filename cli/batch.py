@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO
 
+from cli.pairing import last_years
 from importers import Imported, LoadError, read_report
 from models.findings import Finding, Severity
 from models.format import format2021 as fmt
@@ -30,6 +31,15 @@ POOL_MIN_FILES = 12   # below this, starting worker processes costs more than it
 PROGRESS_MIN_FILES = 6
 PROGRESS_LINES = 20   # when stderr is not a terminal, at most about this many progress lines
 
+#: What the cross-year rules were checked against (the summary's 对照上年 column; a file of the batch is its path).
+EXPLICIT_PREVIOUS = "--previous 指定的{year}年度报告"
+SAVED_PREVIOUS = "草稿中保存的{year}年度报告"
+SAVED_NOTICE = "按草稿中保存的{year}年度报告核对跨年度规则（X-1…X-4）。"
+PAIRED_NOTICE = "按同批检查的“{file}”（同一机关{year}年度报告）核对跨年度规则（X-1…X-4）。"
+TWINS_PREVIOUS = "同批有{count}份{year}年度报告，均未用于对照"
+TWINS_NOTICE = ("同批检查的文件中有{count}份{agency}{year}年度报告（{names}），无法确定按哪一份核对，"
+                "未用于跨年度核对（X-1…X-4）。请只保留其中一份后重新检查。")
+
 
 @dataclass
 class Checked:
@@ -42,6 +52,21 @@ class Checked:
     template: str = TEMPLATE_ID
     error: str = ""
     previous: Report | None = field(default=None, repr=False)  # last year's report checked against, if any
+    previous_label: str = ""  # the --previous or the saved report checked against, in words ("" when neither)
+    paired_with: Path | None = None  # last year's report of the same agency in the batch, checked against
+    twins: tuple[Path, ...] = ()  # last year's reports of the same agency in the batch, when several: none used
+    imported: Imported | None = field(default=None, repr=False)  # what was read, to check again with a pair
+
+    @property
+    def compared_with(self) -> str:
+        """What the cross-year rules compared with (the summary's 对照上年 column), or why a file was not used."""
+        if self.paired_with is not None:
+            return str(self.paired_with)
+        if not self.twins:
+            return self.previous_label
+        year = self.report.meta.year - 1 if self.report and self.report.meta.year else "上"
+        twins = TWINS_PREVIOUS.format(count=len(self.twins), year=year)
+        return f"{self.previous_label}（{twins}）" if self.previous_label else twins
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -101,6 +126,28 @@ def check_file(path: Path, previous: Report | None = None) -> Checked:
     return checked
 
 
+def pair_years(results: list[Checked]) -> None:
+    """Check each report again against last year's report of the same agency when the batch holds exactly one
+    (cli/pairing.py), in place of one saved in a draft; when it holds several, use none of them and say why."""
+    readable = [r.report if r.imported is not None and not r.error else None for r in results]
+    for index, match in enumerate(last_years(readable, [r.path for r in results])):
+        result = results[index]
+        if match is None or result.imported is None:
+            continue
+        if match.twins:
+            names = "、".join(str(results[i].path) for i in match.twins)
+            result.notices.append(TWINS_NOTICE.format(count=len(match.twins), agency=match.agency, year=match.year,
+                                                      names=names))
+            result.twins = tuple(results[i].path for i in match.twins)
+            continue
+        before = results[match.previous]
+        again = examine(result.path, result.imported, before.report)
+        again.notices.append(PAIRED_NOTICE.format(file=before.path, year=match.year))
+        again.previous_label, again.paired_with = "", before.path
+        again.previous = None  # as check_file leaves it: the batch keeps no second copy
+        results[index] = again
+
+
 def examine(path: Path, imported: Imported, previous: Report | None = None) -> Checked:
     """The findings of a report read from `path`: the one code path of `check`, `import` and `export`.
 
@@ -110,15 +157,19 @@ def examine(path: Path, imported: Imported, previous: Report | None = None) -> C
     notices = list(imported.notices)
     used, notice, problem = previous_for(report, previous, path.name)
     if problem:
-        return Checked(path, report, [], notices, imported.template, error=problem)
+        return Checked(path, report, [], notices, imported.template, error=problem, imported=imported)
     if notice:
         notices.append(notice)
+    label = ""
+    if used is not None:
+        label = (EXPLICIT_PREVIOUS if previous is not None else SAVED_PREVIOUS).format(year=used.meta.year or "上")
     findings = evaluate(report, used)
     if imported.source == "docx" and not report.meta.level:
         # The official Word layout does not print the 机关层级 (the importer's notice says so): a published report
         # cannot be faulted for it. A draft made from it is the clerk's, and there the level is required (V-META).
         findings = [f for f in findings if not (f.rule == "V-META" and f.cells == (fmt.META_LEVEL,))]
-    return Checked(path, report, findings, notices, imported.template, previous=used)
+    return Checked(path, report, findings, notices, imported.template, previous=used, previous_label=label,
+                   imported=imported)
 
 
 def previous_for(report: Report, previous: Report | None, name: str) -> tuple[Report | None, str, str]:
@@ -139,7 +190,7 @@ def previous_for(report: Report, previous: Report | None, name: str) -> tuple[Re
     if year is not None and saved.meta.year is not None and saved.meta.year >= year:
         return None, (f"草稿中保存的上年报告是{saved.meta.year}年度的，不早于本报告的{year}年度，"
                       "未用于跨年度核对。"), ""
-    return saved, f"按草稿中保存的{saved.meta.year or '上'}年度报告核对跨年度规则（X-1…X-4）。", ""
+    return saved, SAVED_NOTICE.format(year=saved.meta.year or "上"), ""
 
 
 def check_files(paths: list[Path], previous: Report | None = None, *, workers: int | None = None,
@@ -152,6 +203,8 @@ def check_files(paths: list[Path], previous: Report | None = None, *, workers: i
         results.append(result)
         if progress:
             progress(len(results), len(paths), result.path)
+    if previous is None:
+        pair_years(results)
     return results
 
 

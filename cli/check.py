@@ -17,7 +17,15 @@ from pathlib import Path
 
 from cli.batch import PROGRESS_MIN_FILES, Checked, Progress, check_files, collect
 from cli.outputs import EXIT_FILE, EXIT_FINDINGS, EXIT_OK, SUMMARY, Stop, ensure_writable, plan, same_file
-from cli.summary import DETAIL_HEADER, DETAIL_SHEET, SUMMARY_HEADER, SUMMARY_SHEET, summary_detail_path, write_summary
+from cli.summary import (
+    DETAIL_HEADER,
+    DETAIL_SHEET,
+    EARLIER_SUMMARY_HEADERS,
+    SUMMARY_HEADER,
+    SUMMARY_SHEET,
+    summary_detail_path,
+    write_summary,
+)
 from importers import load
 from models.findings import Severity
 from models.storage.userfiles import check_regular, read_limited
@@ -85,7 +93,7 @@ def is_summary_file(path: Path) -> bool:
     try:
         if path.suffix.lower() == ".csv":
             head = read_limited(path, 1024, head=True).decode("utf-8-sig", errors="replace").splitlines()[:1]
-            return head in ([",".join(SUMMARY_HEADER)], [",".join(DETAIL_HEADER)])
+            return head in [[",".join(h)] for h in (SUMMARY_HEADER, *EARLIER_SUMMARY_HEADERS, DETAIL_HEADER)]
         check_regular(path)
         with zipfile.ZipFile(path) as archive:
             book = archive.read("xl/workbook.xml").decode("utf-8", errors="replace")
@@ -121,6 +129,12 @@ def print_tally(results: list[Checked], written: list[Path], skipped: list[Path]
           f"无法读取{unreadable}个{rest}。")
     if skipped:
         print(skipped_notice(skipped))
+    paired = sum(1 for r in results if r.paired_with is not None)
+    if paired:
+        print(f"跨年度核对：{paired}份报告按同批检查的同一机关上年报告核对（见汇总表“对照上年”列）。")
+    twinned = sum(1 for r in results if r.twins)
+    if twinned:
+        print(f"{twinned}份报告的上年报告在同批文件中不止一份，未用于跨年度核对（见汇总表“对照上年”列）。")
     if len(written) == 1:
         print(f"汇总表已保存：{written[0]}（每份报告一行；全部问题见“{DETAIL_SHEET}”工作表）。")
     else:

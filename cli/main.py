@@ -65,7 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
               "或汇总表无法写入。"))
     check.add_argument("files", nargs="+", metavar="FILE",
                        help="报告文件（草稿 .nianbao、Word .docx、Excel .xlsx）或文件夹（检查其中全部报告文件）")
-    check.add_argument("--previous", metavar="FILE", help="上年度报告，用于跨年度核对（X-1…X-4）；须早于所查报告的年度")
+    check.add_argument("--previous", metavar="FILE",
+                       help="上年度报告，用于跨年度核对（X-1…X-4）；须早于所查报告的年度。不给出时，同批检查的文件中"
+                            "同一机关上一年度的报告自动用于核对")
     check.add_argument("--json", action="store_true", help="以JSON输出（UTF-8）")
     check.add_argument("--summary", metavar="OUT",
                        help="批量检查：把每份报告一行的汇总表写入 OUT.xlsx 或 OUT.csv（给出文件夹时写入其中的"

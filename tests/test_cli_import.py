@@ -139,11 +139,12 @@ def test_batch_summary_xlsx(tmp_path, huaian_path):
     assert book.sheetnames == ["汇总", "全部问题"]
     rows = list(book["汇总"].iter_rows(values_only=True))
     assert rows[0] == ("文件", "机关名称", "年度", "格式", "结论", "错误", "警告", "提示", "读取提示",
-                       "问题1", "问题2", "问题3")
+                       "问题1", "问题2", "问题3", "对照上年")
     by_file = {PurePath(row[0]).name: row for row in rows[1:]}
     assert list(by_file) == ["a-clean.docx", "b-broken.docx", "e0.docx", "e1.docx", "e2.docx", "c-old.doc",
                              "d-draft.nianbao"]
-    assert by_file["a-clean.docx"][1:9] == ("淮安市人民政府", 2024, "2021", "通过", 0, 0, 0, 1)
+    # Its one notice, the 落款 kept out of section 六, only informs (cli/notices.py): not counted.
+    assert by_file["a-clean.docx"][1:9] == ("淮安市人民政府", 2024, "2021", "通过", 0, 0, 0, 0)
     broken = by_file["b-broken.docx"]
     assert broken[1] == "=HYPERLINK(\"http://example.invalid\",\"点击\")" and broken[4] == "有错误"
     assert broken[5] == 2 and broken[9].startswith("[T3-A] 表三·自然人列：新收")  # not the level Word omits
