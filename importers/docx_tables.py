@@ -31,7 +31,6 @@ T2_2019_MARKERS = tuple(norm(m) for m in format2019.T2_MARKERS)
 SUIT = "suit"
 T4_BLOCKS = LabelIndex([*((b.label, b.key) for b in fmt.T4_BLOCKS), (fmt.T4_SUIT, SUIT)])
 T4_COLUMNS = LabelIndex(((c.label, c.key) for c in fmt.T4_COLUMNS), fuzzy=False)
-T4_KEYS = tuple(fmt.t4(b.key, c.key) for b in fmt.T4_BLOCKS for c in fmt.T4_COLUMNS)
 
 @dataclass
 class Found:
@@ -195,48 +194,6 @@ def read_t2(table: WordTable, found: Found) -> None:
             found.put(f"t2.{item}.{col}", text)
         if left:
             found.note(f"表二“{row[i].text.strip()}”一行多出的内容未导入：{'、'.join(left)}。", table="t2")
-
-
-# ----- table 四 -------------------------------------------------------------------------------------------------
-
-def read_t4(table: WordTable, found: Found) -> None:
-    """Table 四: each grid column's block and result from the heading rows; the first row of numbers below them."""
-    blocks: dict[int, str] = {}
-    columns: dict[int, str] = {}
-    data: list[tuple[int, list[Box]]] = []
-    for r, row in enumerate(table.rows, start=1):
-        block_heads = header_columns(row, T4_BLOCKS, spread=True)
-        column_heads = header_columns(row, T4_COLUMNS)
-        if block_heads or column_heads:
-            for c, key in block_heads.items():
-                if key != SUIT or c not in blocks:
-                    blocks[c] = key
-            columns.update(column_heads)
-        elif has_number(row):
-            data.append((r, row))
-    if not data:
-        found.note(f"表四（第{table.number}个表格）中没有数字，表四留空。")
-        return
-    r, row = data[0]
-    colmap = {c: fmt.t4(blocks[c], columns[c]) for c in blocks.keys() & columns.keys() if blocks[c] != SUIT}
-    if set(T4_KEYS) <= set(colmap.values()):
-        texts, left = assign(row, T4_KEYS, colmap)
-    else:
-        boxes = [b for b in row if not b.continued]
-        while len(boxes) > len(T4_KEYS) and is_label(boxes[0].text):
-            boxes = boxes[1:]  # a row label such as 件数 before the numbers
-        if len(boxes) != len(T4_KEYS):
-            found.note(f"表四的列标题无法识别，且数字行有{len(boxes)}格（应为{len(T4_KEYS)}格），表四未导入，请手工填写。")
-            return
-        found.note("表四的列标题无法识别，已按“行政复议、未经复议直接起诉、复议后起诉”各“结果维持、结果纠正、其他结果、"
-                   "尚未审结、总计”的顺序读取数字，请核对。")
-        texts, left = assign(boxes, T4_KEYS, {})
-    for key, text in texts.items():
-        found.put(key, text)
-    if left:
-        found.note(f"表四{where(table, r)}多出的内容未导入：{'、'.join(left)}。")
-    for r, _ in data[1:]:
-        found.note(f"表四{where(table, r)}是另一行数字，表四只有一行数据，这一行未导入。")
 
 
 def _row_text(row: list[Box], limit: int = 30) -> str:
