@@ -112,13 +112,31 @@ def classify(table: WordTable) -> str | None:
             t2_rows.add(item[1])
         if norm(text) in T2_HEADER_WORDS:
             t2_rows.add(norm(text))
-        for index in (T4_BLOCKS, T4_COLUMNS):
-            if (key := index.match(text)) is not None:
-                t4_labels.add(f"{index is T4_BLOCKS}{key}")
+        t4_labels.update(t4_labels_of(text))
+    for text in wrapped_headings(table):  # table 四's short headings are often cut: 结果 over 维持
+        t4_labels.update(t4_labels_of(text))
     scores = {"t3": len(t3_rows) + len(t3_cols) - 2 * (len(t3_rows) < 2), "t2": len(t2_rows),
               "t4": len(t4_labels)}
     kind, score = max(scores.items(), key=lambda item: item[1])
     return kind if score >= 2 else None
+
+
+def t4_labels_of(text: str) -> set[str]:
+    """The block and column headings of table 四 that `text` is, told apart."""
+    return {f"{index is T4_BLOCKS}{key}" for index in (T4_BLOCKS, T4_COLUMNS) if (key := index.match(text)) is not None}
+
+
+WRAP_ROWS = 6  # headings stand in the first rows of a table
+
+
+def wrapped_headings(table: WordTable) -> set[str]:
+    """The texts of the cells of the first rows joined to the cell below: a heading cut over two table rows."""
+    joined: set[str] = set()
+    for above, below in zip(table.rows[:WRAP_ROWS], table.rows[1:WRAP_ROWS + 1], strict=False):
+        texts = {box.col: box.text for box in above if not box.continued and CJK.search(box.text)}
+        joined.update(texts[box.col] + box.text for box in below
+                      if box.col in texts and not box.continued and CJK.search(box.text))
+    return joined
 
 
 # ----- numbers of a row, by column ------------------------------------------------------------------------------
