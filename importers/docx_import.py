@@ -13,7 +13,8 @@ from pathlib import Path
 from importers.docx_labels import norm
 from importers.docx_reader import DocxUnreadable, WordTable, read_document
 from importers.docx_t3 import T3Reader
-from importers.docx_tables import Found, classify, read_t2, read_t4
+from importers.docx_t4 import T4Reader
+from importers.docx_tables import Found, classify, read_t2
 from importers.docx_text import as_date, find_title, is_blank_date, match_section, split_narrative, year_from_period
 from importers.result import Imported, LoadError
 from layouts.docx_layout import ATTACHMENT_NOTE, CHECKLIST_TITLE, SIGNOFF_TITLE
@@ -133,6 +134,7 @@ def lay_out(blocks: list[str | WordTable]) -> Layout:
     layout = Layout()
     found = layout.found
     t3 = T3Reader(found)
+    t4 = T4Reader(found)
     current = -1          # index of the section being read (-1: before 一、总体情况)
     previous_table = ""   # kind of the table just before, when nothing but empty paragraphs came between
     for block in blocks:
@@ -169,11 +171,13 @@ def lay_out(blocks: list[str | WordTable]) -> Layout:
         elif kind == "t3":
             t3.read(block)
         else:
-            read_t4(block, found)
+            t4.read(block)
         found.tables.add(kind)
         current = max(current, SECTION_INDEX[fmt.SECTION_OF_TABLE[kind].key])
         layout.sections.setdefault(current, [])
         previous_table = kind
+    if "t4" in found.tables:
+        t4.finish()
     if "t3" in found.tables:
         t3.finish()
     return layout

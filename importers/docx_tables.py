@@ -49,7 +49,6 @@ T2_HEADER_WORDS = T2_LABELS.header_words
 SUIT = "suit"
 T4_BLOCKS = LabelIndex([*((b.label, b.key) for b in fmt.T4_BLOCKS), (fmt.T4_SUIT, SUIT)])
 T4_COLUMNS = LabelIndex(((c.label, c.key) for c in fmt.T4_COLUMNS), fuzzy=False)
-T4_KEYS = tuple(fmt.t4(b.key, c.key) for b in fmt.T4_BLOCKS for c in fmt.T4_COLUMNS)
 
 @dataclass
 class Found:
@@ -130,13 +129,31 @@ def classify(table: WordTable) -> str | None:
             t2_rows.add(item[1])
         if norm(text) in T2_HEADER_WORDS:
             t2_rows.add(norm(text))
-        for index in (T4_BLOCKS, T4_COLUMNS):
-            if (key := index.match(text)) is not None:
-                t4_labels.add(f"{index is T4_BLOCKS}{key}")
+        t4_labels.update(t4_labels_of(text))
+    for text in wrapped_headings(table):  # table 四's short headings are often cut: 结果 over 维持
+        t4_labels.update(t4_labels_of(text))
     scores = {"t3": len(t3_rows) + len(t3_cols) - 2 * (len(t3_rows) < 2), "t2": len(t2_rows),
               "t4": len(t4_labels)}
     kind, score = max(scores.items(), key=lambda item: item[1])
     return kind if score >= 2 else None
+
+
+def t4_labels_of(text: str) -> set[str]:
+    """The block and column headings of table 四 that `text` is, told apart."""
+    return {f"{index is T4_BLOCKS}{key}" for index in (T4_BLOCKS, T4_COLUMNS) if (key := index.match(text)) is not None}
+
+
+WRAP_ROWS = 6  # headings stand in the first rows of a table
+
+
+def wrapped_headings(table: WordTable) -> set[str]:
+    """The texts of the cells of the first rows joined to the cell below: a heading cut over two table rows."""
+    joined: set[str] = set()
+    for above, below in zip(table.rows[:WRAP_ROWS], table.rows[1:WRAP_ROWS + 1], strict=False):
+        texts = {box.col: box.text for box in above if not box.continued and CJK.search(box.text)}
+        joined.update(texts[box.col] + box.text for box in below
+                      if box.col in texts and not box.continued and CJK.search(box.text))
+    return joined
 
 
 # ----- numbers of a row, by column ------------------------------------------------------------------------------
@@ -215,48 +232,6 @@ def read_t2(table: WordTable, found: Found) -> None:
             found.put(fmt.t2(item, col), text)
         if left:
             found.note(f"表二“{row[i].text.strip()}”一行多出的内容未导入：{'、'.join(left)}。")
-
-
-# ----- table 四 -------------------------------------------------------------------------------------------------
-
-def read_t4(table: WordTable, found: Found) -> None:
-    """Table 四: each grid column's block and result from the heading rows; the first row of numbers below them."""
-    blocks: dict[int, str] = {}
-    columns: dict[int, str] = {}
-    data: list[tuple[int, list[Box]]] = []
-    for r, row in enumerate(table.rows, start=1):
-        block_heads = header_columns(row, T4_BLOCKS, spread=True)
-        column_heads = header_columns(row, T4_COLUMNS)
-        if block_heads or column_heads:
-            for c, key in block_heads.items():
-                if key != SUIT or c not in blocks:
-                    blocks[c] = key
-            columns.update(column_heads)
-        elif has_number(row):
-            data.append((r, row))
-    if not data:
-        found.note(f"表四（第{table.number}个表格）中没有数字，表四留空。")
-        return
-    r, row = data[0]
-    colmap = {c: fmt.t4(blocks[c], columns[c]) for c in blocks.keys() & columns.keys() if blocks[c] != SUIT}
-    if set(T4_KEYS) <= set(colmap.values()):
-        texts, left = assign(row, T4_KEYS, colmap)
-    else:
-        boxes = [b for b in row if not b.continued]
-        while len(boxes) > len(T4_KEYS) and is_label(boxes[0].text):
-            boxes = boxes[1:]  # a row label such as 件数 before the numbers
-        if len(boxes) != len(T4_KEYS):
-            found.note(f"表四的列标题无法识别，且数字行有{len(boxes)}格（应为{len(T4_KEYS)}格），表四未导入，请手工填写。")
-            return
-        found.note("表四的列标题无法识别，已按“行政复议、未经复议直接起诉、复议后起诉”各“结果维持、结果纠正、其他结果、"
-                   "尚未审结、总计”的顺序读取数字，请核对。")
-        texts, left = assign(boxes, T4_KEYS, {})
-    for key, text in texts.items():
-        found.put(key, text)
-    if left:
-        found.note(f"表四{where(table, r)}多出的内容未导入：{'、'.join(left)}。")
-    for r, _ in data[1:]:
-        found.note(f"表四{where(table, r)}是另一行数字，表四只有一行数据，这一行未导入。")
 
 
 def _row_text(row: list[Box], limit: int = 30) -> str:
