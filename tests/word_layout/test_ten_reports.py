@@ -1,7 +1,7 @@
 """Ten realistic reports exported to Word and rendered by LibreOffice, each read back page by page with pdftotext
 (issue 17, "Done means"): short and long agency names, counts of 1 to 9 digits, short and long texts, with and
 without a publication date. On paper: the title breaks only where layouts.title_lines breaks it, no number is
-split, no heading ends a page, and no page holds only the 落款."""
+split, no heading ends a page, no page holds only the 落款, and a full line of Chinese text holds 28 characters."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import pytest
 
 from exporters import DocxOptions, build_docx
 from exporters.docx_body import TITLE_CHARS_PER_LINE
+from exporters.docx_styles import CHARS_PER_LINE
 from layouts.title_lines import title_lines
 from models.format import format2021 as fmt
 from models.report import Report
@@ -25,6 +26,9 @@ ROOT = Path(__file__).parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
 HEADINGS = {re.sub(r"\s+", "", section.heading) for section in fmt.SECTIONS}
 _PAGE_NUMBER = re.compile(r"^[—－-]\s*\d+\s*[—－-]$")
+#: A line of body text set in full-width characters only (Chinese and its punctuation).
+_CJK_LINE = re.compile(r"[\u3001-\u303f\u4e00-\u9fff\uff01-\uff5e“”‘’—…·]+")
+_LINE_END_PUNCTUATION = "，、。；：”’）》"
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,7 @@ class Case:
     name: str
     source: str
     agency: str = ""
-    digits: int = 0          # 0: the source's own counts; else every count of 表二/表三 this wide (表四 ≤ 6)
+    digits: int = 0          # 0: the source's own counts; else every count this wide (表四 over 6: landscape)
     dated: bool = True
     longer_texts: int = 1    # sections 一 and 五 repeated this many times
     empty_six: bool = False
@@ -60,8 +64,8 @@ def build(case: Case) -> Report:
         report.meta.agency = case.agency
     report.meta.publish_date = date((report.meta.year or 2023) + 1, 1, 20) if case.dated else None
     if case.digits:
-        for table, grid in fmt.GRIDS.items():
-            width = min(case.digits, 6) if table == "t4" else case.digits
+        width = case.digits
+        for grid in fmt.GRIDS.values():
             for n, cell in enumerate(c for c in grid.cells if c.is_input):
                 # Different numbers of the same width (…1, …2 …), as a real table has.
                 report.cells[cell.key] = int("9" * (width - 1) + str(n % 10)) if width > 1 else n % 10
@@ -110,6 +114,14 @@ def test_ten_reports_on_paper(tmp_path: Path):
         for n, body in enumerate(bodies, start=1):
             if body and body[-1] in HEADINGS:
                 problems.append(f"{case.name}: page {n} ends with the heading {body[-1]}")
+        # GB/T 9704: 28 characters to a full line of body text (lines of Chinese text only: digits are narrower; a
+        # table row's cells come out separated by spaces). A punctuation mark ending a line may be set narrow and
+        # hold a 29th place, as Word's and LibreOffice's punctuation compression does.
+        lines = [line.strip() for page in pages for line in page.splitlines()]
+        widest = max((len(line.rstrip(_LINE_END_PUNCTUATION)) for line in lines if _CJK_LINE.fullmatch(line)),
+                     default=0)
+        if widest != CHARS_PER_LINE:
+            problems.append(f"{case.name}: the fullest line of Chinese text holds {widest} characters")
         last = bodies[-1]
         if len(last) <= 2 and report.meta.agency in last:
             problems.append(f"{case.name}: the last page holds only the 落款 {last}")
