@@ -306,6 +306,10 @@ def _tables(report: Report, found: Found, notices: list[str]) -> None:
                            "空白不等于0，请填写数字。")
 
 
+#: A caption over a table or its continuation (表四, 表四（续）, 续表): part of the table's layout, not text to import.
+_TABLE_CAPTION = re.compile(r"续?表[二三四]?[(（]?续?[)）]?[:：]?")
+
+
 def _narrative(report: Report, layout: Layout, notices: list[str]) -> None:
     for index, paragraphs in sorted(layout.sections.items()):
         section = fmt.SECTIONS[index]
@@ -315,7 +319,7 @@ def _narrative(report: Report, layout: Layout, notices: list[str]) -> None:
             for key, wording in headings.items():
                 report.set_heading(key, wording)  # the clerk's wording of a sub-heading, kept for the export
             notices.extend(variants)
-        elif paragraphs:
+        elif paragraphs := [p for p in paragraphs if not _TABLE_CAPTION.fullmatch(norm(p))]:
             text = "".join(paragraphs)
             quoted = text if len(text) <= _QUOTE_CHARS else text[:_QUOTE_CHARS] + "…"
             notices.append(f"“{section.heading}”中表格以外的文字未导入（共{len(text)}字）：“{quoted}”。")
