@@ -46,6 +46,13 @@ def read_docx(path: Path) -> Imported:
         blocks, category = read_document(path)
     except DocxUnreadable as exc:
         raise LoadError(path, exc.message) from None
+    return read_blocks(blocks, path, category, "docx")
+
+
+def read_blocks(blocks: list[str | WordTable], path: Path, category: str = "", source: str = "docx") -> Imported:
+    """The report in `blocks` (paragraph texts and tables in reading order, as importers.docx_reader reads them from
+    a .docx and importers.html_reader from a web page); `category` the agency level the file carries, if any;
+    `source` the kind of file for the Imported. Raises LoadError when nothing in it looks like a report."""
     extras: list[str] = []
     blocks = strip_own_extras(blocks, extras)
     layout = lay_out(blocks)
@@ -62,7 +69,7 @@ def read_docx(path: Path) -> Imported:
     _meta(report, layout, notices, category)
     _tables(report, layout.found, notices)
     _narrative(report, layout, notices)
-    return Imported(report, aggregate_notices(notices), report.template, "docx")
+    return Imported(report, aggregate_notices(notices), report.template, source)
 
 
 LAST_2019_FORMAT_YEAR = 2020  # the 2021 format (国办公开办函〔2021〕30号) starts with the reports for 2021
