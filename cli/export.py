@@ -1,8 +1,9 @@
-"""`export FILE --docx OUT.docx|DIR --xlsx OUT.xlsx|DIR [--allow-errors] [--force] …`: the Word report and Excel copy.
+"""`export FILE --docx OUT.docx|DIR --xlsx OUT.xlsx|DIR --html OUT.html|DIR [--allow-errors] [--force] …`: the Word
+report, the Excel copy and the web page for the portal.
 
-Exit codes: 0 written; 1 refused because the report has errors (unless --allow-errors, which writes a Word file
-marked 草稿（未通过校验）); 2 the input cannot be read, --previous is not of an earlier year, or an output cannot be
-written (it exists and --force is not given, it is an input, wrong suffix, missing folder …).
+Exit codes: 0 written; 1 refused because the report has errors (unless --allow-errors, which writes a Word file and a
+web page marked 草稿（未通过校验）); 2 the input cannot be read, --previous is not of an earlier year, or an output
+cannot be written (it exists and --force is not given, it is an input, wrong suffix, missing folder …).
 """
 
 from __future__ import annotations
@@ -46,15 +47,16 @@ def _check_outputs(outputs: list[tuple[Exporter, Output]], stem: str, inputs: li
         ensure_writable(path, inputs, force, kind)
 
 
-def run_export(source: str, docx: str | None = None, xlsx: str | None = None, *, allow_errors: bool,
-               previous_file: str | None, checklist: bool, signoff: bool, stock_fonts: bool, force: bool,
-               appendices_inline: bool = False) -> int:
-    """Export `source` to the files named by kind (`docx`, `xlsx`: the kinds of exporters.registry with a flag).
-    Returns the exit code; files and arguments that fail raise a UserError (exit code 2, cli.main.run_command)."""
-    names = {"docx": docx, "xlsx": xlsx}
+def run_export(source: str, docx: str | None = None, xlsx: str | None = None, html: str | None = None, *,
+               allow_errors: bool, previous_file: str | None, checklist: bool, signoff: bool, stock_fonts: bool,
+               force: bool, appendices_inline: bool = False) -> int:
+    """Export `source` to the files named by kind (`docx`, `xlsx`, `html`: the kinds of exporters.registry with a
+    flag). Returns the exit code; files and arguments that fail raise a UserError (exit code 2,
+    cli.main.run_command)."""
+    names = {"docx": docx, "xlsx": xlsx, "html": html}
     if not any(names.values()):
-        flags = " 和/或 ".join(str(e.flag) for e in command_exporters())
-        raise Stop(EXIT_FILE, f"请用 {flags} 指定要导出的文件。")
+        *first, last = [str(e.flag) for e in command_exporters()]
+        raise Stop(EXIT_FILE, f"请用 {'、'.join(first)} 或 {last} 指定要导出的文件（可同时给出几项）。")
     outputs = _outputs(names)
     inputs = [source, previous_file]
     options = {"official_fonts": not stock_fonts, "checklist": checklist, "signoff_sheet": signoff,
@@ -79,7 +81,7 @@ def run_export(source: str, docx: str | None = None, xlsx: str | None = None, *,
         for finding in findings:
             if finding.severity is Severity.ERROR:
                 print(f"  [{finding.severity.label}] {finding.rule} {finding.message}", file=sys.stderr)
-        print("请改正后再导出；如确需导出草稿，请加 --allow-errors（Word 文件将标注“草稿（未通过校验）”）。",
+        print("请改正后再导出；如确需导出草稿，请加 --allow-errors（Word 文件和网页将标注“草稿（未通过校验）”）。",
               file=sys.stderr)
         return EXIT_FINDINGS
     options = {**options, "allow_errors": verdict is Verdict.DRAFT}

@@ -101,6 +101,13 @@ def _write_xlsx(report: Report, path: Path, *, findings: list[Finding] | None, p
                                  options=exporters.XlsxOptions(**options))
 
 
+def _write_html(report: Report, path: Path, *, findings: list[Finding] | None, previous: Report | None,
+                options: Mapping[str, Any]) -> Path:
+    from exporters.html_export import HtmlOptions, export_html
+
+    return export_html(report, path, findings=findings, previous=previous, options=HtmlOptions(**options))
+
+
 EXPORTERS: dict[str, Exporter] = {e.kind: e for e in (
     Exporter("docx", "Word 报告", "公文格式", ((".docx", "Word 文档"),),
              ("allow_errors", "official_fonts", "checklist", "signoff_sheet", "separate_files"),
@@ -108,6 +115,8 @@ EXPORTERS: dict[str, Exporter] = {e.kind: e for e in (
              companions="exporters.registry:_docx_companions"),
     Exporter("xlsx", "Excel 副本", "合计为公式，带勾稽关系检查", ((".xlsx", "Excel 工作簿"),), ("allow_errors",),
              "exporters.registry:_write_xlsx", official=True, flag="--xlsx", button="导出 Excel(&E)…"),
+    Exporter("html", "网页", "供政府网站发布，一个文件，表格保留合并单元格", ((".html", "网页"), (".htm", "网页")),
+             ("allow_errors",), "exporters.registry:_write_html", official=True, flag="--html", button="导出网页(&J)…"),
     Exporter("infographic", "一图读懂", "A4 竖版 PNG 图片或 PDF", ((".png", "PNG 图片"), (".pdf", "PDF 文件")),
              ("dpi",), "render.infographic.export:export_infographic", official=False, flag=None,
              button="导出一图读懂(&T)…"),

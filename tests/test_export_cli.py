@@ -102,3 +102,37 @@ def test_export_never_overwrites_its_input_or_an_existing_file(tmp_path):
     assert result.returncode == 2 and "--force" in result.stderr and existing.read_bytes() == b"keep"
     assert run("export", str(draft), "--docx", str(existing), "--force").returncode == 0
     assert draft.read_bytes() == before
+
+
+def test_export_the_web_page(tmp_path, huaian_path, pingtan_path):
+    page = tmp_path / "报告.html"
+    result = run("export", str(huaian_path), "--html", str(page))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"已导出：{page}"
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "淮安市人民政府" in html and "草稿（未通过校验）" not in html
+    # A folder: the page named after the report; all three kinds at once.
+    folder = tmp_path / "导出"
+    folder.mkdir()
+    both = run("export", str(huaian_path), "--html", str(folder), "--docx", str(folder / "报告.docx"))
+    assert both.returncode == 0, both.stderr
+    assert [p.name for p in sorted(folder.iterdir())] == ["报告.docx", "淮安市人民政府2024年度报告.html"]
+    assert run("export", str(huaian_path), "--html", str(page)).returncode == 2  # exists, no --force
+    refused = run("export", str(huaian_path), "--html", str(tmp_path / "报告.txt"))
+    assert refused.returncode == 2 and ".html" in refused.stderr
+    # Errors: refused, or a marked draft with --allow-errors.
+    report = load_draft(pingtan_path)
+    report.set("t3.handled_total.natural", 71)
+    broken = tmp_path / "broken.nianbao"
+    save_draft(report, broken)
+    assert run("export", str(broken), "--html", str(tmp_path / "草稿.html")).returncode == 1
+    assert not (tmp_path / "草稿.html").exists()
+    allowed = run("export", str(broken), "--html", str(tmp_path / "草稿.html"), "--allow-errors")
+    assert allowed.returncode == 0 and "草稿" in allowed.stdout
+    assert "草稿（未通过校验）" in (tmp_path / "草稿.html").read_text(encoding="utf-8")
+
+
+def test_export_without_an_output_names_every_flag(tmp_path, huaian_path):
+    result = run("export", str(huaian_path))
+    assert result.returncode == 2
+    assert "请用 --docx、--xlsx 或 --html 指定要导出的文件（可同时给出几项）。" in result.stderr

@@ -1,4 +1,4 @@
-"""The exporter table (exporters.registry) and the one export policy (exporters.policy): the three kinds with their
+"""The exporter table (exporters.registry) and the one export policy (exporters.policy): the four kinds with their
 suffixes, the command line derived from the table, and every case of "errors block an official export unless a
 marked draft is allowed"."""
 
@@ -11,6 +11,7 @@ import pytest
 from cli.main import build_parser
 from cli.outputs import EXPORTS, Stop, plan
 from exporters import DocxOptions, ExportRefused, XlsxOptions, build_docx, build_xlsx
+from exporters.html_export import HtmlOptions, build_html
 from exporters.policy import Verdict, draft_or_refuse, export_verdict
 from exporters.registry import EXPORTERS, command_exporters
 from models.findings import Finding, Severity
@@ -20,18 +21,18 @@ from tests.conftest import QT_PROBLEM
 ALL_SUFFIXES = [(kind, suffix) for kind, exporter in EXPORTERS.items() for suffix in exporter.suffixes]
 
 
-def test_the_table_lists_word_excel_and_the_infographic_with_their_suffixes():
+def test_the_table_lists_word_excel_the_web_page_and_the_infographic_with_their_suffixes():
     assert {kind: e.suffixes for kind, e in EXPORTERS.items()} == {
-        "docx": (".docx",), "xlsx": (".xlsx",), "infographic": (".png", ".pdf")}
-    assert [e.name for e in EXPORTERS.values()] == ["Word 报告", "Excel 副本", "一图读懂"]
-    assert [e.kind for e in EXPORTERS.values() if e.official] == ["docx", "xlsx"]
-    assert [e.flag for e in command_exporters()] == ["--docx", "--xlsx"]
+        "docx": (".docx",), "xlsx": (".xlsx",), "html": (".html", ".htm"), "infographic": (".png", ".pdf")}
+    assert [e.name for e in EXPORTERS.values()] == ["Word 报告", "Excel 副本", "网页", "一图读懂"]
+    assert [e.kind for e in EXPORTERS.values() if e.official] == ["docx", "xlsx", "html"]
+    assert [e.flag for e in command_exporters()] == ["--docx", "--xlsx", "--html"]
     assert EXPORTERS["infographic"].file_filter == "PNG 图片 (*.png);;PDF 文件 (*.pdf)"
     assert EXPORTERS["infographic"].build.startswith("render.")  # drawn by render/, loaded only when used
 
 
-@pytest.mark.parametrize("kind", ["docx", "xlsx"])
-def test_word_and_excel_builds_load_without_qt(kind):
+@pytest.mark.parametrize("kind", ["docx", "xlsx", "html"])
+def test_word_excel_and_web_page_builds_load_without_qt(kind):
     assert callable(EXPORTERS[kind].load())
 
 
@@ -64,7 +65,8 @@ def test_the_export_command_has_one_option_per_flagged_kind(monkeypatch):
     for exporter in command_exporters():
         argv += [exporter.flag, f"出{exporter.suffix}"]
     args = parser.parse_args(argv)
-    assert {e.kind: getattr(args, e.kind) for e in command_exporters()} == {"docx": "出.docx", "xlsx": "出.xlsx"}
+    assert {e.kind: getattr(args, e.kind) for e in command_exporters()} == {
+        "docx": "出.docx", "xlsx": "出.xlsx", "html": "出.html"}
     export_help = parser._subparsers._group_actions[0].choices["export"].format_help()
     for exporter in command_exporters():
         assert f"{exporter.flag} OUT{exporter.suffix}" in export_help and exporter.name in export_help
@@ -99,9 +101,9 @@ def _error() -> Finding:
     return Finding("T3-1", Severity.ERROR, (), "表三不平衡")
 
 
-@pytest.mark.parametrize(("build", "options"), [(build_docx, DocxOptions), (build_xlsx, XlsxOptions)],
-                         ids=["docx", "xlsx"])
-def test_both_exporters_follow_the_policy(build, options):
+@pytest.mark.parametrize(("build", "options"), [(build_docx, DocxOptions), (build_xlsx, XlsxOptions),
+                                                (build_html, HtmlOptions)], ids=["docx", "xlsx", "html"])
+def test_every_official_exporter_follows_the_policy(build, options):
     report = Report()
     with pytest.raises(ExportRefused):
         build(report, findings=[_error()], options=options())
