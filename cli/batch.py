@@ -26,7 +26,7 @@ from models.tools.carryover import embedded_previous
 
 #: In a folder, files with these endings are checked; the rest are skipped (and named).
 REPORT_SUFFIXES = frozenset({".nianbao", ".docx", ".docm", ".xlsx", ".doc", ".wps", ".pdf", ".xls", ".et", ".ofd",
-                             ".rtf"})
+                             ".rtf", ".html", ".htm"})
 POOL_MIN_FILES = 12   # below this, starting worker processes costs more than it saves
 PROGRESS_MIN_FILES = 6
 PROGRESS_LINES = 20   # when stderr is not a terminal, at most about this many progress lines

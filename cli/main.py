@@ -60,11 +60,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="命令", title="命令")
     check = _parser(sub, "check", "检查报告的勾稽关系，列出问题", _examples(
         ("check", "草稿.nianbao"), ("check", "本年报告.docx", "--previous", "上年报告.docx"),
-        ("check", "各部门报告", "--summary", "汇总.xlsx"),
+        ("check", "各部门报告", "--summary", "汇总.xlsx"), ("check", "网站上的报告.html"),
         exits="退出码：0 没有错误；1 有报告存在错误；2 有文件无法读取或检查（原因写在标准错误输出），"
               "或汇总表无法写入。"))
     check.add_argument("files", nargs="+", metavar="FILE",
-                       help="报告文件（草稿 .nianbao、Word .docx、Excel .xlsx）或文件夹（检查其中全部报告文件）")
+                       help="报告文件（草稿 .nianbao、Word .docx、Excel .xlsx、网页 .html/.htm）"
+                            "或文件夹（检查其中全部报告文件）")
     check.add_argument("--previous", metavar="FILE",
                        help="上年度报告，用于跨年度核对（X-1…X-4）；须早于所查报告的年度。不给出时，同批检查的文件中"
                             "同一机关上一年度的报告自动用于核对")
@@ -73,10 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="批量检查：把每份报告一行的汇总表写入 OUT.xlsx 或 OUT.csv（给出文件夹时写入其中的"
                             "“年度报告检查汇总.xlsx”）")
     check.add_argument("--force", action="store_true", help="覆盖已存在的汇总表")
-    imp = _parser(sub, "import", "把 Word/Excel 报告导入为草稿", _examples(
+    imp = _parser(sub, "import", "把 Word/Excel/网页报告导入为草稿", _examples(
         ("import", "报告.docx", "-o", "草稿.nianbao"), ("import", "报告.xlsx", "-o", "草稿文件夹"),
+        ("import", "网站上的报告.html", "-o", "草稿.nianbao"),
         exits=EXITS_FILES))
-    imp.add_argument("source", metavar="FILE", help="报告文件（Word .docx、Excel .xlsx 或草稿）")
+    imp.add_argument("source", metavar="FILE", help="报告文件（Word .docx、Excel .xlsx、网页 .html/.htm 或草稿）")
     imp.add_argument("-o", "--output", required=True, metavar="DRAFT",
                      help="草稿文件（.nianbao，不写扩展名时自动加上）；给出已有的文件夹时以报告命名")
     imp.add_argument("--force", action="store_true", help=FORCE_HELP)
@@ -110,7 +112,7 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
         ("export", "草稿.nianbao", "--html", "报告.html"),
         ("export", "草稿.nianbao", "--docx", "导出文件夹", "--stock-fonts"),
         exits="退出码：0 已导出；1 报告有错误，未导出（可加 --allow-errors）；2 文件无法读取或写入，或参数有误。"))
-    export.add_argument("file", metavar="FILE", help="报告文件（草稿 .nianbao、Word .docx 或 Excel .xlsx）")
+    export.add_argument("file", metavar="FILE", help="报告文件（草稿 .nianbao、Word .docx、Excel .xlsx 或网页 .html）")
     for exporter in command_exporters():  # --docx, --xlsx, --html: one option per kind of the exporter table
         export.add_argument(exporter.flag, metavar=f"OUT{exporter.suffix}",
                             help=f"{exporter.name}（{exporter.description}）；给出已有的文件夹时以报告命名")
@@ -189,7 +191,7 @@ def _add_collect(sub: argparse._SubParsersAction) -> None:
 
 COMMAND_HELP = {
     "check": "检查报告的勾稽关系，列出问题",
-    "import": "把 Word/Excel 报告导入为草稿",
+    "import": "把 Word/Excel/网页报告导入为草稿",
     "new": "从上年度报告生成本年度草稿",
     "export": "导出 Word 报告、Excel 副本和网页",
     "infographic": "导出“一图读懂”",

@@ -1,8 +1,9 @@
 """Reading report files: one entry, `load(path) -> (Report, notices)`, that picks the reader by content.
 
 `read_report(path)` gives the same with the detected format ("2021" or "2019") and the kind of file. Drafts are read
-here; Word files by `importers.docx_import`; Excel files by `importers.xlsx_reader` where that module exists. The
-readers of Word and Excel are imported only when such a file is opened (python-docx is slow to import).
+here; Word files by `importers.docx_import`; Excel files by `importers.xlsx_reader`; web pages (.html/.htm) by
+`importers.html_import`. The readers of Word, Excel and web pages are imported only when such a file is opened
+(python-docx is slow to import).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def load(path: Path | str) -> tuple[Report, list[str]]:
 
 
 def read_report(path: Path | str) -> Imported:
-    """The report in `path` (a draft, .docx or .xlsx, told apart by content). Raises LoadError."""
+    """The report in `path` (a draft, .docx, .xlsx or a web page, told apart by content). Raises LoadError."""
     path = Path(path)
     try:
         kind = identify(path)
@@ -35,6 +36,10 @@ def read_report(path: Path | str) -> Imported:
             return read_docx(path)
         if kind == "xlsx":
             return _read_xlsx(path)
+        if kind == "html":
+            from importers.html_import import read_html
+
+            return read_html(path)
         return _read_draft(path)
     except Refused as exc:
         raise LoadError(path, exc.message) from None

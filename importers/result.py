@@ -26,4 +26,4 @@ class Imported:
     report: Report
     notices: list[str] = field(default_factory=list)
     template: str = TEMPLATE_ID  # "2021", or "2019" for a report in the superseded format
-    source: str = "draft"        # "draft", "docx" or "xlsx"
+    source: str = "draft"        # "draft", "docx", "xlsx" or "html"

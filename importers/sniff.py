@@ -1,11 +1,13 @@
-"""What a file is, by its content: a draft, a Word or Excel document, or something we explain and refuse.
+"""What a file is, by its content: a draft, a Word or Excel document, a web page, or something we explain and refuse.
 
-`identify(path)` returns "draft", "docx" or "xlsx", or raises `Refused` with a Chinese message that names the file,
-says what it is and what to do (save as .docx in Word or WPS, remove the password, …).
+`identify(path)` returns "draft", "docx", "xlsx" or "html", or raises `Refused` with a Chinese message that names the
+file, says what it is and what to do (save as .docx in Word or WPS, remove the password, …).
 """
 
 from __future__ import annotations
 
+import codecs
+import re
 from pathlib import Path
 
 from importers.zipguard import ZipRefused, check_zip
@@ -35,7 +37,7 @@ class Refused(UserError):
 
 
 def identify(path: Path) -> str:
-    """"draft", "docx" or "xlsx" — or Refused. Zip archives are checked against the bomb limits here."""
+    """"draft", "docx", "xlsx" or "html" — or Refused. Zip archives are checked against the bomb limits here."""
     head = read_limited(path, _HEAD_BYTES, head=True)
     name = path.name
     if not head.strip():
@@ -100,6 +102,26 @@ def _has_stream(data: bytes, stream: str) -> bool:
     return False
 
 
+#: The start of a web page: a document type, the html/head/body elements, or a table or paragraph saved bare.
+_HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title|table|div|p)[\s>/]")
+
+
+def _is_html(head: bytes) -> bool:
+    """Whether the file starts as a web page (after a byte order mark, white space, comments or an XML declaration);
+    a page in UTF-16 is looked at decoded."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        head = head.decode("utf-16", errors="ignore").encode("ascii", errors="ignore")
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if b"<html" in text[:1024] or text.startswith(b"<!doctype html"):
+        return True
+    while text.startswith((b"<!--", b"<?xml")):  # a saved page's "saved from url" comment, an XHTML declaration
+        end = text.find(b"-->" if text.startswith(b"<!--") else b"?>")
+        if end < 0:
+            return False
+        text = text[end + 3 if text.startswith(b"<!--") else end + 2:].lstrip()
+    return _HTML_START.match(text) is not None
+
+
 def _other_kind(path: Path, head: bytes) -> str:
     name = path.name
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -110,12 +132,16 @@ def _other_kind(path: Path, head: bytes) -> str:
                              "或将数字填入本软件。")
     if text.startswith(b"{\\rtf"):
         raise Refused(path, f"“{name}”是 RTF 格式的文档。{SAVE_AS_DOCX}")
-    if text.startswith((b"<!doctype html", b"<html")) or b"<html" in text[:1024] or text.startswith(b"mime-version"):
-        raise Refused(path, f"“{name}”实际上是网页文件（HTML/MHT，常见于从网站下载的“.doc”）。{SAVE_AS_DOCX}")
+    if text.startswith(b"mime-version"):
+        raise Refused(path, f"“{name}”是单个文件的网页文件（MHT/MHTML，常见于从网站下载的“.doc”），本软件无法直接读取。"
+                             "请在浏览器中打开，另存为“网页，仅 HTML”（.html）后再导入，或在 Word 或 WPS 中打开，"
+                             "另存为 .docx（Word 文档）后再导入。")
+    if _is_html(head):
+        return "html"
     if text.startswith(b"<?xml") and b"w:worddocument" in text[:_HEAD_BYTES]:
         raise Refused(path, f"“{name}”是 Word 2003 XML 文档。{SAVE_AS_DOCX}")
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM")):
         raise Refused(path, f"“{name}”是图片，无法从中读取文字和表格。请使用报告的 Word 文档（.docx）。")
-    raise Refused(path, f"“{name}”不是本软件能读取的报告文件（支持 Word 文档 .docx、Excel 工作簿 .xlsx 和草稿 "
-                         ".nianbao）。请确认选择了正确的文件。")
+    raise Refused(path, f"“{name}”不是本软件能读取的报告文件（支持 Word 文档 .docx、Excel 工作簿 .xlsx、网页 .html "
+                         "和草稿 .nianbao）。请确认选择了正确的文件。")
 

@@ -132,7 +132,8 @@ def test_macro_enabled_document(tmp_path):
 @pytest.mark.parametrize(("content", "expected"), [
     (b"", "是空文件"),
     (b"   \n", "是空文件"),
-    (b"<html><head><meta charset='utf-8'></head><body>2024\xe5\xb9\xb4</body></html>", "网页文件"),
+    # A web page is read as one (importers.html_import); this one holds no report.
+    (b"<html><head><meta charset='utf-8'></head><body>2024\xe5\xb9\xb4</body></html>", "不像是政府信息公开工作"),
     (b"MIME-Version: 1.0\r\nContent-Type: multipart/related", "网页文件"),
     (b"{\\rtf1\\ansi 2024}", "RTF 格式"),
     (b"\x89PNG\r\n\x1a\n" + b"\x00" * 32, "是图片"),
