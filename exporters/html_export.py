@@ -1,5 +1,5 @@
-"""The report as one web page for the government portal: `build_html` (text), `build_text` (its plain-text twin for
-the clipboard) and `export_html` (an atomic write), with `HtmlOptions`.
+"""The report as one web page for the government portal: `build_html` (text), `build_clipboard` (the page's article
+and its plain-text twin for 复制网页内容), `build_text` and `export_html` (an atomic write), with `HtmlOptions`.
 
 One self-contained UTF-8 file, `lang="zh-CN"`: the parts the Word report prints, in its order (layouts.report_outline)
 — 草稿（未通过校验） first when errors were allowed (exporters.policy, as for Word), the title broken as in Word, the
@@ -64,21 +64,38 @@ def build_html(report: Report, *, findings: list[Finding] | None = None, previou
     """The whole page. Raises ExportRefused when the report has errors and drafts are not allowed."""
     draft = _draft(report, findings, previous, options, path)
     level = f'<meta name="{LEVEL_META}" content="{escape(report.meta.level)}">\n' if report.meta.level else ""
-    body = "\n".join(_part_html(part, report) for part in outline(report, draft=draft))
     return ("<!DOCTYPE html>\n"
             '<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f'<meta name="generator" content="{escape(APP_NAME)} {APP_VERSION}">\n{level}'
             f"<title>{escape(report.title)}</title>\n</head>\n"
-            '<body style="margin:0;background:#fff;">\n'
-            f'<div lang="zh-CN" style="{PAGE_STYLE}">\n{body}\n</div>\n</body>\n</html>\n')
+            f'<body style="margin:0;background:#fff;">\n{_article(report, draft)}\n</body>\n</html>\n')
+
+
+def build_clipboard(report: Report, *, findings: list[Finding] | None = None, previous: Report | None = None,
+                    options: HtmlOptions = HtmlOptions()) -> tuple[str, str]:
+    """复制网页内容: the page's article as HTML to paste into a portal's editor, and its plain text. The HTML is the
+    page's `<div>` alone between the StartFragment/EndFragment marks (Windows' clipboard format takes what is
+    between them; no <head> or <title> to end up in the editor). Refused as the page is."""
+    draft = _draft(report, findings, previous, options, None)
+    html = ('<html><head><meta charset="utf-8"></head><body>\n<!--StartFragment-->'
+            f"{_article(report, draft)}<!--EndFragment-->\n</body></html>")
+    return html, _plain(report, draft)
 
 
 def build_text(report: Report, *, findings: list[Finding] | None = None, previous: Report | None = None,
                options: HtmlOptions = HtmlOptions()) -> str:
     """The page's plain text (for editors that take no HTML): paragraphs on lines of their own, a blank line before
     each heading and table, tables as tab-separated rows. Refused as the page is."""
-    draft = _draft(report, findings, previous, options, None)
+    return _plain(report, _draft(report, findings, previous, options, None))
+
+
+def _article(report: Report, draft: bool) -> str:
+    body = "\n".join(_part_html(part, report) for part in outline(report, draft=draft))
+    return f'<div lang="zh-CN" style="{PAGE_STYLE}">\n{body}\n</div>'
+
+
+def _plain(report: Report, draft: bool) -> str:
     lines: list[str] = []
     for part in outline(report, draft=draft):
         if isinstance(part, Heading | TablePart | Signature) and lines:

@@ -173,3 +173,18 @@ def test_written_as_utf8_bytes(tmp_path, sample_path):
     path = export_html(load_draft(sample_path), Path(tmp_path / "样例.html"))
     data = path.read_bytes()
     assert data.decode("utf-8").count("铜官区招商服务中心") >= 2
+
+
+def test_the_clipboard_holds_the_article_between_fragment_marks(huaian_path):
+    from exporters.html_export import build_clipboard
+
+    report = load_draft(huaian_path)
+    html, text = build_clipboard(report)
+    start, end = html.index("<!--StartFragment-->"), html.index("<!--EndFragment-->")
+    fragment = html[start + len("<!--StartFragment-->"):end]
+    assert fragment.startswith('<div lang="zh-CN"') and fragment.endswith("</div>")
+    assert fragment in build_html(report)  # the very article of the exported page
+    assert "<title" not in html and "<meta charset=\"utf-8\">" in html
+    assert text == build_text(report)
+    with pytest.raises(ExportRefused):
+        build_clipboard(report, findings=[_error()])

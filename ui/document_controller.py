@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from ui.document import ReportDocument
 
 DRAFT_FILTER = f"年度报告草稿 (*{DRAFT_SUFFIX})"
-IMPORT_FILTER = f"上年度报告 (*{DRAFT_SUFFIX} *.docx *.xlsx);;所有文件 (*)"
+IMPORT_FILTER = f"上年度报告 (*{DRAFT_SUFFIX} *.docx *.xlsx *.html *.htm);;所有文件 (*)"
 AUTOSAVE_INTERVAL_MS = 30_000
 
 

@@ -1,8 +1,8 @@
 """The export feature of the main window: exporting the open report (the DocumentController's) from the 检查与导出
 page — last year's unconfirmed paragraphs named first, save dialog, the export in a worker thread with a progress
-indicator, then 打开文件 / 打开所在文件夹. Errors block the final export; an explicit draft export stays possible
-(exporters.policy). Every kind — its name, suffixes, dialog filter, options and build — comes from the exporter table
-(exporters.registry).
+indicator, then 打开文件 / 打开所在文件夹 — and 复制网页内容, the web page on the clipboard. Errors block the final
+export; an explicit draft export stays possible (exporters.policy). Every kind — its name, suffixes, dialog
+filter, options and build — comes from the exporter table (exporters.registry).
 
 The worker (ui/worker.py `Background`) hands every failure back to the GUI thread: a UserError (a file that cannot be
 written, no Chinese font …) shown by the main window's show_error as 导出失败; an unexpected one autosaved, logged and
@@ -101,6 +101,43 @@ class ExportFlow(QObject):
         window.editor.show_text(keys[0])
         return False
 
+    def copy_page(self) -> bool:
+        """复制网页内容: the open report's web page on the clipboard — its article as HTML and its plain text for an
+        editor that takes none — with the checks of 导出网页: last year's unconfirmed paragraphs named first; with
+        errors, only a page marked 草稿（未通过校验）, if the clerk wants one. Returns whether it was copied."""
+        from PySide6.QtCore import QMimeData
+        from PySide6.QtGui import QGuiApplication
+
+        from exporters.html_export import HtmlOptions, build_clipboard
+
+        doc, window = self.controller.doc, self.parent_widget
+        if doc is None or window.editor is None:
+            return False
+        window.commit_pending()
+        doc.check_all_pages()  # as for an export: a blank anywhere is now an error
+        errors = error_count(doc.findings)
+        if not errors and not self._carried_text_kept():
+            return False
+        verdict = export_verdict(errors, False)
+        if verdict is Verdict.REFUSE:
+            if not self.confirm_draft(errors, "复制"):
+                return False
+            verdict = export_verdict(errors, True)
+        options = HtmlOptions(allow_errors=verdict is Verdict.DRAFT)
+        try:
+            html, text = build_clipboard(doc.report, findings=list(doc.findings), previous=doc.previous,
+                                         options=options)
+        except UserError as error:
+            window.show_error("无法复制网页内容", error)
+            return False
+        mime = QMimeData()
+        mime.setHtml(html)
+        mime.setText(text)
+        QGuiApplication.clipboard().setMimeData(mime)
+        mark = "（草稿，未通过校验）" if verdict is Verdict.DRAFT else ""
+        window.status(f"已复制网页内容{mark}，可粘贴到网站编辑器中。", 8000)
+        return True
+
     def ask_path(self, kind: str, suggested: str, draft: Path | None = None) -> Path | None:
         exporter = EXPORTERS[kind]
         folder = self.last_directory or (draft.parent if draft else documents_folder())
@@ -111,10 +148,10 @@ class ExportFlow(QObject):
         path = Path(name)
         return path if exporter.accepts(path) else path.with_name(path.name + exporter.suffix)
 
-    def confirm_draft(self, errors: int) -> bool:
+    def confirm_draft(self, errors: int, action: str = "导出") -> bool:
         answer = QMessageBox.question(
             self.parent_widget, "报告还有错误",
-            f"报告还有{errors}个错误，不能导出正式文件。\n\n是否导出标有“草稿（未通过校验）”的草稿，供讨论使用？",
+            f"报告还有{errors}个错误，不能{action}正式文件。\n\n是否{action}标有“草稿（未通过校验）”的草稿，供讨论使用？",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 

@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
         doc.refused.connect(self.show_refusal)
         review = self.editor.pages["review"]
         review.exportRequested.connect(lambda kind: self.exports.export(kind))  # type: ignore[attr-defined]
+        review.copyPageRequested.connect(lambda: self.exports.copy_page())  # type: ignore[attr-defined]
         review.activated.connect(self.show_finding)  # type: ignore[attr-defined]
         for page_widget in self.editor.pages.values():
             view = getattr(page_widget, "view", None)

@@ -19,7 +19,8 @@ NOTE_HINT = "如确属正常情况，请写明原因（说明会保存在草稿�
 class ReviewPage(Page):
     key, title = "review", "检查与导出"
     activated = Signal(object)  # Finding
-    exportRequested = Signal(str)  # a kind of exporters.registry: "docx" | "xlsx" | "infographic"
+    exportRequested = Signal(str)  # a kind of exporters.registry: "docx" | "xlsx" | "html" | "infographic"
+    copyPageRequested = Signal()  # 复制网页内容
 
     def __init__(self, doc: ReportDocument) -> None:
         super().__init__()
@@ -73,6 +74,14 @@ class ReviewPage(Page):
             buttons.addWidget(button)
         self.export_docx = self.export_buttons["docx"]
         self.export_xlsx = self.export_buttons["xlsx"]
+        self.export_html = self.export_buttons["html"]
+        self.export_html.setToolTip("保存供政府网站发布的网页（.html）：表格保留合并单元格，样式都写在网页中。")
+        # Beside 导出网页: the same page, to paste into the portal's editor.
+        self.copy_page = QPushButton("复制网页内容(&K)")
+        self.copy_page.setToolTip("把网页复制到剪贴板（含表格的合并单元格和边框，另附纯文本），\n"
+                                  "可直接粘贴到政府网站后台的编辑器中。")
+        self.copy_page.clicked.connect(self.copyPageRequested)
+        buttons.insertWidget(buttons.indexOf(self.export_html) + 1, self.copy_page)
         self.export_graphic = self.export_buttons["infographic"]
         self.export_graphic.setToolTip("把本年度的主要数字画成一页 A4 图解（PNG 图片或 PDF），有上年报告时标出增减。")
         self.layout_.addLayout(buttons)

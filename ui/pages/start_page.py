@@ -60,7 +60,8 @@ class StartPage(QWidget):
         actions = (
             ("新建本年度报告(&N)", "从空白报告开始填写。", self.newRequested),
             ("从上年报告导入(&I)…",
-             "选择上年度的报告（Word .docx、Excel .xlsx 或草稿），本年“上年结转”自动带入，正文作为起草底稿。",
+             "选择上年度的报告（Word .docx、Excel .xlsx、网页 .html 或草稿），"
+             "本年“上年结转”自动带入，正文作为起草底稿。",
              self.importRequested),
             ("打开草稿(&O)…", "继续填写已保存的草稿（.nianbao）。", self.openRequested),
             ("打开示例报告(&S)", "铜官区招商服务中心2023年度报告，用来熟悉软件。", self.sampleRequested),
