@@ -8,9 +8,9 @@ hidden elements, captions (a table's name, not its content). The body is then wa
 element (`<p>`, `<div>`, `<h1>`, `<li>`, a table cell …) and every `<br>` ends a paragraph. A table whose cells hold
 another table lays out the page: its cells are read as paragraphs. A table without one is a table of the report when
 its labels say so (importers.docx_tables.classify) or when it looks like data (two rows and columns or more, short
-cells); else (a frame around the article, a one-cell box) its cells are read as paragraphs too. rowspan/colspan are
-resolved into the grid as docx_reader resolves Word's merges: a cell spanning columns is one Box with its span, the
-rows below a cell spanning rows get a Box marked `continued`.
+cells, numbers among them); else (a frame around the article, a one-cell box) its cells are read as paragraphs too.
+rowspan/colspan are resolved into the grid as docx_reader resolves Word's merges: a cell spanning columns is one Box
+with its span, the rows below a cell spanning rows get a Box marked `continued`.
 
 Which paragraphs are the article — not the site's header, menus and footer — importers.html_article decides.
 """
@@ -26,7 +26,7 @@ import lxml.html
 from lxml.etree import _Element as Element
 
 from importers.docx_reader import Box, WordTable
-from importers.docx_tables import classify
+from importers.docx_tables import classify, has_number
 from importers.html_text import PRESCAN_BYTES, collapse, decode_page
 
 #: Elements whose content no reader of the page sees as the report's text.
@@ -205,10 +205,12 @@ def _holds_table(cell: Element) -> bool:
 
 
 def _looks_like_data(table: WordTable) -> bool:
-    """Two rows and two columns or more of short cells: a table of figures, not a frame around text."""
+    """Two rows and two columns or more of short cells, some of them numbers: a table of figures (a part of a report
+    table without its labels, say), not a frame around text."""
     if table.width < 2 or len(table.rows) < 2:
         return False
-    return all(len(box.text) <= LONG_CELL for row in table.rows for box in row)
+    boxes = [box for row in table.rows for box in row]
+    return all(len(box.text) <= LONG_CELL for box in boxes) and has_number(boxes)
 
 
 def cell_text(cell: Element) -> str:

@@ -275,7 +275,7 @@ def test_a_huge_table_of_spans_costs_no_more_than_its_size(tmp_path, sample_path
     import time
 
     report = load_draft(sample_path)
-    junk = "<table>" + "".join(f"<tr>{'<td rowspan=200 colspan=200>x</td>' * 50}</tr>" for _ in range(500))
+    junk = "<table>" + "".join(f"<tr>{'<td rowspan=200 colspan=200>1</td>' * 50}</tr>" for _ in range(500))
     path = tmp_path / "跨行.html"
     body = _report_body(report)
     path.write_bytes(_page(body.replace("<h2", junk + "</table><h2", 1)))  # inside the article, before 一、
@@ -284,3 +284,18 @@ def test_a_huge_table_of_spans_costs_no_more_than_its_size(tmp_path, sample_path
     assert time.perf_counter() - start < 10  # about 0.3 s; the grid is capped at 200 columns
     assert cells_of(imported.report) == cells_of(report)
     assert "第1个表格不是报告规定的表格，未导入。" in imported.notices
+
+
+def test_a_table_of_short_paragraphs_frames_text(tmp_path, sample_path):
+    """Some portals set every paragraph in a row of its own: no numbers in it, so it is text, not a table."""
+    report = load_draft(sample_path)
+    report.texts["s6"] = "无。"
+    rows = "".join(f"<tr><td width=20>&nbsp;</td><td>{line}</td></tr>" for line in (
+        "六、其他需要报告的事项", "无。", report.meta.agency))
+    body = _report_body(report)
+    body = body[:body.index("<h2", body.index("五、"))] + f"<table>{rows}</table></div>"
+    path = tmp_path / "一行一段.html"
+    path.write_bytes(_page(body))
+    imported = read_report(path)
+    assert imported.report.texts == report.texts
+    assert not [n for n in imported.notices if "表格" in n]
