@@ -35,6 +35,7 @@ class Portal:
     hand: str = TRS
     published: str = ""                 # the page's 发布时间 line, e.g. "2023-02-20 15:07"
     wording: dict[str, str] = field(default_factory=dict)  # sub-heading key → heading as the page words it
+    sections: dict[str, str] = field(default_factory=dict)  # section key → heading as the page prints it (typos too)
     signature: tuple[str, ...] = ()     # 落款 lines under the article
     charset: str = "gb2312"
 
@@ -44,7 +45,7 @@ def portal_page(report: Report, portal: Portal) -> str:
     paragraph = _trs_paragraph if portal.hand == TRS else _word_paragraph
     body: list[str] = [paragraph(line) for line in _lines(report.text(fmt.PREAMBLE_KEY))]
     for section in fmt.SECTIONS:
-        body.append(_heading(section.heading, portal.hand))
+        body.append(_heading(portal.sections.get(section.key, section.heading), portal.hand))
         if section.table:
             body.append(_table(grid_table(section.table, values_of(report)), portal.hand))
             continue

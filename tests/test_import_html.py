@@ -26,7 +26,8 @@ from tests.portal_pages import TRS, WORD, Portal, portal_page, write_portal
 LEVEL = "机关层级无法从网页中读出，请在基本信息中选择（用于检查规章一栏）。"
 HUAIAN = Portal("淮安市人民政府网站", WORD, wording={"s1.oversight": "（五）政府信息公开监督保障情况"})
 PINGTAN = Portal("平潭综合实验区管委会网站", TRS, published="2023-02-20 15:07",
-                 wording={"s1.active": "（一）主动公开方面", "s1.requests": "（二）依申请公开方面"})
+                 wording={"s1.active": "（一）主动公开方面", "s1.requests": "（二）依申请公开方面"},
+                 sections={"s4": "四、政府信息公开行政法复议、行政诉讼情况"})  # the page's own typo
 
 
 def cells_of(report: Report) -> dict[str, object]:
