@@ -164,8 +164,8 @@ def examine(path: Path, imported: Imported, previous: Report | None = None) -> C
     if used is not None:
         label = (EXPLICIT_PREVIOUS if previous is not None else SAVED_PREVIOUS).format(year=used.meta.year or "上")
     findings = evaluate(report, used)
-    if imported.source == "docx" and not report.meta.level:
-        # The official Word layout does not print the 机关层级 (the importer's notice says so): a published report
+    if imported.source in ("docx", "html") and not report.meta.level:
+        # The official layout (Word or web page) does not print the 机关层级 (the importer's notice says so): a report
         # cannot be faulted for it. A draft made from it is the clerk's, and there the level is required (V-META).
         findings = [f for f in findings if not (f.rule == "V-META" and f.cells == (fmt.META_LEVEL,))]
     return Checked(path, report, findings, notices, imported.template, previous=used, previous_label=label,
