@@ -96,8 +96,8 @@ def _cell(cell: GridCell, lines: list[str], share: float) -> str:
     spans = (f' colspan="{cell.colspan}"' if cell.colspan > 1 else "") + (
         f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "")
     content = "<br>".join(escape(line) for line in lines)
-    if cell.is_input:
-        return f'<td{spans} style="{style}">{content}</td>'
+    if cell.is_input:  # a number never breaks over two lines, however narrow the portal's column
+        return f'<td{spans} nowrap style="{style}white-space:nowrap;">{content}</td>'
     scope = "col" if cell.header else "row"
     return f'<th scope="{scope}"{spans} style="{style}">{content}</th>'
 

@@ -73,6 +73,13 @@ def test_row_labels_and_column_headings_have_their_scope(huaian_path):
     assert len(t3.find("thead").findall("tr")) == fmt.T3_HEADER_ROWS
 
 
+def test_a_number_never_breaks_over_two_lines(huaian_path):
+    page = _page(load_draft(huaian_path))
+    numbers = [td for table in page.findall(".//table") for td in table.iter("td")]
+    assert len(numbers) == 200
+    assert all(td.get("nowrap") is not None and "white-space:nowrap" in td.get("style") for td in numbers)
+
+
 def test_self_contained_inline_styles_only(huaian_path):
     html = build_html(load_draft(huaian_path))
     assert html.startswith("<!DOCTYPE html>")
