@@ -66,6 +66,8 @@ GROUPS: dict[str, Group] = {group.key: group for group in (
         ("libreoffice-writer-nogui", "file", "/usr/lib/libreoffice/program/libswlo.so"),
         ("libreoffice-calc-nogui", "file", "/usr/lib/libreoffice/program/libsclo.so"))),
     Group("poppler", "poppler（读取 PDF 文字的测试）", _packages(("poppler-utils", "bin", "pdftotext"))),
+    Group("browser", "Chromium 浏览器（在真实浏览器中检查导出的网页的测试）", _packages(
+        ("chromium", "bin", "chromium"))),
     Group("xvfb", "虚拟显示器 Xvfb（在真实窗口中运行的测试）", _packages(
         ("xvfb", "bin", "Xvfb"), ("xauth", "bin", "xauth"))),
     Group("packaging", "打包工具（.deb、Windows 安装程序）", _packages(
