@@ -378,22 +378,22 @@ class TableSet:
 
         return place
 
-    def draw(self) -> None:
-        """Borders and texts on every page the table's rows are on."""
-        for number, rows in self.placed.items():
-            page = self.pages[number]
-            for cell in self.grid.cells:
-                here = [r for r in range(cell.row, cell.row + cell.rowspan) if r in rows]
-                if not here:
-                    continue
-                top = rows[here[0]]
-                bottom = rows[here[-1]] + self.heights[here[-1]]
-                rect = QRectF(self.left + self.x[cell.col], top, self.x[cell.col + cell.colspan] - self.x[cell.col],
-                              bottom - top)
-                page.rules.append(rect)
-                if cell.row in rows and cell in self.cells:
-                    layout, height = self.cells[cell]
-                    page.texts.append(TextOp(layout, QPointF(rect.left(), top + (rect.height() - height) / 2)))
+    def draw_page(self, number: int) -> None:
+        """Borders and texts of the rows placed on page `number` (drawn after them, before what follows the table,
+        so that the text layer reads in order)."""
+        rows, page = self.placed[number], self.pages[number]
+        for cell in self.grid.cells:
+            here = [r for r in range(cell.row, cell.row + cell.rowspan) if r in rows]
+            if not here:
+                continue
+            top = rows[here[0]]
+            bottom = rows[here[-1]] + self.heights[here[-1]]
+            rect = QRectF(self.left + self.x[cell.col], top, self.x[cell.col + cell.colspan] - self.x[cell.col],
+                          bottom - top)
+            page.rules.append(rect)
+            if cell.row in rows and cell in self.cells:
+                layout, height = self.cells[cell]
+                page.texts.append(TextOp(layout, QPointF(rect.left(), top + (rect.height() - height) / 2)))
 
 
 def _cell_lines(cell: fmt.GridCell, text: str, width_mm: float, font_pt: float) -> str:
@@ -423,8 +423,12 @@ def paginate(units: list[Unit]) -> list[Page]:
     def close() -> None:
         page = Page(frame, len(pages) + 1)
         area = frame.area
-        for index, top in placed:
-            units[index].draw(page, area.left(), area.top() + top)
+        for k, (index, top) in enumerate(placed):
+            unit = units[index]
+            unit.draw(page, area.left(), area.top() + top)
+            after = units[placed[k + 1][0]] if k + 1 < len(placed) else None
+            if unit.table is not None and (after is None or after.table is not unit.table):
+                unit.table.draw_page(page.number)
         pages.append(page)
 
     repeated: set[int] = set()  # units that opened a page under repeated header rows
@@ -463,8 +467,6 @@ def paginate(units: list[Unit]) -> list[Page]:
         placed, y = [], 0.0
     if placed or not pages:
         close()
-    for table in {id(u.table): u.table for u in units if u.table is not None}.values():
-        table.draw()
     return pages
 
 
