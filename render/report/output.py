@@ -150,7 +150,20 @@ def pdf_bytes(pages: ReportPages, report: Report) -> bytes:
     finally:
         painter.end()
     buffer.close()
-    return fix_text_layer(bytes(data.data()), pages.pieces)
+    return fix_text_layer(bytes(data.data()), shaping_pieces(pages.pieces))
+
+
+def shaping_pieces(pieces: list[tuple[QFont, str]]) -> list[tuple[QFont, str]]:
+    """The texts drawn, each font taken at one size and without letter spacing: neither changes which glyph a
+    character gets, and render.pdf_text then shapes each character once per face rather than once per size."""
+    by_font: dict[str, tuple[QFont, set[str]]] = {}
+    for font, text in pieces:
+        plain = QFont(font)
+        plain.setPixelSize(100)
+        plain.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 0)
+        entry = by_font.setdefault(plain.key(), (plain, set()))
+        entry[1].update(text)
+    return [(font, "".join(sorted(chars))) for font, chars in by_font.values()]
 
 
 def export_pdf(report: Report, path: Path | str, *, findings: list[Finding] | None = None,

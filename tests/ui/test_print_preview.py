@@ -1,5 +1,5 @@
-"""打印预览 and 打印 in the window: the report's pages (render/report) from 文件 → 打印预览 and from the 检查与导出 page,
-the fonts used on the status line, Ctrl+P through the printer's dialog, a draft marked as the Word file is."""
+"""打印预览 and 打印 in the window: the report's pages (render/report) from 文件 → 打印预览 and from the 检查与导出
+page, the fonts used on the status line, Ctrl+P through the printer's dialog, a draft marked as the Word file is."""
 
 from __future__ import annotations
 
