@@ -78,6 +78,9 @@ class PrintPreview(QDialog):
         close.clicked.connect(self.reject)
         bar.addWidget(self.print_button)
         bar.addWidget(close)
+        for button in self.findChildren(QPushButton):  # Enter must not print (nor zoom): only a click or Ctrl+P
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self.status = QLabel(status_text(pages))
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
