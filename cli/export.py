@@ -1,9 +1,10 @@
-"""`export FILE --docx OUT.docx|DIR --xlsx OUT.xlsx|DIR --html OUT.html|DIR [--allow-errors] [--force] …`: the Word
-report, the Excel copy and the web page for the portal.
+"""`export FILE --docx OUT.docx|DIR --xlsx OUT.xlsx|DIR --pdf OUT.pdf|DIR --html OUT.html|DIR [--allow-errors] …`:
+the Word report, the Excel copy, the PDF (laid out as the Word file, drawn by Qt offscreen: render/report) and the
+web page for the portal.
 
-Exit codes: 0 written; 1 refused because the report has errors (unless --allow-errors, which writes a Word file and a
-web page marked 草稿（未通过校验）); 2 the input cannot be read, --previous is not of an earlier year, or an output
-cannot be written (it exists and --force is not given, it is an input, wrong suffix, missing folder …).
+Exit codes: 0 written; 1 refused because the report has errors (unless --allow-errors, which writes a Word file, a
+PDF and a web page marked 草稿（未通过校验）); 2 the input cannot be read, --previous is not of an earlier year, or an
+output cannot be written (it exists and --force is not given, it is an input, wrong suffix, missing folder …).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from cli.outputs import (
     plan,
     report_stem,
 )
+from cli.qt import import_qt, is_qt_failure, qt_missing_message
 from exporters.policy import Verdict, export_verdict
 from exporters.registry import Exporter, command_exporters
 from importers import load, read_report
@@ -47,13 +49,25 @@ def _check_outputs(outputs: list[tuple[Exporter, Output]], stem: str, inputs: li
         ensure_writable(path, inputs, force, kind)
 
 
-def run_export(source: str, docx: str | None = None, xlsx: str | None = None, html: str | None = None, *,
-               allow_errors: bool, previous_file: str | None, checklist: bool, signoff: bool, stock_fonts: bool,
-               force: bool, appendices_inline: bool = False) -> int:
-    """Export `source` to the files named by kind (`docx`, `xlsx`, `html`: the kinds of exporters.registry with a
-    flag). Returns the exit code; files and arguments that fail raise a UserError (exit code 2,
+def _load_pdf_renderer() -> None:
+    """Qt for the PDF (QtGui, no widgets; offscreen without a display): QtMissing, or Stop, when it cannot load."""
+    import_qt(("PySide6.QtCore", "PySide6.QtGui"))
+    try:
+        # Imported by name here (not only through the exporter table's module path), so that PyInstaller sees it.
+        import render.report.output  # noqa: F401  the drawing, QtGui only
+    except ImportError as exc:  # a Qt module of its own failing to load
+        if not is_qt_failure(exc):
+            raise
+        raise Stop(EXIT_FILE, qt_missing_message(exc)) from None
+
+
+def run_export(source: str, docx: str | None = None, xlsx: str | None = None, pdf: str | None = None,
+               html: str | None = None, *, allow_errors: bool, previous_file: str | None, checklist: bool,
+               signoff: bool, stock_fonts: bool, force: bool, appendices_inline: bool = False) -> int:
+    """Export `source` to the files named by kind (`docx`, `xlsx`, `pdf`, `html`: the kinds of exporters.registry
+    with a flag). Returns the exit code; files and arguments that fail raise a UserError (exit code 2,
     cli.main.run_command)."""
-    names = {"docx": docx, "xlsx": xlsx, "html": html}
+    names = {"docx": docx, "xlsx": xlsx, "pdf": pdf, "html": html}
     if not any(names.values()):
         *first, last = [str(e.flag) for e in command_exporters()]
         raise Stop(EXIT_FILE, f"请用 {'、'.join(first)} 或 {last} 指定要导出的文件（可同时给出几项）。")
@@ -81,10 +95,12 @@ def run_export(source: str, docx: str | None = None, xlsx: str | None = None, ht
         for finding in findings:
             if finding.severity is Severity.ERROR:
                 print(f"  [{finding.severity.label}] {finding.rule} {finding.message}", file=sys.stderr)
-        print("请改正后再导出；如确需导出草稿，请加 --allow-errors（Word 文件和网页将标注“草稿（未通过校验）”）。",
-              file=sys.stderr)
+        print("请改正后再导出；如确需导出草稿，请加 --allow-errors"
+              "（Word 文件、PDF 和网页将标注“草稿（未通过校验）”）。", file=sys.stderr)
         return EXIT_FINDINGS
     options = {**options, "allow_errors": verdict is Verdict.DRAFT}
+    if pdf:
+        _load_pdf_renderer()
     written = []
     for exporter, output in outputs:
         path = exporter.export(report, output.path(stem), findings=findings, previous=checked.previous,

@@ -107,17 +107,18 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_export(sub: argparse._SubParsersAction) -> None:
     from exporters.registry import command_exporters
 
-    export = _parser(sub, "export", "导出领导签发用的 Word 报告、Excel 副本和供网站发布的网页", _examples(
+    export = _parser(sub, "export", "导出领导签发用的 Word 报告、Excel 副本、PDF 和供网站发布的网页", _examples(
         ("export", "草稿.nianbao", "--docx", "报告.docx", "--xlsx", "报告.xlsx"),
         ("export", "草稿.nianbao", "--html", "报告.html"),
         ("export", "草稿.nianbao", "--docx", "导出文件夹", "--stock-fonts"),
+        ("export", "草稿.nianbao", "--pdf", "报告.pdf"),
         exits="退出码：0 已导出；1 报告有错误，未导出（可加 --allow-errors）；2 文件无法读取或写入，或参数有误。"))
     export.add_argument("file", metavar="FILE", help="报告文件（草稿 .nianbao、Word .docx、Excel .xlsx 或网页 .html）")
     for exporter in command_exporters():  # --docx, --xlsx, --html: one option per kind of the exporter table
         export.add_argument(exporter.flag, metavar=f"OUT{exporter.suffix}",
                             help=f"{exporter.name}（{exporter.description}）；给出已有的文件夹时以报告命名")
     export.add_argument("--allow-errors", action="store_true",
-                        help="报告有错误时仍导出（Word 和网页标注“草稿（未通过校验）”）")
+                        help="报告有错误时仍导出（Word、PDF 和网页标注“草稿（未通过校验）”）")
     export.add_argument("--previous", metavar="FILE", help="上年度报告，用于跨年度核对（X-1…X-4）；须早于报告的年度")
     export.add_argument("--checklist", action="store_true", help="另存自查清单（报告名_自查清单.docx）")
     export.add_argument("--signoff", action="store_true", help="另存审核签发单（报告名_审核签发单.docx）")
@@ -193,7 +194,7 @@ COMMAND_HELP = {
     "check": "检查报告的勾稽关系，列出问题",
     "import": "把 Word/Excel/网页报告导入为草稿",
     "new": "从上年度报告生成本年度草稿",
-    "export": "导出 Word 报告、Excel 副本和网页",
+    "export": "导出 Word 报告、Excel 副本、PDF 和网页",
     "infographic": "导出“一图读懂”",
     "ledger": "根据依申请公开台账计算表三",
     "collect": "导出、汇总数据采集表",

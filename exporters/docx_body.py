@@ -8,9 +8,6 @@ sub-heading is printed as the report words it (`Report.heading`): the clerk's ow
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-
 from exporters.docx_styles import (
     BODY_PT,
     BODY_SPACING,
@@ -19,33 +16,18 @@ from exporters.docx_styles import (
     LINE_PT,
     NORMAL,
     SIGNATURE,
-    TEXT_WIDTH_MM,
     TITLE,
     TITLE_PT,
 )
 from exporters.docx_xml import paragraph_xml, rpr_xml, run_xml, text_paragraph
 from exporters.fonts import FontSet
+from layouts.page_geometry import TITLE_CHARS_PER_LINE
+from layouts.report_text import DATE_PLACEHOLDER, paragraphs, split_heading
 from layouts.signature import signature_indents
 from layouts.title_lines import title_lines
 from models.format import format2021 as fmt
 from models.meta_input import format_date
 from models.report import Report
-
-#: Full-width characters of 2号 (22 pt) that fit the 156 mm type area.
-TITLE_CHARS_PER_LINE = int(TEXT_WIDTH_MM / (TITLE_PT * 25.4 / 72))
-_SUBHEADING = re.compile(r"^（[一二三四五六七八九十]{1,3}）")
-_MAX_HEADING_CHARS = 30
-#: The 落款 date line when no publication date is set (W-DATE): 年 月 日 with room to write the date in by hand,
-#: as on a 公文 awaiting its 成文日期. Ideographic spaces, so that Word keeps their width.
-DATE_PLACEHOLDER = "　　　　年　　月　　日"
-
-
-def paragraphs(text: str) -> Iterator[str]:
-    """The non-empty lines of a narrative text, without the indentation typed before them."""
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = line.strip(" \t\u3000\u00a0")
-        if line:
-            yield line
 
 
 class BodyWriter:
@@ -76,15 +58,13 @@ class BodyWriter:
         """Paragraphs of a narrative text (sub-heading lines as level-two headings)."""
         out: list[str] = []
         for line in paragraphs(text):
-            if _SUBHEADING.match(line):
-                head, dot, rest = line.partition("。")
-                if not dot and len(line) <= _MAX_HEADING_CHARS:
-                    out.append(self.heading2(line))
-                    continue
-                if dot and rest and len(head) < _MAX_HEADING_CHARS:
-                    out.append(paragraph_xml(run_xml(head + dot, self.h2) + run_xml(rest, self.body), NORMAL))
-                    continue
-            out.append(text_paragraph(line, NORMAL, self.body))
+            heading = split_heading(line)
+            if heading and not heading[1]:
+                out.append(self.heading2(line))
+            elif heading:
+                out.append(paragraph_xml(run_xml(heading[0], self.h2) + run_xml(heading[1], self.body), NORMAL))
+            else:
+                out.append(text_paragraph(line, NORMAL, self.body))
         return "".join(out)
 
     def section(self, report: Report, section: fmt.Section, after_table: bool = False) -> str:

@@ -3,7 +3,8 @@ written as, the options it takes, whether errors block it, and how it is built.
 
 The table drives the `export` command's flags and the suffix checks of `export` and `infographic` (cli/outputs.py),
 the window's export buttons and save-dialog filters (ui/pages/review_page.py, ui/export_flow.py). Builds are named
-by module path and loaded when used: the 一图读懂 is drawn by render/ (QtGui), which exporters/ never imports.
+by module path and loaded when used: the PDF report and the 一图读懂 are drawn by render/ (QtGui), which exporters/
+never imports.
 
 Every build is called as `build(report, path, *, findings, previous, options) -> Path` (the path written) and raises
 a UserError (models.errors) with a Chinese message when the file cannot be written.
@@ -115,6 +116,9 @@ EXPORTERS: dict[str, Exporter] = {e.kind: e for e in (
              companions="exporters.registry:_docx_companions"),
     Exporter("xlsx", "Excel 副本", "合计为公式，带勾稽关系检查", ((".xlsx", "Excel 工作簿"),), ("allow_errors",),
              "exporters.registry:_write_xlsx", official=True, flag="--xlsx", button="导出 Excel(&E)…"),
+    Exporter("pdf", "PDF 报告", "与 Word 报告同样排版，可直接打印或发布", ((".pdf", "PDF 文件"),),
+             ("allow_errors", "official_fonts"), "render.report.output:export_pdf", official=True, flag="--pdf",
+             button="导出 PDF(&D)…"),
     Exporter("html", "网页", "供政府网站发布，一个文件，表格保留合并单元格", ((".html", "网页"), (".htm", "网页")),
              ("allow_errors",), "exporters.registry:_write_html", official=True, flag="--html", button="导出网页(&J)…"),
     Exporter("infographic", "一图读懂", "A4 竖版 PNG 图片或 PDF", ((".png", "PNG 图片"), (".pdf", "PDF 文件")),

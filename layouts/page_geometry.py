@@ -24,6 +24,9 @@ LINE_PT = 28         # fixed line spacing of the body
 TITLE_LINE_PT = 36   # fixed line spacing of a (possibly two-line) title
 TABLE_PT = 10.5      # 5号
 PAGE_NUMBER_PT = 14  # 4号
+#: Character spacing of the Word export's 3号 runs, in twentieths of a point (exporters/docx_styles.py explains it):
+#: 28 characters to the line off the document grid too.
+BODY_SPACING = -6
 DRAFT_COLOR = "C00000"
 
 #: GB/T 9704 §5.2.2: the type area holds 22 lines of 28 characters of 3号.

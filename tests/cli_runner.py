@@ -86,7 +86,7 @@ def run(*args: str, env: Mapping[str, str | None] | None = None, cwd: Path | str
     """`main.py ARGS` run by cli.main.main() in this process. `env` adds (or, with None, removes) variables."""
     from cli.main import main
 
-    if args and args[0] == "infographic":
+    if args and (args[0] == "infographic" or "--pdf" in args):  # the commands that draw with Qt
         _widgets_application()
     out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True)
     err = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True)
@@ -102,8 +102,8 @@ def run(*args: str, env: Mapping[str, str | None] | None = None, cwd: Path | str
 
 
 def _widgets_application() -> None:
-    """The QApplication the GUI tests use, made before a command draws: left to itself, `infographic` would make a
-    QGuiApplication, and this process could then show no widget in a later test."""
+    """The QApplication the GUI tests use, made before a command draws: left to itself, `infographic` (or `export
+    --pdf`) would make a QGuiApplication, and this process could then show no widget in a later test."""
     from tests.conftest import QT_PROBLEM
 
     if QT_PROBLEM:

@@ -21,14 +21,16 @@ from tests.conftest import QT_PROBLEM
 ALL_SUFFIXES = [(kind, suffix) for kind, exporter in EXPORTERS.items() for suffix in exporter.suffixes]
 
 
-def test_the_table_lists_word_excel_the_web_page_and_the_infographic_with_their_suffixes():
+def test_the_table_lists_word_excel_pdf_the_web_page_and_the_infographic_with_their_suffixes():
     assert {kind: e.suffixes for kind, e in EXPORTERS.items()} == {
-        "docx": (".docx",), "xlsx": (".xlsx",), "html": (".html", ".htm"), "infographic": (".png", ".pdf")}
-    assert [e.name for e in EXPORTERS.values()] == ["Word 报告", "Excel 副本", "网页", "一图读懂"]
-    assert [e.kind for e in EXPORTERS.values() if e.official] == ["docx", "xlsx", "html"]
-    assert [e.flag for e in command_exporters()] == ["--docx", "--xlsx", "--html"]
+        "docx": (".docx",), "xlsx": (".xlsx",), "pdf": (".pdf",), "html": (".html", ".htm"),
+        "infographic": (".png", ".pdf")}
+    assert [e.name for e in EXPORTERS.values()] == ["Word 报告", "Excel 副本", "PDF 报告", "网页", "一图读懂"]
+    assert [e.kind for e in EXPORTERS.values() if e.official] == ["docx", "xlsx", "pdf", "html"]
+    assert [e.flag for e in command_exporters()] == ["--docx", "--xlsx", "--pdf", "--html"]
     assert EXPORTERS["infographic"].file_filter == "PNG 图片 (*.png);;PDF 文件 (*.pdf)"
-    assert EXPORTERS["infographic"].build.startswith("render.")  # drawn by render/, loaded only when used
+    for kind in ("pdf", "infographic"):
+        assert EXPORTERS[kind].build.startswith("render.")  # drawn by render/, loaded only when used
 
 
 @pytest.mark.parametrize("kind", ["docx", "xlsx", "html"])
@@ -37,8 +39,9 @@ def test_word_excel_and_web_page_builds_load_without_qt(kind):
 
 
 @pytest.mark.skipif(bool(QT_PROBLEM), reason="Qt cannot be loaded here")
-def test_the_infographic_build_loads():
-    assert callable(EXPORTERS["infographic"].load())
+@pytest.mark.parametrize("kind", ["pdf", "infographic"])
+def test_the_drawn_builds_load(kind):
+    assert callable(EXPORTERS[kind].load())
 
 
 @pytest.mark.parametrize(("kind", "suffix"), ALL_SUFFIXES)
@@ -66,7 +69,7 @@ def test_the_export_command_has_one_option_per_flagged_kind(monkeypatch):
         argv += [exporter.flag, f"出{exporter.suffix}"]
     args = parser.parse_args(argv)
     assert {e.kind: getattr(args, e.kind) for e in command_exporters()} == {
-        "docx": "出.docx", "xlsx": "出.xlsx", "html": "出.html"}
+        "docx": "出.docx", "xlsx": "出.xlsx", "pdf": "出.pdf", "html": "出.html"}
     export_help = parser._subparsers._group_actions[0].choices["export"].format_help()
     for exporter in command_exporters():
         assert f"{exporter.flag} OUT{exporter.suffix}" in export_help and exporter.name in export_help

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from ui.editor import Editor
     from ui.export_flow import ExportFlow
     from ui.findings_panel import FindingsPanel
+    from ui.printing import PrintFeature
 
 # The report model, the rules and the pages are imported when the first report opens, not before the start page
 # shows (start-up is measured against a bare Qt window: benchmarks/bench_ui.py).
@@ -47,6 +48,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.editor: Editor | None = None
         self._exports: ExportFlow | None = None
+        self._printing: PrintFeature | None = None
         self._data_banner: QLabel | None = None  # 数据文件夹不可写 (made when needed)
         self.controller = DocumentController(self, self)
         self.controller.saved.connect(lambda _path: self._update_title())
@@ -85,6 +87,15 @@ class MainWindow(QMainWindow):
             self._exports = ExportFlow(self.controller, self)
         return self._exports
 
+    @property
+    def printing(self) -> PrintFeature:
+        """打印预览 and 打印, made when first used (QtPrintSupport is not needed before)."""
+        if self._printing is None:
+            from ui.printing import PrintFeature
+
+            self._printing = PrintFeature(self.controller, self)
+        return self._printing
+
     # ----- menus ----------------------------------------------------------------------------------------------
 
     def _action(self, menu, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
@@ -113,6 +124,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.save_action = self._action(file_menu, "保存(&S)", lambda: files.save(), QKeySequence.StandardKey.Save)
         self.save_as_action = self._action(file_menu, "另存为(&A)…", lambda: files.save_as(), "Ctrl+Shift+S")
+        file_menu.addSeparator()
+        self.preview_action = self._action(file_menu, "打印预览(&V)…", lambda: self.printing.preview(), "Ctrl+Shift+P")
+        self.print_action = self._action(file_menu, "打印(&P)…", lambda: self.printing.print_report(),
+                                         QKeySequence.StandardKey.Print)
         file_menu.addSeparator()
         self._action(file_menu, "返回开始页(&H)", self.go_home)
         self._action(file_menu, "退出(&Q)", self.close, QKeySequence.StandardKey.Quit)
@@ -159,7 +174,7 @@ class MainWindow(QMainWindow):
         if not self._menus_built:
             return
         doc = self.doc
-        for action in (self.save_action, self.save_as_action):
+        for action in (self.save_action, self.save_as_action, self.preview_action, self.print_action):
             action.setEnabled(doc is not None)
         for action in (self.undo_action, self.redo_action):
             action.setEnabled(doc is not None and not doc.report.read_only)
@@ -198,6 +213,7 @@ class MainWindow(QMainWindow):
         review = self.editor.pages["review"]
         review.exportRequested.connect(lambda kind: self.exports.export(kind))  # type: ignore[attr-defined]
         review.copyPageRequested.connect(lambda: self.exports.copy_page())  # type: ignore[attr-defined]
+        review.previewRequested.connect(lambda: self.printing.preview())  # type: ignore[attr-defined]
         review.activated.connect(self.show_finding)  # type: ignore[attr-defined]
         for page_widget in self.editor.pages.values():
             view = getattr(page_widget, "view", None)

@@ -107,11 +107,12 @@ def test_a_failed_write_leaves_no_partial_file_and_names_the_file_in_chinese(kin
         assert path.read_bytes() == b"last good version"
 
 
-#: The writers whose files importers.read_report reads back, and those it never reads (pictures).
+#: The writers whose files importers.read_report reads back, and those it never reads (pictures, printed pages: the
+#: PDF report is the Word file's pages, and the Word file is what is read back).
 READ_BACK = ("docx", "xlsx", "html", "draft")
 #: What the importer reads of the Word report's and the web page's body: the same pipeline (importers.docx_import).
 BODY_READERS = ("docx", "html")
-NO_READER = ("infographic",)
+NO_READER = ("infographic", "pdf")
 
 
 def test_every_writer_is_read_back_or_declared_a_picture():

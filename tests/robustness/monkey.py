@@ -149,7 +149,7 @@ class Monkey:
         else:
             buttons = [b for b in self.page.findChildren(QAbstractButton)
                        if b.isVisible() and b.isEnabled() and not isinstance(b, QCheckBox)
-                       and "导出" not in b.text() and "日历" not in b.text()]
+                       and "导出" not in b.text() and "日历" not in b.text() and "打印" not in b.text()]
             if buttons:
                 self.rng.choice(buttons).click()
 

@@ -19,8 +19,9 @@ NOTE_HINT = "如确属正常情况，请写明原因（说明会保存在草稿�
 class ReviewPage(Page):
     key, title = "review", "检查与导出"
     activated = Signal(object)  # Finding
-    exportRequested = Signal(str)  # a kind of exporters.registry: "docx" | "xlsx" | "html" | "infographic"
+    exportRequested = Signal(str)  # a kind of exporters.registry: "docx" | "xlsx" | "pdf" | "html" | "infographic"
     copyPageRequested = Signal()  # 复制网页内容
+    previewRequested = Signal()  # 打印预览
 
     def __init__(self, doc: ReportDocument) -> None:
         super().__init__()
@@ -84,6 +85,10 @@ class ReviewPage(Page):
         buttons.insertWidget(buttons.indexOf(self.export_html) + 1, self.copy_page)
         self.export_graphic = self.export_buttons["infographic"]
         self.export_graphic.setToolTip("把本年度的主要数字画成一页 A4 图解（PNG 图片或 PDF），有上年报告时标出增减。")
+        self.preview = QPushButton("打印预览(&Y)…")
+        self.preview.setToolTip("按 Word 报告的版式逐页预览整份报告，可直接打印（Ctrl+P）。")
+        self.preview.clicked.connect(self.previewRequested.emit)
+        buttons.insertWidget(1, self.preview)
         self.layout_.addLayout(buttons)
         self.note_edits: dict[str, QLineEdit] = {}
         doc.findingsChanged.connect(self.refresh)
