@@ -135,4 +135,4 @@ def test_export_the_web_page(tmp_path, huaian_path, pingtan_path):
 def test_export_without_an_output_names_every_flag(tmp_path, huaian_path):
     result = run("export", str(huaian_path))
     assert result.returncode == 2
-    assert "请用 --docx、--xlsx 或 --html 指定要导出的文件（可同时给出几项）。" in result.stderr
+    assert "请用 --docx、--xlsx、--pdf 或 --html 指定要导出的文件（可同时给出几项）。" in result.stderr
