@@ -19,6 +19,9 @@ from exporters.pdf_tounicode import PdfLayoutError, remap
 # What Qt's reverse map walks: the BMP from U+0001 (a 0 in its map means "none yet"), here without surrogates.
 _BMP = [c for c in range(1, 0x10000) if not 0xD800 <= c <= 0xDFFF]
 _first_by_face: dict[tuple[str, str, int], dict[int, str]] = {}
+#: (QFont.key(), character) → the characters Qt writes for the glyphs it draws it with: shaping is the costly part,
+#: and the same fonts draw the same characters in every PDF of a session.
+_written_by_font: dict[tuple[str, str], tuple[str, ...]] = {}
 
 
 def corrections(pieces: Iterable[tuple[QFont, str]]) -> dict[str, str]:
@@ -30,13 +33,18 @@ def corrections(pieces: Iterable[tuple[QFont, str]]) -> dict[str, str]:
     """
     fixes: dict[str, str] = {}
     for font, text in dict.fromkeys(pieces):
+        key = font.key()
         for char in set(text):
             if char.isspace() or ord(char) > 0xFFFF:  # Qt's reverse map covers the BMP only: nothing to correct
                 continue
-            for raw, glyph in _shaped(font, char):
-                written = _first_code_points(raw).get(glyph)
-                if written is not None and written != char:
-                    fixes[written] = char
+            written = _written_by_font.get((key, char))
+            if written is None:
+                written = tuple(w for raw, glyph in _shaped(font, char)
+                                if (w := _first_code_points(raw).get(glyph)) is not None)
+                _written_by_font[(key, char)] = written
+            for code_point in written:
+                if code_point != char:
+                    fixes[code_point] = char
     return fixes
 
 
