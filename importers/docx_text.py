@@ -232,7 +232,11 @@ def is_blank_date(text: str) -> bool:
 
 def as_date(text: str) -> date | None:
     """A line that is only a date (2025年1月20日), as a date."""
-    match = _DATE.match(norm(text))
+    return date_of(_DATE.match(norm(text)))
+
+
+def date_of(match: re.Match[str] | None) -> date | None:
+    """The date a match's first three groups (year, month, day) write, None when there is none or no such day."""
     if not match:
         return None
     try:

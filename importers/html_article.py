@@ -28,7 +28,7 @@ from lxml.etree import _Element as Element
 
 from importers.docx_labels import norm
 from importers.docx_reader import WordTable
-from importers.docx_text import as_date, find_title, match_section
+from importers.docx_text import as_date, date_of, find_title, match_section
 from importers.html_reader import Item, Para, TableItem
 from models.app_info import DRAFT_MARK
 
@@ -99,13 +99,7 @@ def article(items: list[Item], page_title: str = "") -> Article:
 
 def _published(text: str) -> date | None:
     """The date of a `发布时间：2023-02-20 15:07` line, if it is one."""
-    match = _PUBLISHED.search(text)
-    if not match:
-        return None
-    try:
-        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
+    return date_of(_PUBLISHED.search(text))
 
 
 def _anchors(items: list[Item]) -> list[int]:

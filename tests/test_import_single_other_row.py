@@ -12,22 +12,17 @@ from models.format import format2021 as fmt
 from models.report import Report
 from models.rules.rule_set import evaluate
 from models.storage.drafts import load_draft, save_draft
-from tests.builders import consistent_report, fill_t3
 from tests.docx_builders import Table, report_blocks, write_docx
 from tests.docx_hands import T2_2019, t3_2019
+from tests.truth_corpus import county_report
 
 OTHER_LEAVES = ("other_1", "other_2", "other_3")
 
 
 def _county_report(*, other: int | None) -> Report:
     """A consistent 2021 report; `other`: what each cell of the three （六） rows holds (None: random)."""
-    report = consistent_report(7, level="县级人民政府", year=2023)
+    report = county_report(7, other)
     report.meta.agency = "测试县人民政府"
-    if other is not None:
-        leaves = {(r, c): report.number(fmt.t3(r, c)) for r in fmt.T3_LEAF_ROWS for c in fmt.T3_PART_COLUMNS}
-        leaves |= {(r, c): other for r in OTHER_LEAVES for c in fmt.T3_PART_COLUMNS}
-        fill_t3(report, leaves, {c: report.number(fmt.t3("carried_out", c)) for c in fmt.T3_PART_COLUMNS},
-                {c: report.number(fmt.t3("carried_in", c)) for c in fmt.T3_PART_COLUMNS})
     return report
 
 

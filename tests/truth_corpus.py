@@ -77,7 +77,9 @@ def _replace_table(blocks: list[Block], index: int, *tables: Table) -> list[Bloc
     return [*blocks[:at], *tables, *blocks[at + 1:]]
 
 
-def _county(seed: int, other: int | None) -> Report:
+def county_report(seed: int, other: int | None) -> Report:
+    """A consistent county government report for 2023; `other`: what each cell of the three （六） rows holds
+    (None: the random counts)."""
     report = consistent_report(seed, level="县级人民政府", year=2023)
     report.meta.agency = f"测试{seed}县人民政府"
     if other is not None:
@@ -164,14 +166,14 @@ def cases() -> list[Case]:
         _official("淮安市人民政府2024·手工表格无合并", huaian, merged=False),
         _official("平潭2022·表三行列勾稽错误", broken_t3),
         _official("淮安市人民政府2024·表四总计错误", broken_t4),
-        _single_other_row("县政府2023·（六）一行且为0", _county(11, 0)),
-        _single_other_row("县政府2023·（六）一行不为0", _county(12, None)),
-        _subtotal_column("县政府2023·表三加小计栏", _county(13, None)),
+        _single_other_row("县政府2023·（六）一行且为0", county_report(11, 0)),
+        _single_other_row("县政府2023·（六）一行不为0", county_report(12, None)),
+        _subtotal_column("县政府2023·表三加小计栏", county_report(13, None)),
         _table4_split("淮安市人民政府2024·表四分为复议、诉讼两表", huaian, (("review",), SUITS)),
         _table4_split("淮安市人民政府2024·表四诉讼在前", huaian, (SUITS, ("review",))),
-        _table4_split("县政府2023·表四分为三表", _county(14, None), (("review",), *((s,) for s in SUITS))),
-        _texts("县政府2023·正文“其中”分项", _county(15, 0), _breakdown),
-        _texts("县政府2023·正文一句两个数（现行有效件数写错）", _county(16, 0), _nearest_number),
+        _table4_split("县政府2023·表四分为三表", county_report(14, None), (("review",), *((s,) for s in SUITS))),
+        _texts("县政府2023·正文“其中”分项", county_report(15, 0), _breakdown),
+        _texts("县政府2023·正文一句两个数（现行有效件数写错）", county_report(16, 0), _nearest_number),
     ]
     written = huaian.copy()
     written.texts.update(sample.texts)  # every sub-heading of 一 and 五 written
