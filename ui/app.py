@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from resources import RESOURCES
@@ -28,6 +28,9 @@ def make_application() -> QApplication:
     if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
     app.setFont(theme.ui_font(10))
+    palette = app.palette()
+    palette.setColor(QPalette.ColorRole.PlaceholderText, theme.PLACEHOLDER_TEXT)  # hints in empty fields, readable
+    app.setPalette(palette)
     with contextlib.suppress(OSError, ValueError):  # without it: plain Qt looks, still usable
         app.setStyleSheet((RESOURCES / "style.qss").read_text(encoding="utf-8"))
     return app
