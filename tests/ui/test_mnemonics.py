@@ -50,3 +50,10 @@ def test_no_page_has_two_things_on_one_alt_letter(window, qtbot, huaian_path):
             assert {"P", "N"} <= set(owners), key
         clashes.update({(key, letter): texts for letter, texts in owners.items() if len(texts) > 1})
     assert clashes == {}
+
+
+def test_the_start_page_has_no_two_things_on_one_alt_letter(window):
+    window.ensure_menus()
+    owners = visible_mnemonics(window)
+    assert {"F", "E", "V", "T", "H", "N", "O"} <= set(owners)  # the menus and 新建本年度报告, 打开草稿
+    assert {letter: texts for letter, texts in owners.items() if len(texts) > 1} == {}
