@@ -115,7 +115,7 @@ EXPORTERS: dict[str, Exporter] = {e.kind: e for e in (
              "exporters.registry:_write_docx", official=True, flag="--docx", button="导出 Word(&W)…",
              companions="exporters.registry:_docx_companions"),
     Exporter("xlsx", "Excel 副本", "合计为公式，带勾稽关系检查", ((".xlsx", "Excel 工作簿"),), ("allow_errors",),
-             "exporters.registry:_write_xlsx", official=True, flag="--xlsx", button="导出 Excel(&E)…"),
+             "exporters.registry:_write_xlsx", official=True, flag="--xlsx", button="导出 Excel(&L)…"),
     Exporter("pdf", "PDF 报告", "与 Word 报告同样排版，可直接打印或发布", ((".pdf", "PDF 文件"),),
              ("allow_errors", "official_fonts"), "render.report.output:export_pdf", official=True, flag="--pdf",
              button="导出 PDF(&D)…"),
@@ -123,7 +123,7 @@ EXPORTERS: dict[str, Exporter] = {e.kind: e for e in (
              ("allow_errors",), "exporters.registry:_write_html", official=True, flag="--html", button="导出网页(&J)…"),
     Exporter("infographic", "一图读懂", "A4 竖版 PNG 图片或 PDF", ((".png", "PNG 图片"), (".pdf", "PDF 文件")),
              ("dpi",), "render.infographic.export:export_infographic", official=False, flag=None,
-             button="导出一图读懂(&T)…"),
+             button="导出一图读懂(&I)…"),
 )}
 
 

@@ -6,12 +6,12 @@ import contextlib
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 from resources import RESOURCES
-from ui import crash, theme, window_state
+from ui import crash, qt_chinese, theme, window_state
 from ui.main_window import APP_TITLE, MainWindow
 
 
@@ -24,10 +24,11 @@ def make_application() -> QApplication:
     app.setOrganizationName("gov-info-report")
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "app-256.png")))
     QLocale.setDefault(QLocale("zh_CN"))
-    translator = QTranslator(app)
-    if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
+    qt_chinese.install(app)  # Qt's own dialogs and buttons
     app.setFont(theme.ui_font(10))
+    palette = app.palette()
+    palette.setColor(QPalette.ColorRole.PlaceholderText, theme.PLACEHOLDER_TEXT)  # hints in empty fields, readable
+    app.setPalette(palette)
     with contextlib.suppress(OSError, ValueError):  # without it: plain Qt looks, still usable
         app.setStyleSheet((RESOURCES / "style.qss").read_text(encoding="utf-8"))
     return app

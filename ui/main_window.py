@@ -24,7 +24,7 @@ from ui.pages.start_page import StartPage
 from ui.tools import ToolsFeature
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+    from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
     from PySide6.QtWidgets import QLabel
 
     from models.storage.autosave import AutosaveSlot
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.start.sampleRequested.connect(files.open_sample)
         self.start.recentRequested.connect(files.open_draft)
         self._menus_built = False
+        self.page_actions: list[QAction] = []
         # Menus (and the Qt namespace their shortcuts load) are built right after the first paint, so the start
         # page shows as fast as a bare window (benchmarks/bench_ui.py); anything that needs them builds them first.
         QTimer.singleShot(MENU_DELAY_MS, self.ensure_menus)
@@ -138,6 +139,8 @@ class MainWindow(QMainWindow):
         self.view_menu = view_menu
         self._action(view_menu, "上一个问题(&P)", lambda: self.findings.step(-1), "Shift+F8")
         self._action(view_menu, "下一个问题(&N)", lambda: self.findings.step(1), "F8")
+        view_menu.addSeparator()
+        self.go_menu = view_menu.addMenu("转到(&G)")  # Ctrl+1 …: filled when the first report opens (ui/page_keys.py)
         self.tools.add_actions(bar.addMenu("工具(&T)"))
         help_menu = bar.addMenu("帮助(&H)")
         self._action(help_menu, "关于(&A)", self.about)
@@ -160,6 +163,10 @@ class MainWindow(QMainWindow):
             self.view_menu.insertAction(self.view_menu.actions()[0], self._findings.toggleViewAction())
         return self._findings
 
+    def _go_to_page(self, row: int) -> None:
+        if self.editor is not None:
+            self.editor.go(row)
+
     def _undo(self) -> None:
         if self.doc is not None:
             self.commit_pending()
@@ -174,7 +181,8 @@ class MainWindow(QMainWindow):
         if not self._menus_built:
             return
         doc = self.doc
-        for action in (self.save_action, self.save_as_action, self.preview_action, self.print_action):
+        for action in (self.save_action, self.save_as_action, self.preview_action, self.print_action,
+                       *self.page_actions):
             action.setEnabled(doc is not None)
         for action in (self.undo_action, self.redo_action):
             action.setEnabled(doc is not None and not doc.report.read_only)
@@ -201,6 +209,11 @@ class MainWindow(QMainWindow):
         from ui.editor import Editor
 
         self.ensure_menus()
+        if not self.page_actions:
+            from ui.page_keys import add_page_actions
+            from ui.page_status import PAGES
+
+            self.page_actions = add_page_actions(self.go_menu, [title for _key, title in PAGES], self._go_to_page)
         self.editor = Editor(doc)
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)
@@ -254,6 +267,12 @@ class MainWindow(QMainWindow):
         self.controller.close_document()
         self.start.refresh()
         self.stack.setCurrentWidget(self.start)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        from ui.enter_keys import press_focused_button
+
+        if not press_focused_button(event):  # Enter on a focused button that did not take it
+            super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.controller.confirm_discard():

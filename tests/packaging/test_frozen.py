@@ -132,7 +132,7 @@ def test_data_files_are_bundled(frozen):
 
 
 def test_only_the_chinese_qt_translation_is_bundled(frozen):
-    """ui/app.py loads qtbase_zh_CN from QLibraryInfo's TranslationsPath; in the frozen app that is PySide6's own
+    """ui/qt_chinese.py loads qtbase_zh_CN from QLibraryInfo's TranslationsPath; in the frozen app that is PySide6's own
     translations folder (PySide6/Qt/translations on Linux, PySide6/translations on Windows)."""
     qm = sorted(p.name for p in INTERNAL.rglob("*.qm"))
     assert qm == ["qtbase_zh_CN.qm"]

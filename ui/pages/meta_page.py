@@ -154,7 +154,7 @@ class MetaPage(Page):
         self.agency.setPlaceholderText("必填，例如：某某区人民政府办公室")
         self.agency.textChanged.connect(lambda text: self._store(agency=text.strip(), session=self._session("agency")))
         self.agency.editingFinished.connect(lambda: self._end_session("agency"))
-        form.addRow(self._label(fmt.META_AGENCY, "(&N)", self.agency), self.agency)
+        form.addRow(self._label(fmt.META_AGENCY, "(&M)", self.agency), self.agency)
         self.year = QLineEdit()
         self.year.setPlaceholderText("未填")
         self.year.setMaxLength(8)

@@ -125,8 +125,13 @@ class ReviewPage(Page):
         elif self.doc.pending:
             blocked = f"{pending_text(self.doc).lstrip('；')}：正式导出前必须填写（没有发生的填0）。"
         else:
-            blocked = "没有错误，可以导出正式文件。"
+            blocked = "✓ 没有错误，可以导出正式文件。"
         self.blocked.setText(blocked)
+        ready = not errors and not self.doc.pending
+        if self.blocked.property("ready") != ready:  # green (style.qss) when the final export is open, else red
+            self.blocked.setProperty("ready", ready)
+            self.blocked.style().unpolish(self.blocked)
+            self.blocked.style().polish(self.blocked)
         self._fill_tree(findings)
 
     def _fill_tree(self, findings: list[Finding]) -> None:

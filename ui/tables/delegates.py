@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QPainter,
+    QPalette,
     QPen,
     QPolygonF,
     QRegularExpressionValidator,
@@ -93,7 +94,10 @@ class CellDelegate(QStyledItemDelegate):
         font = QFont(option.font)
         font.setPointSizeF(max(6.0, option.font.pointSizeF() * 0.78))
         painter.setFont(font)
-        painter.setPen(QColor("#555555"))
+        selected = option.state & QStyle.StateFlag.State_Selected and option.state & QStyle.StateFlag.State_Active
+        # On the strong selection colour the line takes the selected text's colour; elsewhere the hint grey.
+        painter.setPen(option.palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.HighlightedText)
+                       if selected else theme.HINT_TEXT)
         rect = option.rect.adjusted(3, option.rect.height() // 2, -4, -1)
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), previous)
         painter.restore()

@@ -1,0 +1,63 @@
+"""Keys a clerk uses without the mouse: Enter presses the focused button as Space does (outside dialogs too), and
+Ctrl+1 … jump to the pages. Key events go through the event loop (posted), as the keyboard's do."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+from models.storage.drafts import load_draft
+from tests.ui.gui import menu_action
+from ui.document import ReportDocument
+from ui.export_flow import ExportFlow
+from ui.page_status import PAGE_KEYS, PAGES
+
+
+def post_key(key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier, text: str = "") -> None:
+    """A key press and release to the widget with the keyboard, through the event loop."""
+    target = QApplication.focusWidget()
+    assert target is not None
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.postEvent(target, QKeyEvent(kind, key, modifiers, text))
+
+
+def open_report(window, qtbot, huaian_path):
+    window.controller.set_document(ReportDocument(load_draft(huaian_path)))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def test_enter_on_the_focused_export_button_exports(window, qtbot, monkeypatch, huaian_path, tmp_path):
+    offered = []
+    monkeypatch.setattr(ExportFlow, "offer_open", lambda self, kind, written, companions=(): offered.append(written))
+    target = tmp_path / "淮安.docx"
+    monkeypatch.setattr(ExportFlow, "ask_path", lambda self, kind, suggested, draft=None: target)
+    open_report(window, qtbot, huaian_path)
+    page = window.editor.go_to("review")
+    page.export_docx.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.export_docx)
+    post_key(Qt.Key.Key_Return, text="\r")
+    qtbot.waitUntil(lambda: offered == [target], timeout=10000)
+    assert target.stat().st_size > 0
+
+
+def test_enter_keeps_its_meaning_in_a_table(window, qtbot, huaian_path):
+    open_report(window, qtbot, huaian_path)
+    page = window.editor.go_to("t3")
+    view = page.view
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+    row = view.currentIndex().row()
+    post_key(Qt.Key.Key_Return, text="\r")
+    qtbot.waitUntil(lambda: view.currentIndex().row() > row)
+    assert window.editor.current_key == "t3"
+
+
+def test_ctrl_digits_go_to_the_pages(window, qtbot, huaian_path):
+    open_report(window, qtbot, huaian_path)
+    go_menu = menu_action(window, "转到").menu()
+    assert [(action.text(), action.shortcut().toString()) for action in go_menu.actions()] == \
+        [(title, f"Ctrl+{n}") for n, (_key, title) in enumerate(PAGES, 1)]
+    for row in reversed(range(len(PAGES))):
+        post_key(Qt.Key(Qt.Key.Key_1 + row), Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda row=row: window.editor.current_key == PAGE_KEYS[row])
