@@ -3,6 +3,8 @@ page, the fonts used on the status line, Ctrl+P through the printer's dialog, a 
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog
 
@@ -69,7 +71,7 @@ def test_ctrl_p_prints_through_the_printers_dialog_on_a4(window, monkeypatch, tm
     assert action.shortcut().toString() == "Ctrl+P"
     action.trigger()
     assert asked == ["打印"]
-    assert out.read_bytes().startswith(b"%PDF")
-    from tests.office import pdf_pages
-
-    assert pdf_pages(out) == 4
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF")
+    # Counted in the file itself (no poppler needed: the fresh-machine run has none): one page object per page.
+    assert len(re.findall(rb"/Type\s*/Page(?![s\w])", data)) == 4
