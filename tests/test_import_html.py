@@ -3,6 +3,7 @@ tables, <font> tags, &nbsp;, GB2312 — read by the Word importer's pipeline to 
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -188,13 +189,23 @@ def test_deep_nesting_and_junk_do_not_break_the_reader(tmp_path, sample_path):
     report = load_draft(sample_path)
     deep = tmp_path / "深.html"
     deep.write_bytes(_page(_report_body(report) + "<div>" * 5000 + "x" + "</div>" * 5000))
-    imported = read_report(deep)  # libxml2 stops at 256 levels: what came before is read, and the clerk is told
+    imported = read_report(deep)
     assert cells_of(imported.report) == cells_of(report)
-    assert imported.notices[0] == ("“深.html”的网页标签嵌套过深（超过256层），其后的内容未能读取，"
-                                   "请核对各部分和表格是否齐全。")
+    # Linux's libxml2 stops at 256 levels: what came before is read, and the clerk is told. The libxml2 of lxml's
+    # Windows wheels reads on (seen under Wine): then there is nothing to tell.
+    deep_notice = "“深.html”的网页标签嵌套过深（超过256层），其后的内容未能读取，请核对各部分和表格是否齐全。"
+    stopped = deep_notice in imported.notices
+    if sys.platform.startswith("linux"):
+        assert imported.notices[0] == deep_notice
     deep.write_bytes(_page("<div>" * 5000 + "x" + "</div>" * 5000 + _report_body(report)))
-    with pytest.raises(LoadError, match=r"“深\.html”的网页标签嵌套过深（超过256层），无法读取。"):
-        read_report(deep)
+    if stopped:
+        with pytest.raises(LoadError, match=r"“深\.html”的网页标签嵌套过深（超过256层），无法读取。"):
+            read_report(deep)
+    else:  # read on past the depth: the report after it is read, or the page refused with a Chinese message
+        try:
+            assert cells_of(read_report(deep).report) == cells_of(report)
+        except LoadError as refused:
+            assert "深.html" in refused.message
     junk = tmp_path / "乱.html"
     junk.write_bytes(b"<html>" + bytes(range(256)) * 50 + b"<table><tr><td rowspan=99999 colspan=-3>")
     with pytest.raises(LoadError, match="不像是"):
