@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QListView, QPushButton, QVBoxLayout, QWidget
 
 from models.findings import Finding, Severity
+from models.rules.rule_set import rule_name
 from ui import theme
 from ui.document import ReportDocument
 from ui.list_diff import unchanged_ends
@@ -58,7 +59,7 @@ class FindingsModel(QAbstractListModel):
 
 _ROLES: dict[int, Callable[[Finding], object]] = {
     Qt.ItemDataRole.DisplayRole: lambda f: f"【{f.severity.label}】{f.message}",
-    Qt.ItemDataRole.ToolTipRole: lambda f: f"规则 {f.rule}\n{f.message}",
+    Qt.ItemDataRole.ToolTipRole: lambda f: f"{rule_name(f.rule)}（规则 {f.rule}）\n{f.message}",
     Qt.ItemDataRole.ForegroundRole: lambda f: QBrush(theme.SEVERITY_COLOR[f.severity]),
     Qt.ItemDataRole.UserRole: lambda f: f,
 }

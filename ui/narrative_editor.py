@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QToolTip, QWidget
 
 from models.findings import Finding, Severity
+from models.rules.rule_set import rule_name
 from models.tools import carried_text
 from ui import theme
 from ui.commands import diff
@@ -193,7 +194,7 @@ class NarrativeEditor(QPlainTextEdit):
         if event.type() == QEvent.Type.ToolTip:
             text = self.toPlainText()
             position = python_position(text, self.cursorForPosition(event.pos()).position())  # type: ignore
-            messages = [f"【{f.severity.label}·{f.rule}】{f.message}" for f in self.findings()
+            messages = [f"【{f.severity.label}·{rule_name(f.rule)}】{f.message}（{f.rule}）" for f in self.findings()
                         if f.span and f.span.start <= position <= f.span.end]
             if messages:
                 QToolTip.showText(event.globalPos(), "\n".join(messages), self)  # type: ignore[attr-defined]

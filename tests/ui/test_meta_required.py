@@ -218,7 +218,7 @@ def test_a_blank_date_is_no_date_and_a_warning(window, qtbot):
     warnings = next(review.tree.topLevelItem(i) for i in range(review.tree.topLevelItemCount())
                     if review.tree.topLevelItem(i).text(0).startswith("警告"))
     texts = [warnings.child(i).text(0) for i in range(warnings.childCount())]
-    assert any(t.startswith("W-DATE") and "落款日期未定" in t for t in texts)
+    assert any(t.startswith("落款日期未定：") and "W-DATE" not in t for t in texts)
     assert warning.fingerprint in review.note_edits  # a 说明 can be written, as for any warning
 
 
@@ -263,7 +263,8 @@ def test_the_review_page_jumps_to_the_field_too(window, qtbot):
     errors = review.tree.topLevelItem(0)
     assert errors.text(0).startswith("错误")
     first = errors.child(0)
-    assert first.text(0).startswith("V-META") and "机关名称" in first.text(0)
+    assert first.text(0).startswith("基本信息未填：") and "机关名称" in first.text(0)
+    assert "V-META" not in first.text(0) and "V-META" in first.toolTip(0)  # the code is for reviewers
     review.tree.itemActivated.emit(first, 0)
     page = window.editor.pages["meta"]
     qtbot.waitUntil(lambda: window.editor.current_key == "meta" and QApplication.focusWidget() is page.agency,

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushBu
 
 from exporters.registry import EXPORTERS
 from models.findings import Finding, Severity, error_count
+from models.rules.rule_set import rule_name
 from ui import theme
 from ui.document import ReportDocument
 from ui.findings_panel import pending_text
@@ -147,9 +148,9 @@ class ReviewPage(Page):
             top.setForeground(0, QBrush(theme.SEVERITY_COLOR[severity]))
             self.tree.addTopLevelItem(top)
             for finding in group:
-                item = QTreeWidgetItem([f"{finding.rule}　{finding.message}"])
+                item = QTreeWidgetItem([f"{rule_name(finding.rule)}：{finding.message}"])
                 item.setData(0, Qt.ItemDataRole.UserRole, finding)
-                item.setToolTip(0, finding.message)
+                item.setToolTip(0, f"{finding.message}\n（规则 {finding.rule}）")
                 top.addChild(item)
                 if severity is Severity.WARNING:
                     self.tree.setItemWidget(item, 1, self._note_edit(finding))

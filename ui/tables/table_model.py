@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QFont
 from models.findings import Severity
 from models.format import format2021 as fmt
 from models.format.formats import Format
+from models.rules.rule_set import rule_name
 from models.rules.year_change import YearChange
 from models.values import ValueRefused, format_value
 from ui import theme
@@ -172,7 +173,7 @@ class OfficialTableModel(QAbstractTableModel):
         lines = [self.label(key)]
         for finding in self.doc.by_cell.get(key, []):
             involved = "" if key in finding.likeliest else "与此格有关："
-            lines.append(f"【{finding.severity.label}·{finding.rule}】{involved}{finding.message}")
+            lines.append(f"【{finding.severity.label}·{rule_name(finding.rule)}】{involved}{finding.message}（{finding.rule}）")
         carried = self.doc.previous_year_label(key)
         if carried:
             lines.append(f"{carried}（上年结转下年度）")
