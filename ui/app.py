@@ -34,7 +34,8 @@ def make_application() -> QApplication:
     return app
 
 
-def run_gui(file: Path | None = None, sample: bool = False, screenshots: Path | None = None) -> int:
+def run_gui(file: Path | None = None, sample: bool = False, screenshots: Path | None = None,
+            size: tuple[int, int] = (1366, 768)) -> int:
     app = make_application()
     window: MainWindow | None = None
     # Installed before the window is made: nothing on the way to the start page may end the app unexplained.
@@ -43,7 +44,7 @@ def run_gui(file: Path | None = None, sample: bool = False, screenshots: Path | 
     if screenshots is not None:
         from ui.screenshots import take_screenshots
 
-        for path in take_screenshots(window, screenshots, file):
+        for path in take_screenshots(window, screenshots, file, size):
             print(path)
         return 0
     if not window.geometry_restored and window_state.should_maximise():
