@@ -114,6 +114,8 @@ class MainWindow(QMainWindow):
             return
         from PySide6.QtGui import QKeySequence  # (with QAction: loaded after the first paint)
 
+        from ui import font_size
+
         self._menus_built = True
         bar = self.menuBar()
         files = self.controller
@@ -141,6 +143,7 @@ class MainWindow(QMainWindow):
         self._action(view_menu, "下一个问题(&N)", lambda: self.findings.step(1), "F8")
         view_menu.addSeparator()
         self.go_menu = view_menu.addMenu("转到(&G)")  # Ctrl+1 …: filled when the first report opens (ui/page_keys.py)
+        self.font_sizes = font_size.install(self)  # 字号: 标准/大/特大, Ctrl+加号/减号/0
         self.tools.add_actions(bar.addMenu("工具(&T)"))
         help_menu = bar.addMenu("帮助(&H)")
         self._action(help_menu, "关于(&A)", self.about)

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtGui import QColor, QFont
 
 from render import fonts
+from resources import RESOURCES
+
+STYLE_SHEET = RESOURCES / "style.qss"
+#: The window's text size at 标准 (查看 › 字号 scales it, ui/font_size.py).
+STANDARD_POINTS = 10.0
+_FONT_SIZE = re.compile(r"(font-size:\s*)(\d+(?:\.\d+)?)pt")
 
 LABEL_BACKGROUND = QColor("#eef2f7")
 HEADER_BACKGROUND = QColor("#dde5f0")
@@ -38,6 +46,13 @@ def ui_font(point_size: float = 10.0) -> QFont:
     font.setFamilies([*fonts.UI_FONT_FAMILIES, *font.families()])
     font.setPointSizeF(point_size)
     return font
+
+
+def style_sheet(scale: float = 1.0) -> str:
+    """resources/style.qss with every `font-size: …pt` multiplied by `scale` (查看 › 字号: titles and the sidebar
+    grow with the rest of the text). Raises OSError/ValueError when the file cannot be read."""
+    text = STYLE_SHEET.read_text(encoding="utf-8")
+    return _FONT_SIZE.sub(lambda m: f"{m.group(1)}{float(m.group(2)) * scale:g}pt", text)
 
 # Official tables: the selection while the keyboard is elsewhere (pale, so that it does not look like the place typing
 # goes to), and the table's frame while the keyboard is not in it (the highlight colour when it is).
