@@ -84,16 +84,14 @@ class DocumentController(QObject):
         self.set_document(ReportDocument(report))
         return True
 
-    def _pick_then_confirm(self, path: Path | None, title: str, filters: str) -> Path | None:
-        """The file to open (asked for when not given), once unsaved work in the current report is dealt with."""
-        if path is None:
-            path = self.view.pick_path(title, filters, locations.drafts_dir())
-            if path is None:
-                return None
-        return path if self.confirm_discard() else None
+    def _pick(self, path: Path | None, title: str, filters: str) -> Path | None:
+        """The file to open: `path`, or the one the clerk picks (None when cancelled)."""
+        return path if path is not None else self.view.pick_path(title, filters, locations.drafts_dir())
 
     def open_draft(self, path: Path | None = None) -> bool:
-        path = self._pick_then_confirm(path, "打开草稿", DRAFT_FILTER)
+        """Open a draft. The file is read before unsaved work in the current report is asked about: a file that
+        cannot be opened is said at once, and the current report stays as it is."""
+        path = self._pick(path, "打开草稿", DRAFT_FILTER)
         if path is None:
             return False
         from models.storage import locks
@@ -102,8 +100,13 @@ class DocumentController(QObject):
 
         path = real_path(path)  # once: a link's real file is the one saved, locked, autosaved and remembered
 
+        reopened = self.doc is not None and self.doc.path == path  # saving it first would write this very file
         try:
             report = load_draft(path, allow_newer=True)
+            if not self.confirm_discard():
+                return False
+            if reopened:
+                report = load_draft(path, allow_newer=True)
         except DraftError as exc:
             self.view.show_error("无法打开草稿", exc, critical=True)
             return False
@@ -166,8 +169,10 @@ class DocumentController(QObject):
         return True
 
     def import_previous(self, path: Path | None = None) -> bool:
-        """Start this year's report from last year's: carry-over and cross-year checks."""
-        path = self._pick_then_confirm(path, "选择上年度报告", IMPORT_FILTER)
+        """Start this year's report from last year's: carry-over and cross-year checks. The file is read before
+        unsaved work in the current report is asked about: one that cannot be read (a PDF, a damaged file) is said
+        at once, and the current report stays as it is."""
+        path = self._pick(path, "选择上年度报告", IMPORT_FILTER)
         if path is None:
             return False
         from importers import LoadError, load
@@ -177,6 +182,8 @@ class DocumentController(QObject):
             previous, notices = load(path)
         except LoadError as exc:
             self.view.show_error("无法导入", exc)
+            return False
+        if not self.confirm_discard():
             return False
         if notices:
             self.view.show_info("导入说明", "读取上年度报告时：\n" + "\n".join(notices))
