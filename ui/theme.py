@@ -31,9 +31,10 @@ SEVERITY_FAINT = {"error": QColor("#fcefef"), "warning": QColor("#fdf6e4")}
 CUE_COLORS = {"carried": QColor("#2e7d4f"), "auto": QColor("#555555")}  # the marks of carried and auto-sum cells
 SEVERITY_COLOR = {"error": QColor("#b42318"), "warning": QColor("#b54708"), "info": QColor("#175cd3")}
 # Text colours, each at least 4.5:1 (WCAG AA) on every background it is drawn on (tests/ui/test_text_contrast.py).
-# resources/style.qss writes the same values for QLabel#hint, #banner, #blocked and #blocked[ready="true"].
+# resources/style.qss writes the same values for QLabel#hint, #banner, #notice, #blocked and #blocked[ready="true"].
 HINT_TEXT = QColor("#555555")  # hints under titles, the 对比上年 line in cells
-BANNER_TEXT = QColor("#8a4b00")
+BANNER_TEXT = QColor("#8a4b00")  # also the open report's notice (只能查看, 示例报告 …), on NOTICE_BACKGROUND
+NOTICE_BACKGROUND = QColor("#fff4dc")
 ERROR_TEXT = SEVERITY_COLOR["error"]
 SUCCESS_TEXT = QColor("#1e6b34")  # "✓ 没有错误，可以导出正式文件。"
 PLACEHOLDER_TEXT = QColor("#666666")  # Qt's default is black at half opacity: 3.9:1 on white

@@ -64,6 +64,13 @@ class FakeView:
     def show_banner(self, text: str) -> None:
         self.said.append(("banner", text))
 
+    def show_notice(self, text: str) -> None:
+        self.said.append(("notice", text))
+
+    def notice(self) -> str:
+        """The notice the window shows now (the last one given)."""
+        return next((entry[1] for entry in reversed(self.said) if entry[0] == "notice"), "")
+
     def show_document(self, doc: ReportDocument | None, page: str = "meta") -> None:
         self.shown.append(doc)
 
@@ -74,7 +81,7 @@ class FakeView:
         return dict(self.pending)
 
     def kinds(self) -> list[str]:
-        return [entry[0] for entry in self.said if entry[0] != "commit"]
+        return [entry[0] for entry in self.said if entry[0] not in ("commit", "notice")]
 
 
 @pytest.fixture
@@ -160,8 +167,8 @@ def test_a_draft_open_elsewhere_asks_first(controller, view, draft, answer, open
         return
     assert controller.doc.report.read_only is read_only
     if read_only:
-        # Viewed, not edited: no path to save over, not remembered, the status bar says how to get an editable copy.
-        assert controller.doc.path is None and ("status", READ_ONLY) in view.said
+        # Viewed, not edited: no path to save over, not remembered, the notice says how to get an editable copy.
+        assert controller.doc.path is None and view.notice() == READ_ONLY
         assert recent.recent_drafts() == []
         assert not controller.autosave()
     else:
@@ -281,8 +288,9 @@ def test_recovery_offered_at_start_and_accepted(controller, view, tmp_path):
     assert ("ask_recovery", [name]) in view.said
     doc = controller.doc
     assert doc.report.meta.agency == "恢复甲局" and doc.report.number(CELL) == 42 and doc.is_modified
-    assert any(s[0] == "status" and "已恢复" in s[1] for s in view.said)
+    assert "已恢复" in view.notice() and "请及时保存" in view.notice()
     assert controller.save_as(tmp_path / "恢复")
+    assert view.notice() == ""  # saved: nothing more to say
     assert autosave.list_autosaves() == []  # saved: the recovered slot is gone
 
 
@@ -339,7 +347,7 @@ def test_importing_last_years_report_starts_this_years(controller, view, draft, 
     doc = controller.doc
     assert doc.path is None and doc.is_modified and doc.previous is not None
     assert doc.report.meta.year == load_draft(draft).meta.year + 1
-    assert any(s[0] == "status" and "已从2024年度报告带入上年结转" in s[1] for s in view.said)
+    assert "已从2024年度报告带入上年结转" in view.notice()
     assert not controller.import_previous(tmp_path / "没有.docx")
     assert view.said[-1][:2] == ("error", "无法导入") and controller.doc is doc
 
