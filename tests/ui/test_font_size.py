@@ -51,8 +51,17 @@ def page_fonts(window, key: str) -> dict[str, float]:
             for w in widgets}
 
 
+def title_text_height(dock) -> int:
+    """How many pixel rows of the dock's title bar (above its widget) hold dark pixels: the title's text height."""
+    QApplication.processEvents()
+    image = dock.grab().toImage()
+    top = dock.widget().geometry().top()
+    return sum(1 for y in range(top) if any(image.pixelColor(x, y).lightness() < 110 for x in range(4, 200)))
+
+
 def test_nothing_is_under_9_pt_at_standard_and_every_page_grows_at_largest(window, qtbot, huaian_path):
     window.controller.set_document(ReportDocument(load_draft(huaian_path)))
+    title_standard_height = title_text_height(window.findings)
     assert font_size.current() == "standard" and menu_action(window, "标准").isChecked()
     standard = {key: page_fonts(window, key) for key in PAGE_KEYS}
     for key, fonts in standard.items():
@@ -72,6 +81,7 @@ def test_nothing_is_under_9_pt_at_standard_and_every_page_grows_at_largest(windo
     assert points(window.editor.sidebar) > 11.0 * 1.3
     table = window.editor.pages["t3"].view
     assert points(table) == 14.0
+    assert title_text_height(window.findings) >= 1.2 * title_standard_height  # the findings panel's title too
 
 
 def test_ctrl_plus_minus_and_zero_work_from_a_field(window, qtbot, huaian_path):
