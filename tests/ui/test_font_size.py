@@ -102,6 +102,13 @@ def test_ctrl_plus_minus_and_zero_work_from_a_field(window, qtbot, huaian_path):
     qtbot.waitUntil(lambda: font_size.current() == "standard")
     assert QApplication.font().pointSizeF() == 10.0 and not menu_action(window, "减小字号").isEnabled()
 
+    table = window.editor.go_to("t3").view  # in a table and in a section's text, the same keys
+    press(table, Qt.Key.Key_Equal, ctrl, "=")
+    qtbot.waitUntil(lambda: font_size.current() == "large")
+    text = next(iter(window.editor.go_to("s1").editors.values()))
+    press(text, Qt.Key.Key_0, ctrl, "0")
+    qtbot.waitUntil(lambda: font_size.current() == "standard")
+
 
 def test_the_size_chosen_is_there_after_a_restart(window, qtbot):
     menu_action(window, "大").trigger()
