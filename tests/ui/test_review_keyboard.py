@@ -101,3 +101,11 @@ def test_messages_wrap_at_1366_by_768(window, qtbot):
         assert line.height() >= line.heightForWidth(line.width())  # every line of it shown, none cut
     assert long_line.height() > 1.5 * long_line.fontMetrics().lineSpacing()
     assert page.scroll.horizontalScrollBar().maximum() == 0
+
+
+def test_a_message_that_begins_with_its_name_says_it_once(window, qtbot):
+    report = consistent_report(3)
+    report.meta.publish_date = None
+    page = _review(window, qtbot, report)
+    [line] = [line for line in page.findings_list.lines.values() if "落款" in line.text()]
+    assert line.text().startswith("落款日期未定：") and line.text().count("落款日期未定") == 1

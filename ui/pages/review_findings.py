@@ -39,7 +39,9 @@ class FindingLine(QLabel):
 
     def show_finding(self, finding: Finding) -> None:
         self.finding = finding
-        text = f"{rule_name(finding.rule)}：{finding.message}"
+        name = rule_name(finding.rule)
+        # The name first, unless the message already begins with it (落款日期未定：落款日期未定…).
+        text = finding.message if finding.message.startswith(name) else f"{name}：{finding.message}"
         if self.text() != text:
             self.setText(text)
         self.setToolTip(f"{finding.message}\n（规则 {finding.rule}）\n按回车键或双击转到此处")
