@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
         self._panel_hidden_for_review = False
         self._sync_actions()
         self._update_title()
+        self.editor.pages[page].focus_first()  # the keyboard starts where typing goes (机关名称), not in the sidebar
 
     def commit_pending(self) -> None:
         if self.editor is not None:

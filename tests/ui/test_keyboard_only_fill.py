@@ -106,7 +106,8 @@ def next_page(qtbot, window, key_name: str) -> None:
 
 def fill_meta(qtbot, window) -> None:
     page = window.editor.pages["meta"]
-    tab_to(qtbot, lambda w: w is page.agency, "机关名称")  # from the sidebar, where the new report puts the keyboard
+    # A new report puts the keyboard in its first field: typing starts at once.
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.agency, timeout=2000)
     commit(AGENCY)
     tab_to(qtbot, lambda w: w is page.year, "报告年度")
     key(Qt.Key.Key_A, CTRL)
