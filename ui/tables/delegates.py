@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOpti
 
 from models.values import MAX_AMOUNT_DECIMALS, MAX_AMOUNT_INTEGER_DIGITS, MAX_COUNT_DIGITS
 from ui import theme
-from ui.tables.table_layout import small_font
+from ui.tables.table_layout import PAD_X, balanced, small_font
 from ui.tables.table_model import CUE_ROLE, PREVIOUS_ROLE
 
 #: The mark each tint also gets, so that colour is never the only cue (red and green look alike to many men): a
@@ -106,6 +106,10 @@ class CellDelegate(QStyledItemDelegate):
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
+        cell = index.model().grid_cell(index)  # type: ignore[attr-defined]
+        if cell is not None and cell.header:
+            # Qt's item views break lines at U+2028 (a "\n" in a cell's text they do not break at).
+            option.text = balanced(option.text, option.fontMetrics, option.rect.width() - PAD_X).replace("\n", "\u2028")
         if index.data(PREVIOUS_ROLE):
             option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
         # While the keyboard is elsewhere (a checkbox above the table, the findings list) the selection is painted

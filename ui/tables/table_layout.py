@@ -98,7 +98,8 @@ def row_heights(grid: fmt.Grid, widths: list[int], font: QFont, tall: bool = Fal
         if not cell.text:
             continue
         width = sum(widths[cell.col:cell.col + cell.colspan]) - PAD_X
-        need = _text_height(bold if cell.header else metrics, width, cell.text) + PAD_Y
+        text = balanced(cell.text, bold, width) if cell.header else cell.text
+        need = _text_height(bold if cell.header else metrics, width, text) + PAD_Y
         if cell.rowspan == 1:
             heights[cell.row] = max(heights[cell.row], need)
         else:
@@ -109,6 +110,19 @@ def row_heights(grid: fmt.Grid, widths: list[int], font: QFont, tall: bool = Fal
         if lacking > 0:
             heights[rows[-1]] += lacking
     return heights
+
+
+def balanced(text: str, metrics: QFontMetrics, width: int) -> str:
+    """A column heading too long for one line at `width`, cut into lines of about equal length, the first ones a
+    little longer (社会公益/组织, not 社会公益组/织); the text as it is when it fits or cannot be cut so."""
+    if width <= 0 or metrics.horizontalAdvance(text) <= width:
+        return text
+    lines = _text_height(metrics, width, text) // metrics.lineSpacing()
+    per = -(-len(text) // lines) + 1
+    parts = [text[i:i + per] for i in range(0, len(text), per)]
+    if len(parts) != lines or any(metrics.horizontalAdvance(part) > width for part in parts):
+        return text
+    return "\n".join(parts)
 
 
 def _text_height(metrics: QFontMetrics, width: int, text: str) -> int:
