@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QFontMetrics, QImage
+from PySide6.QtGui import QColor, QFontMetrics, QImage
 from PySide6.QtWidgets import QApplication, QTableView
 
 from tests.builders import consistent_report
@@ -102,6 +102,18 @@ def test_no_grid_ticks_over_merged_headings(window):
              for y in (top, top + 1) if image.pixelColor(x, y) != background]
     assert stray == []
     assert pane is not None
+
+
+def test_the_labels_and_the_numbers_are_parted_by_a_grid_line(window):
+    """The line between the row labels (and the corner) and the first column of numbers is drawn in full."""
+    view = _table_three(window)
+    _pane, natural = _shown_by(view, 1, 3)        # 自然人
+    _pane, first = _shown_by(view, 3, 3)          # its first number
+    image = view.grab().toImage()
+    grid = QColor("#9aa5b1")
+    for rect in (natural, first):
+        y = rect.center().y()
+        assert grid.name() in {image.pixelColor(x, y).name() for x in range(rect.left() - 2, rect.left() + 1)}, rect
 
 
 @pytest.fixture

@@ -16,6 +16,12 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView
 from ui.tables.table_layout import TableLayout
 
 
+def allow_any_size(view: QTableView) -> None:
+    """Columns and rows as narrow as the layout makes them (Qt's headers otherwise keep a minimum of ~40 px)."""
+    view.horizontalHeader().setMinimumSectionSize(1)
+    view.verticalHeader().setMinimumSectionSize(1)
+
+
 class FrozenPane(QTableView):
     """A view of some rows and columns of `base`'s model (the others hidden), drawn over one of its margins."""
 
@@ -31,6 +37,7 @@ class FrozenPane(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
+        allow_any_size(self)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setShowGrid(False)  # the delegate draws the grid (Qt's leaves ticks above merged cells)

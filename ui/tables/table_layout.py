@@ -15,7 +15,6 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 
 from models.format import format2021 as fmt
-from models.values import MAX_COUNT_DIGITS
 
 #: Horizontal room a cell's text needs besides itself: Qt's text margins on both sides, the grid line, some air.
 PAD_X = 10
@@ -25,8 +24,11 @@ PAD_Y = 8
 LABEL_EMS = {"t2": (13.0,), "t3": (3.0, 7.7, 16.0)}
 NUMBER_EMS = {"t2": 11.5, "t3": 5.4, "t4": 5.1}
 DEFAULT_NUMBER_EMS = 5.4
-#: The widest usual 对比上年 line under a value (a number column is widened for it while 对比上年 is on).
-COMPARE_SAMPLE = "上年9999999 ↓100%"
+#: Digits a number column shows without cutting (a count may have 9; 8 keep table 四's 15 columns on a laptop).
+NUMBER_DIGITS = 8
+#: A usual 对比上年 line under a value: a number column is at least as wide while 对比上年 is on (and as wide as the
+#: widest line it shows).
+COMPARE_SAMPLE = "上年9999 ↑100%"
 #: The smallest text in a table (the 对比上年 line), in points, at the standard font size.
 SMALLEST_POINTS = 9.0
 
@@ -57,27 +59,34 @@ class TableLayout:
         return sum(self.widths[:label_columns])
 
 
-def lay_out(grid: fmt.Grid, font: QFont, available: int = 0, tall: bool = False) -> TableLayout:
+def lay_out(grid: fmt.Grid, font: QFont, available: int = 0, tall: bool = False,
+            compare_lines: tuple[str, ...] = ()) -> TableLayout:
     """Widths and heights for `grid` drawn in `font`; `available` px of width (0: unknown) are used to widen the
     last label column up to its longest label on one line (fewer wrapped rows); `tall`: rows
-    with values get a second line (对比上年)."""
-    widths = column_widths(grid, font, available, tall)
+    with values get a second line (对比上年), whose texts are `compare_lines`."""
+    widths = column_widths(grid, font, available, tall, compare_lines)
     return TableLayout(tuple(widths), tuple(row_heights(grid, widths, font, tall)))
 
 
-def column_widths(grid: fmt.Grid, font: QFont, available: int = 0, tall: bool = False) -> list[int]:
+def column_widths(grid: fmt.Grid, font: QFont, available: int = 0, tall: bool = False,
+                  compare_lines: tuple[str, ...] = ()) -> list[int]:
     metrics = QFontMetrics(font)
     em = metrics.horizontalAdvance("中")
     labels = LABEL_EMS.get(grid.table, ())
     number = max(round(NUMBER_EMS.get(grid.table, DEFAULT_NUMBER_EMS) * em),
-                 metrics.horizontalAdvance("0" * MAX_COUNT_DIGITS) + PAD_X)
+                 metrics.horizontalAdvance("0" * NUMBER_DIGITS) + PAD_X)
     if tall:
-        number = max(number, QFontMetrics(small_font(font)).horizontalAdvance(COMPARE_SAMPLE) + PAD_X)
+        small = QFontMetrics(small_font(font))
+        number = max(number, *(small.horizontalAdvance(text) + PAD_X for text in (COMPARE_SAMPLE, *compare_lines)))
     widths = [round(labels[col] * em) if col < min(len(labels), grid.label_columns) else number
               for col in range(grid.columns)]
     extra = available - sum(widths)
+    last = grid.label_columns - 1
+    if extra < 0 and available and grid.label_columns:
+        # Too wide (wider numbers for 对比上年, a large font): the last label column gives up to a quarter of its
+        # width (its labels wrap onto more lines) before the table scrolls sideways.
+        widths[last] -= min(-extra, widths[last] // 4)
     if extra > 0 and grid.label_columns:
-        last = grid.label_columns - 1
         texts = [c.text for c in grid.cells if c.text and c.col == last and c.colspan == 1 and not c.header]
         need = max((metrics.horizontalAdvance(t) + PAD_X for t in texts), default=0)
         grow = max(0, min(extra, need - widths[last]))

@@ -120,6 +120,11 @@ class OfficialTableModel(QAbstractTableModel):
             return YearChange(self.doc.report.cells.get(key), previous.cells.get(key)).compact_text()
         return None
 
+    def compare_lines(self) -> tuple[str, ...]:
+        """The distinct 对比上年 lines the table shows (none while it is off)."""
+        lines = {self.data(self.index_of(key), PREVIOUS_ROLE) for key in self._position}
+        return tuple(sorted(line for line in lines if line))
+
     def set_show_previous(self, on: bool) -> None:
         """对比上年: last year's value and the change under each value; X-3 swings highlighted."""
         if on == self.show_previous:

@@ -29,7 +29,7 @@ from models.tools import autosum
 from models.values import format_value, is_number
 from ui import theme
 from ui.tables.delegates import CellDelegate
-from ui.tables.frozen import FrozenParts
+from ui.tables.frozen import FrozenParts, allow_any_size
 from ui.tables.paste import describe_problems, parse_block, plan_paste
 from ui.tables.table_layout import lay_out
 from ui.tables.table_model import OfficialTableModel
@@ -70,11 +70,14 @@ class OfficialTableView(QTableView):
         self.auto_switch_labels: dict[str, str] = {}
         self._style_focus()
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
+        # A value typed changes its 对比上年 line: its column may need to be wider.
+        model.dataChanged.connect(lambda *_: self._tall and self.relayout(force=False))
         grid = model.grid
         for cell in grid.cells:
             if cell.rowspan > 1 or cell.colspan > 1:
                 self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        allow_any_size(self)
         # A table with both column headings and row labels (表三) keeps both in view as it scrolls.
         if grid.header_rows and grid.label_columns:
             self._frozen = FrozenParts(self, grid.header_rows, grid.label_columns)
@@ -92,11 +95,12 @@ class OfficialTableView(QTableView):
         """Column widths and row heights from the table's font and the width it has (ui/tables/table_layout.py)."""
         scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         available = self.width() - 2 * self.frameWidth() - scroll_bar
-        key = (self.font().key(), available, self._tall)
+        lines = self._model.compare_lines() if self._tall else ()
+        key = (self.font().key(), available, self._tall, lines)
         if not force and key == self._laid_out_for:
             return
         self._laid_out_for = key
-        layout = lay_out(self._model.grid, self.font(), available, self._tall)
+        layout = lay_out(self._model.grid, self.font(), available, self._tall, lines)
         for col, width in enumerate(layout.widths):
             self.setColumnWidth(col, width)
         for row, height in enumerate(layout.heights):
