@@ -55,7 +55,8 @@ class TablePage(Page):
         self.model = OfficialTableModel(doc, table)
         self.view = OfficialTableView(self.model)
         # Two lines above the table: the title with the switches, then the hint with the colour legend.
-        heading = self.layout_.takeAt(0).widget()
+        heading = self.findChild(QLabel, "pageTitle")  # made by Page: moved into the line with the switches
+        self.layout_.removeWidget(heading)
         bar = QHBoxLayout()
         bar.addWidget(heading)
         bar.addStretch(1)

@@ -19,7 +19,7 @@ from models.format import format2021 as fmt
 #: Horizontal room a cell's text needs besides itself: Qt's text margins on both sides, the grid line, some air.
 PAD_X = 10
 #: Vertical room a cell's text needs besides its lines.
-PAD_Y = 8
+PAD_Y = 6
 #: Label columns in ems, first to last; number columns get NUMBER_EMS each (table 三 fits 1280 px wide at 10 pt).
 LABEL_EMS = {"t2": (13.0,), "t3": (3.0, 7.7, 16.0)}
 NUMBER_EMS = {"t2": 11.5, "t3": 5.4, "t4": 5.1}
@@ -101,7 +101,7 @@ def row_heights(grid: fmt.Grid, widths: list[int], font: QFont, tall: bool = Fal
     if tall:
         second = QFontMetrics(small_font(font)).lineSpacing()
         for row in {cell.row for cell in grid.cells if cell.key}:
-            heights[row] = line + second + PAD_Y + 2
+            heights[row] = line + second + PAD_Y + 4  # a little air between the value and its 对比上年 line
     spanned = []
     for cell in grid.cells:
         if not cell.text:

@@ -10,7 +10,7 @@ in it (or in a cell's editor), and a pale selection while the focus is elsewhere
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -70,8 +70,11 @@ class OfficialTableView(QTableView):
         self.auto_switch_labels: dict[str, str] = {}
         self._style_focus()
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
-        # A value typed changes its 对比上年 line: its column may need to be wider.
-        model.dataChanged.connect(lambda *_: self._tall and self.relayout(force=False))
+        # A value typed changes its 对比上年 line: its column may need to be wider (once after a paste's many cells).
+        self._relayout_soon = QTimer(self)
+        self._relayout_soon.setSingleShot(True)
+        self._relayout_soon.timeout.connect(lambda: self.relayout(force=False))
+        model.dataChanged.connect(lambda *_: self._tall and self._relayout_soon.start(0))
         grid = model.grid
         for cell in grid.cells:
             if cell.rowspan > 1 or cell.colspan > 1:
