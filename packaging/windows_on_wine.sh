@@ -548,12 +548,10 @@ gui() {
   echo "window $wid: $title"
   import -window root "$OUT/gui-1-open.png"
   [[ $title != *"*"* ]] || fail "the title is marked modified before any edit"
-  # 基本信息 → 一 → 二 → 三 with 下一步 (Alt+X), then the first cell of 表三 (自然人, 本年新收): 7. Its place in the
-  # 1400x900 window, measured under Xvfb with Noto Sans CJK (871–941, 212–237) and with the fonts given to Wine
-  # here, Droid Sans Fallback and DejaVu Sans (848–922, 204–225): the click is inside both.
+  # 基本信息 → 一 → 二 → 三 with 下一步 (Alt+X): a table page puts the keyboard in its first cell (自然人, 本年新收),
+  # so the clerk (and this script) types there at once, no mouse: 7.
   local i
   for i in 1 2 3; do xdotool key --window "$wid" alt+x; sleep 0.7; done
-  xdotool mousemove --window "$wid" 896 219 click 1
   sleep 0.5
   xdotool type --window "$wid" --delay 80 7
   xdotool key --window "$wid" Return

@@ -9,8 +9,9 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QImage
 from PySide6.QtWidgets import QApplication, QTableView
 
+from models.storage import settings
 from tests.builders import consistent_report
-from ui import theme
+from ui import font_size, theme
 from ui.document import ReportDocument
 
 #: A maximised window on a 1366x768 Windows laptop: the taskbar (40 px) and the title bar (31 px) off the height,
@@ -118,19 +119,9 @@ def test_the_labels_and_the_numbers_are_parted_by_a_grid_line(window):
 
 @pytest.fixture
 def app_font():
-    """The application's font and style sheet, put back after the test (查看 → 字号 changes them)."""
-    app = QApplication.instance()
-    font, sheet = app.font(), app.styleSheet()
-    yield app
-    app.setFont(font)
-    app.setStyleSheet(sheet)
-
-
-def _set_font_size(app: QApplication, points: float) -> None:
-    """As 查看 → 字号 does: the application's font, then its style sheet once more (widgets polished by a style
-    sheet take a new application font only when polished again)."""
-    app.setFont(theme.ui_font(points))
-    app.setStyleSheet(app.styleSheet())
+    """The application's text size, back to 标准 after the test (查看 → 字号 changes it)."""
+    yield QApplication.instance()
+    font_size.apply(font_size.STANDARD)
     QApplication.processEvents()
 
 
@@ -155,11 +146,12 @@ def test_a_larger_application_font_lays_the_table_out_again(window, app_font):
     row = view.model().index_of("t3.new.natural").row()
     height, width = view.rowHeight(row), view.columnWidth(view.model().index_of("t3.new.natural").column())
     assert _clipped_labels(view) == []
-    for points in (12, 14):
-        _set_font_size(app_font, points)
-        assert view.font().pointSizeF() == points
+    for size in settings.FONT_SIZES[1:]:  # 大, 特大: as 查看 → 字号 sets them
+        font_size.apply(size)
+        QApplication.processEvents()
+        assert view.font().pointSizeF() == font_size.POINTS[size]
         assert view.fontMetrics().lineSpacing() > before
-        assert _clipped_labels(view) == [], points
+        assert _clipped_labels(view) == [], size
     column = view.model().index_of("t3.new.natural").column()
     assert view.rowHeight(row) > height and view.columnWidth(column) > width
     # 自然人 is still where the clerk reads it, above its column.
