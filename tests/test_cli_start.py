@@ -92,7 +92,7 @@ def test_the_command_line_alone_opens_no_window(monkeypatch, capsys, tmp_path):
     assert "要打开窗口，请直接启动本软件" in capsys.readouterr().err
     calls = []
     assert main(["--sample"], load_window=lambda: lambda *args: calls.append(args) or 0) == 0
-    assert calls == [(None, True, None)]
+    assert calls == [(None, True, None, (1366, 768))]  # no screenshots: the window size is unused
 
 
 def test_commands_pick_offscreen_without_a_display(monkeypatch, capsys, sample_path):
