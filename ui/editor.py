@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -17,14 +15,13 @@ from PySide6.QtWidgets import (
 from models.findings import Finding
 from ui.deadline import deadline_text
 from ui.document import ReportDocument
-from ui.page_status import DONE, IN_PROGRESS, NOT_STARTED, PAGES, PROBLEMS, page_of, page_status
+from ui.page_status import PAGES, page_of, page_status
 from ui.pages.base import Page
 from ui.pages.meta_page import MetaPage
 from ui.pages.narrative_page import NarrativePage
 from ui.pages.review_page import ReviewPage
 from ui.pages.table_page import TablePage
-
-STATUS_MARKS = {NOT_STARTED: "○", IN_PROGRESS: "◐", PROBLEMS: "✖", DONE: "✔"}
+from ui.sidebar import Sidebar
 
 
 class Editor(QWidget):
@@ -33,11 +30,7 @@ class Editor(QWidget):
     def __init__(self, doc: ReportDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFixedWidth(230)
-        self.sidebar.setWordWrap(True)
-        self.sidebar.setAccessibleName("报告各部分")
+        self.sidebar = Sidebar()
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
         self._shown = ""  # the page on screen, left when another is shown
@@ -45,7 +38,6 @@ class Editor(QWidget):
             page = self._make_page(key, title)
             self.pages[key] = page
             self.stack.addWidget(page)
-            self.sidebar.addItem(QListWidgetItem(title))
         self.banner = QLabel()
         self.banner.setObjectName("banner")
         self.back = QPushButton("< 上一步(&B)")
@@ -138,16 +130,11 @@ class Editor(QWidget):
 
     def update_status(self) -> None:
         report, findings, unconfirmed = self.doc.report, self.doc.findings, self.doc.unconfirmed_texts()
-        for row, (key, title) in enumerate(PAGES):
-            status = page_status(key, report, findings, self.doc.pending, unconfirmed)
-            item = self.sidebar.item(row)
-            item.setText(f"{STATUS_MARKS[status]} {title}\n      {status}")
-            item.setData(Qt.ItemDataRole.UserRole, status)
-            item.setToolTip(f"{title}：{status}")
+        for row, (key, _title) in enumerate(PAGES):
+            self.sidebar.set_status(row, page_status(key, report, findings, self.doc.pending, unconfirmed))
 
     def status_of(self, key: str) -> str:
-        row = [k for k, _ in PAGES].index(key)
-        return self.sidebar.item(row).data(Qt.ItemDataRole.UserRole)
+        return self.sidebar.status([k for k, _ in PAGES].index(key))
 
     def update_banner(self) -> None:
         self.banner.setText(deadline_text(self.doc.report.meta.year, self.doc.deadline()))
