@@ -105,6 +105,7 @@ class NarrativeEditor(QPlainTextEdit):
         confirm.triggered.connect(self.confirm_carried)
         self.addAction(confirm)
         self._min_lines = 0  # grow_with_text: as tall as the text, at least this many lines (0: a fixed size)
+        self._fill = False  # grow_with_text: and as tall as the page has room for
         self.marks = TextMarks(self.document())
         self._storing = False  # this editor's own change on its way to the document
         route_undo(doc, self)
@@ -168,12 +169,13 @@ class NarrativeEditor(QPlainTextEdit):
 
     # ----- as tall as its text -----------------------------------------------------------------------------------
 
-    def grow_with_text(self, min_lines: int) -> None:
-        """Be as tall as the text (at least `min_lines` lines) and never scroll: the page around the editor scrolls,
-        one scroll bar per page, and keeps the cursor in sight."""
-        self._min_lines = min_lines
+    def grow_with_text(self, min_lines: int, fill: bool = False) -> None:
+        """Be as tall as the text (at least `min_lines` lines; with `fill`, taller where the page has room) and never
+        scroll: the page around the editor scrolls, one scroll bar per page, and keeps the cursor in sight."""
+        self._min_lines, self._fill = min_lines, fill
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        vertical = QSizePolicy.Policy.Expanding if fill else QSizePolicy.Policy.Fixed
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, vertical)
         self.textChanged.connect(self._fit_height)
         self.cursorPositionChanged.connect(lambda: self.reveal_cursor())
         self._reveal_timer = QTimer(self)
@@ -198,7 +200,9 @@ class NarrativeEditor(QPlainTextEdit):
         text = max(self.text_height(), self._min_lines * line + 2 * int(self.document().documentMargin()))
         bar = self.carried_bar.sizeHint().height() if not self.carried_bar.isHidden() else 0
         height = text + bar + 2 * self.frameWidth() + line // 2  # room to spare: the editor's own range stays 0
-        if height != self.height() or height != self.minimumHeight():
+        if self._fill:
+            self.setMinimumHeight(height)
+        elif height != self.height() or height != self.minimumHeight():
             self.setFixedHeight(height)
 
     def reveal_cursor(self, always: bool = False) -> None:

@@ -45,6 +45,8 @@ def test_the_editors_show_several_lines_on_a_small_screen(window, qtbot):
     page = open_page(window, qtbot, "s6")
     editor = page.editors["s6"]
     assert editor.height() / editor.fontMetrics().lineSpacing() >= 12
+    qtbot.waitUntil(lambda: editor.geometry().bottom() >= page.scroll.viewport().height() - 20)  # fills the page
+    assert page.scroll.verticalScrollBar().maximum() == 0
 
 
 def test_a_long_text_grows_its_editor_and_the_page_follows_the_cursor(window, qtbot):

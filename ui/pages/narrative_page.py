@@ -58,9 +58,9 @@ class NarrativePage(Page):
             self._add_editor(column, self.section.intro_key, "开头", INTRO_HINT, lines=INTRO_LINES)
             for sub in self.section.subheadings:
                 self._add_editor(column, sub.key, doc.report.heading(sub.key), sub.hint)
-        else:
+            column.addStretch(1)
+        else:  # the page's only text fills the page
             self._add_editor(column, self.section.key, "", SECTION_HINTS.get(section_key, ""), lines=SECTION_LINES)
-        column.addStretch(1)
         self.scroll.setWidget(body)
         self.layout_.addWidget(self.scroll)
         doc.headingChanged.connect(self._show_heading)
@@ -77,7 +77,7 @@ class NarrativePage(Page):
         note.setWordWrap(True)
         row.addWidget(note, 1)
         editor = NarrativeEditor(self.doc, text_key)
-        editor.grow_with_text(lines)
+        editor.grow_with_text(lines, fill=not self.section.subheadings)
         editor.setAccessibleName(heading or self.section.heading)
         if text_key == "s1.requests":
             button = QPushButton("插入依申请公开段落（根据表三生成）")
