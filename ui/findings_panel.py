@@ -140,13 +140,14 @@ class FindingsPanel(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 1, 4, 2)
         layout.setSpacing(2)
-        bar = QHBoxLayout()
-        bar.addWidget(self.summary, 1)
-        bar.addWidget(self.previous_button)
-        bar.addWidget(self.next_button)
-        layout.addLayout(bar)
+        self.bar = QHBoxLayout()
+        self.bar.addWidget(self.summary, 1)
+        self.bar.addWidget(self.previous_button)
+        self.bar.addWidget(self.next_button)
+        layout.addLayout(self.bar)
         layout.addWidget(self.list, 1)
         self.setWidget(body)
+        body.installEventFilter(self)
         self.doc: ReportDocument | None = None
         self.expanded = True
         self.set_expanded(False)
@@ -164,25 +165,36 @@ class FindingsPanel(QDockWidget):
         if not expanded and self.list.hasFocus():
             self.summary.setFocus()  # the keyboard stays in the bar, not in a hidden list
         self.list.setVisible(expanded)
-        self.widget().layout().activate()
         if expanded:
             self.setMaximumHeight(QWIDGETSIZE_MAX)
             window = self.parentWidget()
             if isinstance(window, QMainWindow):
-                height = min(self.widget().minimumSizeHint().height() + self._list_height(), window.height() // 3)
+                height = min(self.bar_height() + self.widget().layout().spacing() + self._list_height(),
+                             window.height() // 3)
                 window.resizeDocks([self], [height], Qt.Orientation.Vertical)
         else:
-            self.setMaximumHeight(self.widget().minimumSizeHint().height())
+            self.setMaximumHeight(self.bar_height())
         self.toggle_action.setChecked(expanded)
         self._show_summary()
         self.expandedChanged.emit(expanded)
 
+    def _fit_bar(self) -> None:
+        if not self.expanded:
+            self.setMaximumHeight(self.bar_height())  # one line of the font as it is now (查看 → 字号, 150 %)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_bar()
+
+    def bar_height(self) -> int:
+        """The closed panel's height: the bar's one line and its margins."""
+        margins = self.widget().layout().contentsMargins()
+        return self.bar.sizeHint().height() + margins.top() + margins.bottom()
+
     def _list_height(self) -> int:
-        """The open list's height: its rows (a few at least, the first eight at most)."""
-        count = self.model.rowCount()
-        rows = sum(self.list.sizeHintForRow(row) for row in range(min(count, LIST_ROWS[1])))
-        rows += max(0, LIST_ROWS[0] - count) * self.list.fontMetrics().height()
-        return rows + 2 * self.list.frameWidth() + 4
+        """The open list's height: a row per finding, room for a few at least, eight at most."""
+        rows = min(max(self.model.rowCount(), LIST_ROWS[0]), LIST_ROWS[1])
+        return rows * (self.list.fontMetrics().lineSpacing() + 4) + 2 * self.list.frameWidth()
 
     def update_findings(self) -> None:
         if self.doc is None:
@@ -215,6 +227,8 @@ class FindingsPanel(QDockWidget):
             self.list.scrollTo(index)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit_bar()  # the buttons' font changed (查看 → 字号)
         if (watched is self.list and event.type() == QEvent.Type.KeyPress
                 and event.key() == Qt.Key.Key_Escape):  # type: ignore[attr-defined]
             self.set_expanded(False)

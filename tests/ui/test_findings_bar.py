@@ -96,3 +96,18 @@ def test_a_jump_from_the_review_page_opens_the_list_at_that_finding(window, qtbo
     assert panel.list.currentIndex().data(Qt.ItemDataRole.UserRole) == finding
     assert QRect(panel.list.viewport().rect()).intersects(panel.list.visualRect(panel.list.currentIndex()))
 
+
+
+def test_the_closed_bar_follows_a_larger_font(window, qtbot):
+    panel = open_with_problems(window, qtbot)
+    qtbot.waitUntil(lambda: panel.height() <= BAR_HEIGHT)
+    app = QApplication.instance()
+    style = app.styleSheet()
+    try:
+        app.setStyleSheet(style + "\nQWidget { font-size: 18pt; }")  # as 查看 → 字号 → 特大 may do
+        qtbot.waitUntil(lambda: panel.height() > BAR_HEIGHT + 6)
+        for button in (panel.summary, panel.previous_button, panel.next_button):
+            assert button.visibleRegion().boundingRect() == button.rect()  # not cut at the foot
+        assert not panel.list.isVisible()
+    finally:
+        app.setStyleSheet(style)
