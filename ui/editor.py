@@ -55,6 +55,9 @@ class Editor(QWidget):
         layout.addWidget(self.sidebar)
         layout.addLayout(right, 1)
         self.sidebar.currentRowChanged.connect(self._show_row)
+        # Enter in the sidebar, or a click on it, puts the keyboard in the page.
+        self.sidebar.activated.connect(lambda _index: self.pages[self.current_key].focus_first())
+        self.sidebar.clicked.connect(lambda _index: self.pages[self.current_key].focus_first())
         doc.findingsChanged.connect(self.update_status)
         doc.carriedChanged.connect(lambda _key: self.update_status())
         doc.metaChanged.connect(self.update_banner)
@@ -91,7 +94,8 @@ class Editor(QWidget):
             self.doc.leave_page(self._shown)  # blanks left behind become errors
         self._shown = PAGES[row][0]
         self.stack.setCurrentIndex(row)
-        self.pages[PAGES[row][0]].focus_first()
+        if not self.sidebar.keying:  # moving through the sidebar with the arrow keys keeps the keyboard there
+            self.pages[PAGES[row][0]].focus_first()
         self.back.setEnabled(row > 0)
         self.next.setEnabled(row < len(PAGES) - 1)
         self.pageChanged.emit(PAGES[row][0])

@@ -8,6 +8,7 @@ horizontal scroll bar, nothing cut.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListWidget, QListWidgetItem, QSizePolicy, QWidget
 
 from ui.page_status import PAGES, short_title
@@ -25,7 +26,11 @@ class Sidebar(QListWidget):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Expanding)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # Reached with Tab (then ↑/↓ go through the pages and Enter goes into one); a click shows the page and puts
+        # the keyboard in it, as 下一步 does.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self._statuses: dict[int, str] = {}
+        self.keying = False  # a key pressed in the sidebar is moving its current row
         for key, title in PAGES:
             item = QListWidgetItem(short_title(key))
             item.setToolTip(title)
@@ -45,6 +50,13 @@ class Sidebar(QListWidget):
 
     def status(self, row: int) -> str:
         return self.item(row).data(Qt.ItemDataRole.UserRole)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.keying = True
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self.keying = False
 
     def _fit_icons(self) -> None:
         side = self.fontMetrics().height()

@@ -3,8 +3,8 @@ the status in the tooltip and accessible text, as wide as its names at any font 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QImage
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QIcon, QImage, QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from models.storage.drafts import load_draft
@@ -100,3 +100,36 @@ def test_the_sidebar_shows_where_the_keyboard_is(window, qtbot, sample_path):
     current = sidebar.visualRect(sidebar.currentIndex())
     inside = [(x, current.top() + 1) for x in range(current.left() + 4, current.right() - 4)]
     assert any(elsewhere.pixel(x, y) != focused.pixel(x, y) for x, y in inside)  # the current row is outlined
+
+
+def post_key(key: Qt.Key) -> None:
+    target = QApplication.focusWidget()
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.postEvent(target, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier))
+
+
+def test_arrow_keys_go_through_the_pages_and_enter_goes_into_one(window, qtbot, sample_path):
+    window.controller.set_document(ReportDocument(load_draft(sample_path)))
+    editor, sidebar = window.editor, window.editor.sidebar
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    sidebar.setFocus(Qt.FocusReason.BacktabFocusReason)  # Shift+Tab from the page
+    qtbot.waitUntil(sidebar.hasFocus)
+    for key in ("s1", "t2", "t3"):
+        post_key(Qt.Key.Key_Down)
+        qtbot.waitUntil(lambda key=key: editor.current_key == key)
+        assert sidebar.hasFocus()  # the keyboard stays in the sidebar, its focus shown
+    post_key(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.pages["t3"].view)  # into the page
+
+
+def test_a_click_in_the_sidebar_puts_the_keyboard_in_the_page(window, qtbot, sample_path):
+    window.controller.set_document(ReportDocument(load_draft(sample_path)))
+    editor, sidebar = window.editor, window.editor.sidebar
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    row = [key for key, _title in PAGES].index("t4")
+    qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton,
+                     pos=sidebar.visualRect(sidebar.model().index(row, 0)).center())
+    qtbot.waitUntil(lambda: editor.current_key == "t4")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.pages["t4"].view)
