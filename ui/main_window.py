@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
             # a 1920 px screen) and their rows (1366×768).
             self.addDockWidget(qt.DockWidgetArea.BottomDockWidgetArea, self._findings)
             window_state.restore_docks(self)  # as the clerk left them last time on these screens
+            self._findings.setFloating(False)  # a bar now: a panel floated by an older version comes back
             self._findings.activated.connect(self.show_finding)
             first = self.view_menu.actions()[0]
             self.view_menu.insertAction(first, self._findings.toggleViewAction())

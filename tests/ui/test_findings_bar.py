@@ -111,3 +111,26 @@ def test_the_closed_bar_follows_a_larger_font(window, qtbot):
         assert not panel.list.isVisible()
     finally:
         app.setStyleSheet(style)
+
+
+def test_a_panel_left_floating_by_an_older_version_comes_back_as_the_bar(qtbot, sample_path):
+    from models.storage.drafts import load_draft
+    from ui.main_window import MainWindow
+    from ui.window_state import remember_window
+
+    old = MainWindow()
+    qtbot.addWidget(old)
+    old.controller.set_document(ReportDocument(load_draft(sample_path)))
+    old.findings.setFloating(True)  # as a clerk could float the panel before it became a bar
+    remember_window(old)
+    old.controller.close_document()
+
+    new = MainWindow()
+    qtbot.addWidget(new)
+    with qtbot.waitExposed(new):
+        new.show()
+    new.controller.set_document(ReportDocument(load_draft(sample_path)))
+    panel = new.findings
+    assert not panel.isFloating()
+    assert new.dockWidgetArea(panel) == Qt.DockWidgetArea.BottomDockWidgetArea
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.height() <= BAR_HEIGHT)
