@@ -27,8 +27,10 @@ from models.app_info import APP_NAME, APP_VERSION
 DESCRIPTION = "政府信息公开工作年度报告助手：填写、校验（勾稽关系）、导出年度报告。"
 COMMANDS = ("check", "import", "new", "export", "infographic", "ledger", "collect")
 EXIT_USAGE = 2
-#: What opens the window: (draft file, --sample, --screenshots folder) → exit code.
-WindowEntry = Callable[[Path | None, bool, Path | None], int]
+#: What opens the window: (draft file, --sample, --screenshots folder, --window-size) → exit code.
+WindowEntry = Callable[[Path | None, bool, Path | None, tuple[int, int]], int]
+#: The window size of `--screenshots` (logical pixels): the commonest office laptop screen.
+SCREENSHOT_SIZE = (1366, 768)
 #: Imports the window's code and returns its entry (main.py's load_window); called only once Qt is known to load.
 WindowLoader = Callable[[], WindowEntry]
 NO_WINDOW_MESSAGE = "此处只能运行命令（check、import、new、export 等）；要打开窗口，请直接启动本软件（不带命令）。"
@@ -220,7 +222,21 @@ def build_gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--sample", action="store_true", help="打开内置的示例报告（铜官区招商服务中心2023年度）")
     parser.add_argument("--screenshots", type=Path, metavar="DIR",
                         help="把每个页面截图保存到 DIR 后退出（无需显示器）")
+    parser.add_argument("--window-size", type=window_size, metavar="宽x高", default=SCREENSHOT_SIZE,
+                        help="截图的窗口大小（逻辑像素，默认 1366x768；150%% 缩放用 QT_SCALE_FACTOR=1.5 和 1280x720）")
     return parser
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """`1366x768` (or 1366×768, 1366*768) as (width, height)."""
+    parts = text.lower().replace("×", "x").replace("*", "x").split("x")
+    try:
+        width, height = (int(p) for p in parts)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"窗口大小应写成 宽x高，例如 1366x768，而不是“{text}”") from None
+    if not (640 <= width <= 8000 and 480 <= height <= 8000):
+        raise argparse.ArgumentTypeError(f"窗口大小 {text} 超出范围（宽 640–8000，高 480–8000）")
+    return width, height
 
 
 def unknown_command(word: str) -> str | None:
@@ -266,7 +282,7 @@ def main(argv: list[str] | None = None, load_window: WindowLoader | None = None)
         prefer_offscreen()  # a command that draws (infographic) never needs a display
         return run_command(parse_command(argv))
     args = build_gui_parser().parse_args(argv)
-    return open_gui(args.file, args.sample, args.screenshots, load_window)
+    return open_gui(args.file, args.sample, args.screenshots, load_window, args.window_size)
 
 
 def parse_command(argv: list[str]) -> argparse.Namespace:
@@ -289,7 +305,8 @@ def innermost(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Argu
     return parser
 
 
-def open_gui(file: Path | None, sample: bool, screenshots: Path | None, load_window: WindowLoader | None) -> int:
+def open_gui(file: Path | None, sample: bool, screenshots: Path | None, load_window: WindowLoader | None,
+             size: tuple[int, int] = SCREENSHOT_SIZE) -> int:
     """The window (or, with `screenshots`, its pages saved as images), or a message and exit code 2 when Qt cannot
     show it here."""
     from cli.qt import (
@@ -323,7 +340,7 @@ def open_gui(file: Path | None, sample: bool, screenshots: Path | None, load_win
         print(qt_missing_message(exc), file=sys.stderr)
         return EXIT_USAGE
 
-    return run_gui(file, sample, screenshots)
+    return run_gui(file, sample, screenshots, size)
 
 
 def run_command(args: argparse.Namespace) -> int:

@@ -548,10 +548,10 @@ gui() {
   echo "window $wid: $title"
   import -window root "$OUT/gui-1-open.png"
   [[ $title != *"*"* ]] || fail "the title is marked modified before any edit"
-  # 基本信息 → 一 → 二 → 三 with 下一步 (Alt+X), then the first cell of 表三 (自然人, 本年新收): 7.
+  # 基本信息 → 一 → 二 → 三 with 下一步 (Alt+X): a table page puts the keyboard in its first cell (自然人, 本年新收),
+  # so the clerk (and this script) types there at once, no mouse: 7.
   local i
   for i in 1 2 3; do xdotool key --window "$wid" alt+x; sleep 0.7; done
-  xdotool mousemove --window "$wid" 650 284 click 1
   sleep 0.5
   xdotool type --window "$wid" --delay 80 7
   xdotool key --window "$wid" Return

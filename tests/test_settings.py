@@ -46,6 +46,7 @@ def test_round_trip_of_every_field(tmp_path):
     save_mapping(mapping)
     settings.remember_window(key, geometry, dock)
     settings.remember_export(folder=tmp_path / "导出", after="open_folder")
+    settings.remember_font_size("largest")
 
     document = json.loads(settings_path().read_text(encoding="utf-8"))
     assert document["version"] == settings.SETTINGS_VERSION
@@ -56,6 +57,7 @@ def test_round_trip_of_every_field(tmp_path):
     assert settings.window_state(key) == WindowState(geometry, dock)
     assert settings.window_state("800x600") is None
     assert settings.export_options() == ExportOptions(str(tmp_path / "导出"), "open_folder")
+    assert settings.font_size() == "largest" and document["font_size"] == "largest"
     assert settings.settings_from_json(settings.settings_to_json(loaded.settings)) == loaded.settings
 
 
@@ -92,12 +94,28 @@ def test_a_field_of_the_wrong_type_is_its_default_and_the_rest_is_kept():
     settings_path().write_text(json.dumps({
         "version": 1, "recent": [{"path": "/x/甲.nianbao", "year": "2024"}, {"path": 3}, "x"],
         "ledger_mapping": [1], "windows": {"a": {"geometry": "not base64!"}, "b": 3},
-        "export": {"folder": 7, "after": "explode"}}), encoding="utf-8")
+        "export": {"folder": 7, "after": "explode"}, "font_size": "huge"}), encoding="utf-8")
     loaded = load_settings()
     assert loaded.notice == ""
     assert [(e.path, e.year) for e in loaded.settings.recent] == [(Path("/x/甲.nianbao"), None)]
     assert loaded.settings.ledger_mapping is None and loaded.settings.export == ExportOptions()
     assert loaded.settings.windows == {"a": WindowState(b"", b"")}
+    assert loaded.settings.font_size == "standard"
+
+
+def test_a_file_written_before_the_text_size_reads_as_standard_and_keeps_the_rest(tmp_path):
+    """Version 1 files from before 查看 › 字号 have no font_size: the standard size, nothing set aside."""
+    settings_path().write_text(json.dumps({
+        "version": 1, "recent": [{"path": "/x/甲.nianbao", "agency": "甲局", "year": 2024,
+                                  "saved_at": "2025-01-05T10:00:00+08:00"}],
+        "export": {"folder": "/x", "after": "close"}}), encoding="utf-8")
+    loaded = load_settings()
+    assert loaded.notice == "" and loaded.settings.font_size == "standard"
+    assert [e.agency for e in loaded.settings.recent] == ["甲局"] and loaded.settings.export.after == "close"
+    settings.remember_font_size("large")
+    assert settings.font_size() == "large" and [e.agency for e in recent.recent_drafts()] == ["甲局"]
+    with pytest.raises(ValueError):
+        settings.remember_font_size("huge")
 
 
 def test_the_two_old_files_are_migrated_on_first_read_and_left_as_they_were(tmp_path):

@@ -1,8 +1,8 @@
-"""Starting the GUI: QApplication in Chinese (Qt's own dialogs too), fonts, style, crash handler, main window."""
+"""Starting the GUI: QApplication in Chinese (Qt's own dialogs too), fonts at the size chosen, style, crash handler,
+main window."""
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from pathlib import Path
 
@@ -10,8 +10,9 @@ from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
+from models.storage import settings
 from resources import RESOURCES
-from ui import crash, qt_chinese, theme, window_state
+from ui import crash, font_size, qt_chinese, theme, window_state
 from ui.main_window import APP_TITLE, MainWindow
 
 
@@ -25,16 +26,15 @@ def make_application() -> QApplication:
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "app-256.png")))
     QLocale.setDefault(QLocale("zh_CN"))
     qt_chinese.install(app)  # Qt's own dialogs and buttons
-    app.setFont(theme.ui_font(10))
     palette = app.palette()
     palette.setColor(QPalette.ColorRole.PlaceholderText, theme.PLACEHOLDER_TEXT)  # hints in empty fields, readable
     app.setPalette(palette)
-    with contextlib.suppress(OSError, ValueError):  # without it: plain Qt looks, still usable
-        app.setStyleSheet((RESOURCES / "style.qss").read_text(encoding="utf-8"))
+    font_size.apply(settings.font_size(), app)  # the font and the style sheet at the size last chosen (查看 › 字号)
     return app
 
 
-def run_gui(file: Path | None = None, sample: bool = False, screenshots: Path | None = None) -> int:
+def run_gui(file: Path | None = None, sample: bool = False, screenshots: Path | None = None,
+            size: tuple[int, int] = (1366, 768)) -> int:
     app = make_application()
     window: MainWindow | None = None
     # Installed before the window is made: nothing on the way to the start page may end the app unexplained.
@@ -43,7 +43,7 @@ def run_gui(file: Path | None = None, sample: bool = False, screenshots: Path | 
     if screenshots is not None:
         from ui.screenshots import take_screenshots
 
-        for path in take_screenshots(window, screenshots, file):
+        for path in take_screenshots(window, screenshots, file, size):
             print(path)
         return 0
     if not window.geometry_restored and window_state.should_maximise():

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 DRAFT_FILTER = f"年度报告草稿 (*{DRAFT_SUFFIX})"
 IMPORT_FILTER = f"上年度报告 (*{DRAFT_SUFFIX} *.docx *.xlsx *.html *.htm);;所有文件 (*)"
 AUTOSAVE_INTERVAL_MS = 30_000
+SAMPLE_NOTICE = "这是示例报告。保存时请选择自己的位置。"
 
 
 class DocumentController(QObject):
@@ -43,6 +44,7 @@ class DocumentController(QObject):
         self._autosaved_generation = -1
         self._autosaved_typing: tuple[tuple[str, object], ...] = ()  # what open cell editors held then
         self._discarded: tuple[ReportDocument | None, int] | None = None  # work the clerk discarded, and when
+        self._notice_until_saved = False  # the open report's notice is about where or whether to save it
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_INTERVAL_MS)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -63,10 +65,14 @@ class DocumentController(QObject):
         if old is not None:
             old.deleteLater()  # after the view has let go of it (its editor is deleted first)
         self.documentChanged.emit(doc)
-        if doc.report.read_only:
-            from ui.document import READ_ONLY
+        from ui.document import READ_ONLY
 
-            self.view.status(READ_ONLY)
+        self._note(READ_ONLY if doc.report.read_only else "")  # the last report's notice does not follow
+
+    def _note(self, text: str, *, until_saved: bool = False) -> None:
+        """The open report's notice (the view's `show_notice`); `until_saved`: taken away once it is saved."""
+        self._notice_until_saved = until_saved
+        self.view.show_notice(text)
 
     def new_report(self) -> bool:
         if not self.confirm_discard():
@@ -84,16 +90,14 @@ class DocumentController(QObject):
         self.set_document(ReportDocument(report))
         return True
 
-    def _pick_then_confirm(self, path: Path | None, title: str, filters: str) -> Path | None:
-        """The file to open (asked for when not given), once unsaved work in the current report is dealt with."""
-        if path is None:
-            path = self.view.pick_path(title, filters, locations.drafts_dir())
-            if path is None:
-                return None
-        return path if self.confirm_discard() else None
+    def _pick(self, path: Path | None, title: str, filters: str) -> Path | None:
+        """The file to open: `path`, or the one the clerk picks (None when cancelled)."""
+        return path if path is not None else self.view.pick_path(title, filters, locations.drafts_dir())
 
     def open_draft(self, path: Path | None = None) -> bool:
-        path = self._pick_then_confirm(path, "打开草稿", DRAFT_FILTER)
+        """Open a draft. The file is read before unsaved work in the current report is asked about: a file that
+        cannot be opened is said at once, and the current report stays as it is."""
+        path = self._pick(path, "打开草稿", DRAFT_FILTER)
         if path is None:
             return False
         from models.storage import locks
@@ -102,8 +106,13 @@ class DocumentController(QObject):
 
         path = real_path(path)  # once: a link's real file is the one saved, locked, autosaved and remembered
 
+        reopened = self.doc is not None and self.doc.path == path  # saving it first would write this very file
         try:
             report = load_draft(path, allow_newer=True)
+            if not self.confirm_discard():
+                return False
+            if reopened:
+                report = load_draft(path, allow_newer=True)
         except DraftError as exc:
             self.view.show_error("无法打开草稿", exc, critical=True)
             return False
@@ -144,7 +153,7 @@ class DocumentController(QObject):
         if choice == DISCARD:
             autosave.discard(slot.path)
             return None
-        self.view.status(f"没有打开“{path.name}”：它上次未保存的修改留待以后处理。", 10000)
+        self.view.status(f"没有打开“{path.name}”：它上次未保存的修改留待以后处理。", 8000)
         return False
 
     def _show_report(self, report: Report, path: Path | None, *, modified: bool = False,
@@ -162,12 +171,14 @@ class DocumentController(QObject):
         from models.storage.drafts import load_draft
 
         self._show_report(load_draft(SAMPLE_REPORT), None)  # no path: saving asks where; the sample stays intact
-        self.view.status("这是示例报告。保存时请选择自己的位置。")
+        self._note(SAMPLE_NOTICE, until_saved=True)
         return True
 
     def import_previous(self, path: Path | None = None) -> bool:
-        """Start this year's report from last year's: carry-over and cross-year checks."""
-        path = self._pick_then_confirm(path, "选择上年度报告", IMPORT_FILTER)
+        """Start this year's report from last year's: carry-over and cross-year checks. The file is read before
+        unsaved work in the current report is asked about: one that cannot be read (a PDF, a damaged file) is said
+        at once, and the current report stays as it is."""
+        path = self._pick(path, "选择上年度报告", IMPORT_FILTER)
         if path is None:
             return False
         from importers import LoadError, load
@@ -178,11 +189,13 @@ class DocumentController(QObject):
         except LoadError as exc:
             self.view.show_error("无法导入", exc)
             return False
+        if not self.confirm_discard():
+            return False
         if notices:
             self.view.show_info("导入说明", "读取上年度报告时：\n" + "\n".join(notices))
         self._show_report(new_year_from(previous), None, modified=True, previous=previous)
         year = f"{previous.meta.year}年度报告" if previous.meta.year else "上年度报告"
-        self.view.status(f"已从{year}带入上年结转，正文已复制为起草底稿，请逐段修改。")
+        self._note(f"已从{year}带入上年结转，正文已复制为起草底稿，请逐段修改。")
         return True
 
     def close_document(self) -> None:
@@ -192,6 +205,7 @@ class DocumentController(QObject):
             self._drop_autosave()
         self.doc = None
         self.view.show_document(None)
+        self._note("")
         self.documentChanged.emit(None)
 
     def _hold_lock(self, path: Path | None) -> None:
@@ -251,6 +265,8 @@ class DocumentController(QObject):
         for slot in {old_slot, self.slot}:
             autosave.discard_slot(slot)
         recent.remember(path, self.doc.report)
+        if self._notice_until_saved:
+            self._note("")
         self.view.status(f"已保存：{path}", 5000)
         self.saved.emit(path)
         return True
@@ -332,7 +348,7 @@ class DocumentController(QObject):
         self._show_report(autosave.recover(slot), slot.source, modified=True)
         self.slot = slot.path.stem
         later = f"另有{len(chosen) - 1}份留到下次启动时恢复。" if len(chosen) > 1 else ""
-        self.view.status(f"已恢复“{slot.report_name}”{slot.when}自动保存的内容，请及时保存。{later}")
+        self._note(f"已恢复“{slot.report_name}”{slot.when}自动保存的内容，请及时保存。{later}", until_saved=True)
         return True
 
     # ----- leaving ----------------------------------------------------------------------------------------------

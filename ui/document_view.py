@@ -63,10 +63,14 @@ class DocumentView(Protocol):
         """Something the clerk should know before going on (a view-only draft, what an import guessed)."""
 
     def status(self, text: str, timeout_ms: int = 0) -> None:
-        """A passing message in the status bar (0: until the next one)."""
+        """A passing message in the status bar, gone after `timeout_ms` (0: a few seconds)."""
 
     def show_banner(self, text: str) -> None:
-        """A lasting notice above the pages: autosave and recovery are unavailable."""
+        """A lasting notice above the pages for the whole session: autosave and recovery are unavailable."""
+
+    def show_notice(self, text: str) -> None:
+        """A notice about the open report, above its pages, that matters as long as it is open (只能查看, 示例报告,
+        what an import or a recovery brought); '' takes it away. Replaced whenever another report is shown."""
 
     # ----- the report ------------------------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from models.findings import Finding
 from ui.deadline import deadline_text
 from ui.document import ReportDocument
+from ui.enter_keys import enter_presses_default
 from ui.page_status import PAGES, page_of, page_status
 from ui.pages.base import Page
 from ui.pages.meta_page import MetaPage
@@ -42,6 +43,7 @@ class Editor(QWidget):
         self.banner.setObjectName("banner")
         self.back = QPushButton("< 上一步(&B)")
         self.next = QPushButton("下一步(&X) >")
+        enter_presses_default(self, self.next)  # the pages' main action: Enter where nothing else takes it
         self.back.clicked.connect(lambda: self.go(self.sidebar.currentRow() - 1))
         self.next.clicked.connect(lambda: self.go(self.sidebar.currentRow() + 1))
         nav = QHBoxLayout()

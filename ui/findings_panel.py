@@ -123,7 +123,7 @@ class FindingsPanel(QDockWidget):
         self.summary = QPushButton()
         self.summary.setObjectName("findingsSummary")
         self.summary.setFlat(True)
-        self.summary.setStyleSheet("#findingsSummary { text-align: left; padding: 2px 6px;"
+        self.summary.setStyleSheet("#findingsSummary { text-align: left; padding: 2px 6px; background: transparent;"
                                    " border: 2px solid transparent; border-radius: 3px; }"
                                    "#findingsSummary:hover { border-color: #c3ccd6; }"
                                    "#findingsSummary:focus { border-color: #1d4f91; }")

@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self._exports: ExportFlow | None = None
         self._printing: PrintFeature | None = None
         self._data_banner: QLabel | None = None  # 数据文件夹不可写 (made when needed)
+        self._notice: QLabel | None = None  # about the open report: 只能查看, 示例报告 … (made when needed)
         self.controller = DocumentController(self, self)
         self.controller.saved.connect(lambda _path: self._update_title())
         self.tools = ToolsFeature(self.controller, self)
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
             return
         from PySide6.QtGui import QKeySequence  # (with QAction: loaded after the first paint)
 
+        from ui import font_size, status_line
+
         self._menus_built = True
         bar = self.menuBar()
         files = self.controller
@@ -141,6 +144,8 @@ class MainWindow(QMainWindow):
         self._action(view_menu, "下一个问题(&N)", lambda: self.findings.step(1), "F8")
         view_menu.addSeparator()
         self.go_menu = view_menu.addMenu("转到(&G)")  # Ctrl+1 …: filled when the first report opens (ui/page_keys.py)
+        self.font_sizes = font_size.install(self)  # 字号: 标准/大/特大, Ctrl+加号/减号/0
+        status_line.install(self.statusBar())  # passing messages pass
         self.tools.add_actions(bar.addMenu("工具(&T)"))
         help_menu = bar.addMenu("帮助(&H)")
         self._action(help_menu, "关于(&A)", self.about)
@@ -243,6 +248,7 @@ class MainWindow(QMainWindow):
         self._panel_hidden_for_review = False
         self._sync_actions()
         self._update_title()
+        self.editor.pages[page].focus_first()  # the keyboard starts where typing goes (机关名称), not in the sidebar
 
     def commit_pending(self) -> None:
         if self.editor is not None:
@@ -321,25 +327,47 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, title, text)
 
     def status(self, text: str, timeout_ms: int = 0) -> None:
-        self.statusBar().showMessage(text, timeout_ms)
+        """A passing message: gone after `timeout_ms`, or a few seconds without one (ui/status_line.py)."""
+        from ui.status_line import TRANSIENT_MS
+
+        self.statusBar().showMessage(text, timeout_ms or TRANSIENT_MS)
 
     def show_banner(self, text: str) -> None:
-        """One banner above the pages (made the first time): autosave and recovery are unavailable."""
-        if self._data_banner is None:
+        """The banner above the pages for the whole session: autosave and recovery are unavailable."""
+        banner = self._banners()[0]
+        banner.setText(f"{text}。草稿照常打开、修改、保存和导出。")
+        banner.show()
+
+    def show_notice(self, text: str) -> None:
+        """A notice about the open report above its pages (只能查看, 示例报告, what an import or a recovery brought);
+        '' takes it away. The controller replaces it whenever another report (or none) is shown."""
+        if not text and self._notice is None:
+            return
+        notice = self._banners()[1]
+        notice.setText(text)
+        notice.setVisible(bool(text))
+
+    def _banners(self) -> tuple[QLabel, QLabel]:
+        """The data-folder banner and the report's notice, above the pages (made, hidden, the first time)."""
+        if self._data_banner is None or self._notice is None:
             from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-            self._data_banner = QLabel()
-            self._data_banner.setObjectName("banner")
-            self._data_banner.setWordWrap(True)
-            self._data_banner.setMargin(6)
             holder = QWidget()
             layout = QVBoxLayout(holder)
             layout.setContentsMargins(0, 0, 0, 0)
-            layout.addWidget(self._data_banner)
+            labels = []
+            for name in ("banner", "notice"):
+                label = QLabel()
+                label.setObjectName(name)
+                label.setWordWrap(True)
+                label.setMargin(6)
+                label.hide()
+                layout.addWidget(label)
+                labels.append(label)
+            self._data_banner, self._notice = labels
             layout.addWidget(self.takeCentralWidget(), 1)
             self.setCentralWidget(holder)
-        self._data_banner.setText(f"{text}。草稿照常打开、修改、保存和导出。")
-        self._data_banner.show()
+        return self._data_banner, self._notice
 
     # ----- questions (DocumentView) -----------------------------------------------------------------------------
 

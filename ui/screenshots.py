@@ -1,4 +1,5 @@
-"""`main.py --screenshots DIR [FILE]`: render the start page and every wizard page to DIR/NN-name.png offscreen."""
+"""`main.py --screenshots DIR [FILE] [--window-size WxH]`: render the start page and every wizard page to
+DIR/NN-name.png offscreen."""
 
 from __future__ import annotations
 
@@ -16,10 +17,12 @@ NAMES = {"meta": "meta", "s1": "section1", "t2": "table2", "t3": "table3", "t4":
          "s6": "section6", "review": "review"}
 
 
-def take_screenshots(window: MainWindow, folder: Path, report_file: Path | None = None) -> list[Path]:
+def take_screenshots(window: MainWindow, folder: Path, report_file: Path | None = None,
+                     size: tuple[int, int] = (1366, 768)) -> list[Path]:
+    """Each page at `size` logical pixels (the image is larger by QT_SCALE_FACTOR: 1280x720 at 1.5 → 1920x1080)."""
     folder.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance()
-    window.resize(1500, 940)
+    window.resize(*size)
     window.show()
     written = []
 

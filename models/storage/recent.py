@@ -1,4 +1,4 @@
-"""The list of recently opened drafts (agency, year, last saved, path), kept in the settings
+"""The list of recently opened drafts (agency, year, when the file was last saved, path), kept in the settings
 (models/storage/settings.py)."""
 
 from __future__ import annotations
@@ -50,9 +50,18 @@ def remember(path: Path, report: Report) -> None:
     wait on a share that is gone.
     """
     path = real_path(path)
-    entry = RecentDraft(path, report.meta.agency, report.meta.year,
-                        datetime.now().astimezone().isoformat(timespec="seconds"), report.meta.level)
+    entry = RecentDraft(path, report.meta.agency, report.meta.year, _saved_time(path), report.meta.level)
     _change(lambda entries: [entry, *(e for e in entries if e.path != path)])
+
+
+def _saved_time(path: Path) -> str:
+    """When the file was last written (its modification time; the draft just opened or saved, so at hand), not when
+    it was opened."""
+    try:
+        when = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
+    except (OSError, ValueError, OverflowError):
+        when = datetime.now().astimezone()
+    return when.isoformat(timespec="seconds")
 
 
 def forget(path: Path) -> None:

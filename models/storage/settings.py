@@ -40,6 +40,9 @@ MAX_RECENT = 10
 MAX_SETTINGS_BYTES = 4 * 1024 * 1024
 #: What to do after an export: ask (the dialog with 打开文件 / 打开所在文件夹 / 关闭), or what was chosen last time.
 AFTER_EXPORT_CHOICES = ("ask", "open_file", "open_folder", "close")
+#: The window's text size (查看 › 字号): 标准, 大, 特大, smallest first. A file without it (written before) reads as
+#: the first.
+FONT_SIZES = ("standard", "large", "largest")
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,8 @@ class Settings:
     #: Screen key (see `screen_key`) → the window's state on that set-up of screens.
     windows: dict[str, WindowState] = field(default_factory=dict)
     export: ExportOptions = ExportOptions()
+    #: One of FONT_SIZES.
+    font_size: str = FONT_SIZES[0]
     version: int = SETTINGS_VERSION
 
 
@@ -224,12 +229,14 @@ def settings_from_json(data: dict[str, Any]) -> Settings:
             windows[str(key)] = WindowState(_bytes(value.get("geometry")), _bytes(value.get("dock_state")))
     export = data.get("export") if isinstance(data.get("export"), dict) else {}
     after = export.get("after")
+    font_size = data.get("font_size")
     return Settings(
         recent=_recent_from_json(data.get("recent")),
         ledger_mapping=mapping if isinstance(mapping, dict) else None,
         windows=windows,
         export=ExportOptions(folder=export.get("folder") if isinstance(export.get("folder"), str) else "",
                              after=after if after in AFTER_EXPORT_CHOICES else "ask"),
+        font_size=font_size if font_size in FONT_SIZES else FONT_SIZES[0],
     )
 
 
@@ -265,6 +272,7 @@ def settings_to_json(settings: Settings) -> dict[str, Any]:
                           "dock_state": base64.b64encode(w.dock_state).decode("ascii")}
                     for key, w in settings.windows.items()},
         "export": {"folder": settings.export.folder, "after": settings.export.after},
+        "font_size": settings.font_size,
     }
     return data
 
@@ -291,7 +299,7 @@ def update(change: Callable[[Settings], Settings]) -> Settings:
     return settings
 
 
-# ----- the window and export options ----------------------------------------------------------------------------
+# ----- the window, the text size and export options ------------------------------------------------------------
 
 def window_state(key: str) -> WindowState | None:
     """The window's state remembered for this set-up of screens (`screen_key`), or None."""
@@ -302,6 +310,19 @@ def remember_window(key: str, geometry: bytes, dock_state: bytes) -> None:
     """Remember the window's state for this set-up of screens. Failing to write never fails closing the window."""
     with contextlib.suppress(SettingsError):
         update(lambda s: replace(s, windows={**s.windows, key: WindowState(bytes(geometry), bytes(dock_state))}))
+
+
+def font_size() -> str:
+    """The text size last chosen (one of FONT_SIZES)."""
+    return load_settings().settings.font_size
+
+
+def remember_font_size(size: str) -> None:
+    """Remember the text size. Failing to write never fails the change itself (it is simply not kept)."""
+    if size not in FONT_SIZES:
+        raise ValueError(size)
+    with contextlib.suppress(SettingsError):
+        update(lambda s: replace(s, font_size=size))
 
 
 def export_options() -> ExportOptions:

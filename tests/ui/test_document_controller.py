@@ -64,6 +64,13 @@ class FakeView:
     def show_banner(self, text: str) -> None:
         self.said.append(("banner", text))
 
+    def show_notice(self, text: str) -> None:
+        self.said.append(("notice", text))
+
+    def notice(self) -> str:
+        """The notice the window shows now (the last one given)."""
+        return next((entry[1] for entry in reversed(self.said) if entry[0] == "notice"), "")
+
     def show_document(self, doc: ReportDocument | None, page: str = "meta") -> None:
         self.shown.append(doc)
 
@@ -74,7 +81,7 @@ class FakeView:
         return dict(self.pending)
 
     def kinds(self) -> list[str]:
-        return [entry[0] for entry in self.said if entry[0] != "commit"]
+        return [entry[0] for entry in self.said if entry[0] not in ("commit", "notice")]
 
 
 @pytest.fixture
@@ -160,8 +167,8 @@ def test_a_draft_open_elsewhere_asks_first(controller, view, draft, answer, open
         return
     assert controller.doc.report.read_only is read_only
     if read_only:
-        # Viewed, not edited: no path to save over, not remembered, the status bar says how to get an editable copy.
-        assert controller.doc.path is None and ("status", READ_ONLY) in view.said
+        # Viewed, not edited: no path to save over, not remembered, the notice says how to get an editable copy.
+        assert controller.doc.path is None and view.notice() == READ_ONLY
         assert recent.recent_drafts() == []
         assert not controller.autosave()
     else:
@@ -170,20 +177,31 @@ def test_a_draft_open_elsewhere_asks_first(controller, view, draft, answer, open
 
 def test_a_corrupt_draft_is_an_error_in_chinese_and_nothing_is_lost(controller, view, tmp_path, draft):
     assert controller.open_draft(draft)
+    saved = load_draft(draft).number(CELL)
     _change(controller)
     before = dict(controller.doc.report.cells)
     bad = tmp_path / "坏.nianbao"
     bad.write_bytes(b'{"schema": 1, "cells": {broken')
-    view.save_answer = SaveAnswer.SAVE  # the clerk keeps the changes first
+    view.save_answer = SaveAnswer.SAVE
     assert not controller.open_draft(bad)
+    assert "ask_save" not in view.kinds()  # the file is read first: nothing asked about a file that cannot open
     [error] = [s for s in view.said if s[0] == "error"]
     _, title, message, critical, _offer = error
     assert title == "无法打开草稿" and critical
     assert "“坏.nianbao”无法打开" in message and "文件未作任何改动" in message
     assert bad.read_bytes() == b'{"schema": 1, "cells": {broken'  # the file as it was
     assert controller.doc.path == draft and controller.doc.report.cells == before  # the open report stays
-    assert load_draft(draft).number(CELL) == 7  # and what was saved on the way is there
+    assert controller.doc.is_modified and load_draft(draft).number(CELL) == saved != 7  # unsaved
     assert [entry.path for entry in recent.recent_drafts()] == [draft]
+
+
+def test_reopening_the_open_draft_after_saving_it_shows_what_was_saved(controller, view, draft):
+    assert controller.open_draft(draft)
+    _change(controller, 9)
+    view.save_answer = SaveAnswer.SAVE
+    assert controller.open_draft(draft)
+    assert view.kinds().count("ask_save") == 1
+    assert controller.doc.report.number(CELL) == 9 and not controller.doc.is_modified
 
 
 def test_save_as_writes_the_draft_names_it_and_removes_the_autosave(controller, view, tmp_path):
@@ -270,8 +288,9 @@ def test_recovery_offered_at_start_and_accepted(controller, view, tmp_path):
     assert ("ask_recovery", [name]) in view.said
     doc = controller.doc
     assert doc.report.meta.agency == "恢复甲局" and doc.report.number(CELL) == 42 and doc.is_modified
-    assert any(s[0] == "status" and "已恢复" in s[1] for s in view.said)
+    assert "已恢复" in view.notice() and "请及时保存" in view.notice()
     assert controller.save_as(tmp_path / "恢复")
+    assert view.notice() == ""  # saved: nothing more to say
     assert autosave.list_autosaves() == []  # saved: the recovered slot is gone
 
 
@@ -328,9 +347,29 @@ def test_importing_last_years_report_starts_this_years(controller, view, draft, 
     doc = controller.doc
     assert doc.path is None and doc.is_modified and doc.previous is not None
     assert doc.report.meta.year == load_draft(draft).meta.year + 1
-    assert any(s[0] == "status" and "已从2024年度报告带入上年结转" in s[1] for s in view.said)
+    assert "已从2024年度报告带入上年结转" in view.notice()
     assert not controller.import_previous(tmp_path / "没有.docx")
     assert view.said[-1][:2] == ("error", "无法导入") and controller.doc is doc
+
+
+def test_importing_a_file_that_cannot_be_read_asks_nothing_about_the_open_report(controller, view, draft, tmp_path):
+    """A PDF chosen by mistake: refused at once; 保存/不保存 is asked only about a file that can be imported."""
+    assert controller.open_draft(draft)
+    _change(controller, 9)
+    pdf = tmp_path / "2024年度报告.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n")
+    view.picked = pdf
+    view.save_answer = SaveAnswer.CANCEL
+    assert not controller.import_previous()
+    assert view.kinds() == ["pick_path", "error"] and view.said[-1][1] == "无法导入"
+    assert controller.doc.path == draft and controller.doc.is_modified and controller.doc.report.number(CELL) == 9
+
+    view.said.clear()
+    view.picked = draft  # a file that reads: now the open report's changes are asked about
+    assert not controller.import_previous()  # 取消
+    assert view.kinds() == ["pick_path", "ask_save"] and controller.doc.report.number(CELL) == 9
+    view.save_answer = SaveAnswer.DISCARD
+    assert controller.import_previous(draft) and controller.doc.previous is not None
 
 
 def test_an_unwritable_data_folder_is_one_banner(controller, view, monkeypatch):

@@ -61,3 +61,20 @@ def test_ctrl_digits_go_to_the_pages(window, qtbot, huaian_path):
     for row in reversed(range(len(PAGES))):
         post_key(Qt.Key(Qt.Key.Key_1 + row), Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda row=row: window.editor.current_key == PAGE_KEYS[row])
+
+
+def test_next_onto_a_table_page_types_into_its_first_cell(window, qtbot, huaian_path):
+    """下一步 (Alt+X) from 二 onto 表三 puts the keyboard in its first cell: digits and Return land there, no mouse
+    (the Windows build's GUI check under Wine relies on it: packaging/windows_on_wine.sh)."""
+    open_report(window, qtbot, huaian_path)
+    window.editor.go_to("t2")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    post_key(Qt.Key.Key_X, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: window.editor.current_key == "t3", timeout=2000)
+    table = window.editor.pages["t3"].view
+    assert QApplication.focusWidget() is table
+    assert table.model().key_at(table.currentIndex()) == "t3.new.natural"
+    post_key(Qt.Key.Key_7, text="7")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not table, timeout=2000)  # its editor, opened by the 7
+    post_key(Qt.Key.Key_Return, text="\r")
+    qtbot.waitUntil(lambda: window.doc.report.cells.get("t3.new.natural") == 7, timeout=2000)

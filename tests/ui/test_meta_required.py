@@ -13,6 +13,7 @@ from PySide6.QtCore import QDate, QEvent, QModelIndex, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 
+from models.findings import Severity
 from models.format import format2021 as fmt
 from models.report import Meta, Report
 from tests.builders import consistent_report
@@ -215,9 +216,9 @@ def test_a_blank_date_is_no_date_and_a_warning(window, qtbot):
     [warning] = _meta_findings(window, "W-DATE")
     assert warning.message.startswith("落款日期未定")
     review = window.editor.go_to("review")
-    warnings = next(review.tree.topLevelItem(i) for i in range(review.tree.topLevelItemCount())
-                    if review.tree.topLevelItem(i).text(0).startswith("警告"))
-    texts = [warnings.child(i).text(0) for i in range(warnings.childCount())]
+    assert review.findings_list.headings[Severity.WARNING].text().startswith("警告")
+    texts = [line.text() for line in review.findings_list.lines.values()
+             if line.finding.severity is Severity.WARNING]
     assert any(t.startswith("落款日期未定：") and "W-DATE" not in t for t in texts)
     assert warning.fingerprint in review.note_edits  # a 说明 can be written, as for any warning
 
@@ -260,12 +261,12 @@ def test_activating_a_meta_finding_focuses_its_field(window, qtbot, key, rule):
 def test_the_review_page_jumps_to_the_field_too(window, qtbot):
     _open(window, _blank_report())
     review = window.editor.go_to("review")
-    errors = review.tree.topLevelItem(0)
-    assert errors.text(0).startswith("错误")
-    first = errors.child(0)
-    assert first.text(0).startswith("基本信息未填：") and "机关名称" in first.text(0)
-    assert "V-META" not in first.text(0) and "V-META" in first.toolTip(0)  # the code is for reviewers
-    review.tree.itemActivated.emit(first, 0)
+    assert review.findings_list.headings[Severity.ERROR].text().startswith("错误")
+    first = review.findings_list.focus_order()[0]
+    assert first.text().startswith("基本信息未填：") and "机关名称" in first.text()
+    assert "V-META" not in first.text() and "V-META" in first.toolTip()  # the code is for reviewers
+    assert QApplication.focusWidget() is first  # arriving on the page, the keyboard is on the first finding
+    _post(first, Qt.Key.Key_Return, "\r")
     page = window.editor.pages["meta"]
     qtbot.waitUntil(lambda: window.editor.current_key == "meta" and QApplication.focusWidget() is page.agency,
                     timeout=2000)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
+
 from models.storage.drafts import load_draft
 from models.tools.carryover import new_year_from
 from tests.builders import consistent_report
-from tests.ui.gui import type_chinese
+from tests.ui.gui import press, type_chinese
 from ui.deadline import deadline_text
 from ui.document import ReportDocument
 from ui.page_status import DONE, IN_PROGRESS, NOT_STARTED, PAGE_KEYS, PROBLEMS
@@ -74,18 +76,23 @@ def test_review_page_groups_findings_and_keeps_notes(window, pingtan_path, huaia
     report = new_year_from(previous)
     window.controller.set_document(ReportDocument(report, previous=previous))
     page = window.editor.go_to("review")
-    groups = [page.tree.topLevelItem(i).text(0) for i in range(page.tree.topLevelItemCount())]
+    groups = [heading.text() for heading in _groups(page)]
     assert groups[0].startswith("警告")  # the blank tables are 未填 until left or exported, counted apart
     assert "行未填" in page.summary.text() and "未填" in page.blocked.text()
     window.doc.check_all_pages()  # as 导出 does
-    groups = [page.tree.topLevelItem(i).text(0) for i in range(page.tree.topLevelItemCount())]
+    groups = [heading.text() for heading in _groups(page)]
     assert groups[0].startswith("错误") and groups[1].startswith("警告")
     x4 = next(f for f in window.doc.findings if f.rule == "X-4")
     edit = page.note_edits[x4.fingerprint]
-    edit.setText("第五部分将在定稿前重写")
-    edit.editingFinished.emit()
+    edit.setPlainText("第五部分将在定稿前重写")
     assert window.doc.report.notes[x4.fingerprint] == "第五部分将在定稿前重写"
     assert "必须改正全部错误" in page.blocked.text()
+
+
+def _groups(page):
+    """The severity headings of the 检查与导出 page shown, top to bottom."""
+    layout = page.findings_list.layout_
+    return sorted((h for h in page.findings_list.headings.values() if layout.indexOf(h) >= 0), key=layout.indexOf)
 
 
 def test_deadline_banner():
@@ -100,11 +107,21 @@ def test_deadline_follows_level_and_can_be_changed(window):
     page = window.editor.pages["meta"]
     page.level.setCurrentIndex(page.level.findData("县级政府部门"))
     assert window.doc.deadline() == (2025, 1, 31)
-    from PySide6.QtCore import QDate
-
-    page.deadline.setDate(QDate(2025, 2, 28))
-    assert window.doc.deadline() == (2025, 2, 28)
+    assert page.deadline.text() == "2025年1月31日"
+    type_date(page.deadline, "2025-2-28")
+    assert window.doc.deadline() == (2025, 2, 28) and page.deadline.text() == "2025年2月28日"
     assert "2025年2月28日" in window.editor.banner.text()
+    type_date(page.deadline, "")  # a blank box is the date the rules set
+    assert window.doc.report.workspace.deadline is None and page.deadline.text() == "2025年1月31日"
+
+
+def type_date(box, text: str) -> None:
+    """Select what the box holds, type `text` key by key (digits and '-'), Enter."""
+    press(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    press(box, Qt.Key.Key_Backspace)
+    for char in text:
+        press(box, Qt.Key(ord(char)), text=char)
+    press(box, Qt.Key.Key_Return, text="\r")
 
 
 def load_draft_fixture():

@@ -70,7 +70,7 @@ def test_recovering_one_keeps_the_other_for_later(qtbot, monkeypatch, tmp_path, 
     assert window.controller.offer_recovery()
     assert window.doc.report.texts["s6"] == "乙局还没保存的文字" and window.doc.is_modified
     assert first.path.exists() and second.path.exists()
-    assert "另有1份" in window.statusBar().currentMessage()
+    assert "另有1份" in window._notice.text() and not window._notice.isHidden()
     # 甲局's work is offered again when its draft is opened (乙局's is left with 不保存).
     assert window.controller.open_draft(tmp_path / "甲局.nianbao")
     assert window.doc.report.number("t3.new.natural") == 77 and window.doc.is_modified

@@ -61,11 +61,13 @@ def test_success_is_green_and_errors_stay_red(window, qtbot, huaian_path):
 
 
 def test_hint_and_status_labels_as_styled(window):
-    """The labels the pages mark as hint, banner and blocked (red or ready), with the app's style sheet applied."""
+    """The labels the pages mark as hint, banner, notice and blocked (red or ready), with the app's style sheet
+    applied."""
     host = QWidget(window)
     layout = QVBoxLayout(host)
     expected = {}
     for name, ready, color in (("hint", None, theme.HINT_TEXT), ("banner", None, theme.BANNER_TEXT),
+                               ("notice", None, theme.BANNER_TEXT),
                                ("blocked", False, theme.ERROR_TEXT), ("blocked", True, theme.SUCCESS_TEXT)):
         label = QLabel("提示")
         label.setObjectName(name)
@@ -75,6 +77,8 @@ def test_hint_and_status_labels_as_styled(window):
         expected[label] = color
     for label, color in expected.items():
         text, background = text_and_background(label)
+        if label.objectName() == "notice":
+            assert background == theme.NOTICE_BACKGROUND
         assert text == color, label.objectName()  # style.qss and ui/theme.py agree
         assert contrast(text, background) >= AA, (label.objectName(), text.name(), background.name())
 

@@ -7,7 +7,7 @@ from datetime import date
 from itertools import pairwise
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from models.format.formats import FORMAT_2021
@@ -134,14 +134,17 @@ def test_the_deadline_is_an_undo_step_and_shows_undone(window):
     doc = _blank(window)
     window.editor.go_to("meta")
     page = window.editor.pages["meta"]
-    page.deadline.setDate(QDate(2025, 2, 20))
+    press(page.deadline, Qt.Key.Key_A, CTRL)
+    type_keys(page.deadline, "2025 2 20")
+    press(page.deadline, Qt.Key.Key_Return)
     assert doc.report.workspace.deadline == date(2025, 2, 20) and doc.deadline() == (2025, 2, 20)
+    assert doc.undo_stack.count() == 1  # the keys typed are one step
     page.deadline_reset.click()
     assert doc.report.workspace.deadline is None
     _undo(window)
-    assert doc.report.workspace.deadline == date(2025, 2, 20) and page.deadline.date() == QDate(2025, 2, 20)
+    assert doc.report.workspace.deadline == date(2025, 2, 20) and page.deadline.text() == "2025年2月20日"
     _undo(window)
-    assert doc.report.workspace.deadline is None and page.deadline.date() == QDate(2025, 1, 31)
+    assert doc.report.workspace.deadline is None and page.deadline.text() == "2025年1月31日"
 
 
 # ----- narrative texts ----------------------------------------------------------------------------------------------

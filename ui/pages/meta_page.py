@@ -15,20 +15,17 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
-    QToolButton,
     QWidget,
-    QWidgetAction,
 )
 
 from models.findings import Finding
@@ -38,6 +35,7 @@ from ui import theme
 from ui.document import ReportDocument
 from ui.narrative_editor import NarrativeEditor
 from ui.pages.base import Page
+from ui.pages.calendar_button import CalendarButton
 from ui.undo_keys import route_undo
 
 ERROR_COLOR = theme.SEVERITY_COLOR["error"].name()
@@ -146,7 +144,7 @@ class MetaPage(Page):
         super().__init__()
         self.doc = doc
         self._storing = False  # a field of this page is storing its value: no need to show it back
-        self._sessions = {"agency": 0, "deadline": 0}
+        self._sessions = {"agency": 0}
         meta = doc.report.meta
         form = QFormLayout()
         self.labels: dict[str, QLabel] = {}
@@ -174,7 +172,11 @@ class MetaPage(Page):
         form.addRow(self._label(fmt.META_LEVEL, "(&L)", self.level), self.level)
         publish_row = self._publish_row()
         form.addRow(self._label(fmt.META_PUBLISH_DATE, "(&D)", self.publish), publish_row)
-        form.addRow("公开截止日期：", self._deadline_row())
+        deadline_row = self._deadline_row()
+        deadline_label = QLabel("公开截止日期(&Q)：")
+        deadline_label.setBuddy(self.deadline)
+        self.deadline.setAccessibleName("公开截止日期")
+        form.addRow(deadline_label, deadline_row)
         title = QLabel()
         title.setObjectName("hint")
         doc.metaChanged.connect(lambda: title.setText(f"报告标题：{doc.report.title}"))
@@ -192,7 +194,7 @@ class MetaPage(Page):
         route_undo(doc, self.agency, self.year, self.publish, self.deadline)
         if doc.report.read_only:
             for widget in (self.agency, self.year, self.level, self.publish, self.calendar_button, self.deadline,
-                           self.deadline_reset):
+                           self.deadline_calendar, self.deadline_reset):
                 widget.setEnabled(False)
 
     # ----- storing and showing ---------------------------------------------------------------------------------
@@ -280,91 +282,76 @@ class MetaPage(Page):
 
     def _publish_row(self) -> QWidget:
         doc = self.doc
-        self.publish = QLineEdit()
-        self.publish.setPlaceholderText("未定")
+        self.publish = _date_box()
         self.publish.setClearButtonEnabled(True)
-        self.publish.setFixedWidth(self.publish.fontMetrics().horizontalAdvance("2025年12月31日") + 48)
         self.publish_hint = _hint_label(self)
         self.publish_field = ParsedField(
             self.publish, self.publish_hint, parse=parse_date, show=format_date,
             current=lambda: doc.report.meta.publish_date,
             store=lambda value, session: self._store(publish_date=value, session=session),
             name="发布日期", blank="未定", restyle=self._restyle, idle_hint=DATE_HINT)
-        self.calendar: QCalendarWidget | None = None
-        self.calendar_menu: QMenu | None = None
-        self.calendar_button = QToolButton()
-        self.calendar_button.setText("日历")
-        self.calendar_button.setToolTip("在日历中选择发布日期")
-        self.calendar_button.clicked.connect(self._open_calendar)
-        row = QWidget()
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.publish)
-        line.addWidget(self.calendar_button)
-        line.addWidget(self.publish_hint, 1)
-        return row
+        self.calendar_button = CalendarButton("在日历中选择发布日期", self._publish_shown)
+        self.calendar_button.picked.connect(self.publish_field.pick)
+        return _date_row(self.publish, self.calendar_button, self.publish_hint)
 
-    def _open_calendar(self) -> None:
-        """The calendar drops down under its button, on the date set or else 1 January of the year after the report."""
-        if self.calendar_menu is None:  # made when first needed: a popup window costs, most clerks type the date
-            self.calendar = QCalendarWidget()
-            self.calendar.setGridVisible(True)
-            self.calendar.clicked.connect(self._pick_date)
-            self.calendar.activated.connect(self._pick_date)
-            self.calendar_menu = QMenu(self)
-            action = QWidgetAction(self.calendar_menu)
-            action.setDefaultWidget(self.calendar)
-            self.calendar_menu.addAction(action)
-        assert self.calendar is not None
+    def _publish_shown(self) -> date:
+        """The calendar opens on the date set, or else 1 January of the year after the report."""
         meta = self.doc.report.meta
-        shown = meta.publish_date or (date(meta.year + 1, 1, 1) if meta.year else date.today())
-        self.calendar.setSelectedDate(_qdate(shown))
-        button = self.calendar_button
-        self.calendar_menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
+        return meta.publish_date or (date(meta.year + 1, 1, 1) if meta.year else date.today())
 
-    def _pick_date(self, picked: QDate) -> None:
-        if self.calendar_menu is not None:
-            self.calendar_menu.close()
-        self.publish_field.pick(picked.toPython())
+    @property
+    def calendar(self) -> QCalendarWidget | None:
+        """发布日期's calendar, once opened."""
+        return self.calendar_button.calendar
+
+    @property
+    def calendar_menu(self) -> QMenu | None:
+        return self.calendar_button.menu
 
     # ----- deadline ---------------------------------------------------------------------------------------------
 
     def _deadline_row(self) -> QWidget:
-        row = QWidget()
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
-        self.deadline = QDateEdit()
-        self.deadline.setCalendarPopup(True)
-        self.deadline.setDisplayFormat("yyyy年M月d日")
-        self._show_deadline()
-        self.deadline.dateChanged.connect(self._deadline_changed)
-        self.deadline.editingFinished.connect(lambda: self._end_session("deadline"))
+        """公开截止日期: a date box like 发布日期 (Tab leaves it, a date reads as typed), showing the clerk's own date
+        or else the one the rules set; blank or 按规定日期 goes back to the latter."""
+        self.deadline = _date_box()
+        self.deadline.setPlaceholderText("填写报告年度后按规定确定")
+        self.deadline_hint = _hint_label(self)
+        self.deadline_field = ParsedField(
+            self.deadline, self.deadline_hint, parse=self._parse_deadline, show=format_date,
+            current=self._deadline_date, store=self._store_deadline, name="公开截止日期", blank="按规定",
+            restyle=self._restyle)
+        # Shown again whenever the report changes, also while another field is typed in (the year and the level set
+        # the date the rules give), but not while it is typed in itself.
+        self._storing_deadline = False
+        self.doc.metaChanged.connect(lambda: None if self._storing_deadline else self.deadline_field.sync())
+        self.deadline_calendar = CalendarButton("在日历中选择公开截止日期",
+                                                lambda: self._deadline_date() or date.today())
+        self.deadline_calendar.picked.connect(self.deadline_field.pick)
         reset = self.deadline_reset = QPushButton("按规定日期")
         reset.setToolTip("县级以上人民政府部门次年1月31日前；县级以上地方人民政府次年3月31日前。乡镇按当地通知，可自行设置。")
-        reset.clicked.connect(lambda: (self.doc.set_deadline(None), self._show_deadline()))
-        self.doc.metaChanged.connect(self._show_deadline)
-        line.addWidget(self.deadline)
-        line.addWidget(reset)
-        line.addStretch(1)
+        reset.clicked.connect(lambda: self.doc.set_deadline(None))
+        row = _date_row(self.deadline, self.deadline_calendar, self.deadline_hint)
+        row.layout().insertWidget(2, reset)
         return row
 
-    def _deadline_changed(self, picked: QDate) -> None:
-        value = None if picked == self._default_deadline() else picked.toPython()
-        self._storing = True
-        try:
-            self.doc.set_deadline(value, self._session("deadline"))
-        finally:
-            self._storing = False
-
-    def _default_deadline(self) -> QDate:
-        year = self.doc.report.meta.year or date.today().year
-        return QDate(*fmt.default_deadline(year, self.doc.report.meta.level))
-
-    def _show_deadline(self) -> None:
+    def _deadline_date(self) -> date | None:
         deadline = self.doc.deadline()
-        self.deadline.blockSignals(True)
-        self.deadline.setDate(QDate(*deadline) if deadline else self._default_deadline())
-        self.deadline.blockSignals(False)
+        return date(*deadline) if deadline else None
+
+    def _default_deadline(self) -> date | None:
+        year = self.doc.report.meta.year
+        return date(*fmt.default_deadline(year, self.doc.report.meta.level)) if year else None
+
+    def _parse_deadline(self, text: str) -> date | None:
+        """A blank box is the date the rules set."""
+        return parse_date(text) or self._default_deadline()
+
+    def _store_deadline(self, value: date | None, session: object) -> None:
+        self._storing_deadline = True
+        try:
+            self.doc.set_deadline(None if value == self._default_deadline() else value, session)
+        finally:
+            self._storing_deadline = False
 
     # ----- findings ---------------------------------------------------------------------------------------------
 
@@ -398,5 +385,18 @@ def _row(field: QWidget, hint: QLabel) -> QWidget:
     return row
 
 
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
+def _date_box() -> QLineEdit:
+    box = QLineEdit()
+    box.setPlaceholderText("未定")
+    box.setFixedWidth(box.fontMetrics().horizontalAdvance("2025年12月31日") + 48)
+    return box
+
+
+def _date_row(box: QLineEdit, calendar: CalendarButton, hint: QLabel) -> QWidget:
+    row = QWidget()
+    line = QHBoxLayout(row)
+    line.setContentsMargins(0, 0, 0, 0)
+    line.addWidget(box)
+    line.addWidget(calendar)
+    line.addWidget(hint, 1)
+    return row

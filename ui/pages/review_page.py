@@ -1,20 +1,25 @@
-"""检查与导出: every finding grouped by severity, a 说明 for each warning, and the export buttons."""
+"""检查与导出: every finding grouped by severity, a 说明 box under each warning, and the export buttons.
+
+The keyboard alone does it all: Tab goes down the findings and their 说明 boxes (ui/pages/review_findings.py), on to
+the options and the buttons in the order they stand; Enter on a finding goes to it; 导出 Word is the page's default
+(Enter where nothing else takes it, ui/enter_keys.py).
+"""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
 
 from exporters.registry import EXPORTERS
 from models.findings import Finding, Severity, error_count
-from models.rules.rule_set import rule_name
-from ui import theme
 from ui.document import ReportDocument
 from ui.findings_panel import pending_text
 from ui.pages.base import Page
+from ui.pages.review_findings import NOTE_HINT, FindingsList, NoteBox
 
-NOTE_HINT = "如确属正常情况，请写明原因（说明会保存在草稿中，并列入自查清单）"
+__all__ = ["NOTE_HINT", "ReviewPage"]
 
 
 class ReviewPage(Page):
@@ -30,18 +35,16 @@ class ReviewPage(Page):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.layout_.addWidget(self.summary)
-        self.tree = QTreeWidget()
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["问题", "说明"])
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
-        self.tree.header().setStretchLastSection(False)
-        self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, self.tree.header().ResizeMode.Interactive)
-        self.tree.setColumnWidth(1, 300)
-        self.tree.itemActivated.connect(self._activate)
-        self.tree.itemDoubleClicked.connect(self._activate)
-        self.layout_.addWidget(self.tree, 1)
+        self.findings_list = FindingsList()
+        self.findings_list.activated.connect(self.activated)
+        self.findings_list.noteEdited.connect(self._note_edited)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the messages wrap
+        self.scroll.setFrameShape(QFrame.Shape.StyledPanel)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setWidget(self.findings_list)
+        self.layout_.addWidget(self.scroll, 1)
         options = QHBoxLayout()
         self.checklist = QCheckBox("自查清单(&C)")
         self.checklist.setToolTip("逐项列出全部校验规则的结果，以及每个警告的说明。\n"
@@ -91,9 +94,19 @@ class ReviewPage(Page):
         self.preview.clicked.connect(self.previewRequested.emit)
         buttons.insertWidget(1, self.preview)
         self.layout_.addLayout(buttons)
-        self.note_edits: dict[str, QLineEdit] = {}
+        self.export_docx.setDefault(True)  # the page's main action: Enter where nothing else takes it
+        # After the findings, Tab goes through the options and the buttons as they stand, left to right.
+        self._after_findings: list[QWidget] = [self.checklist, self.signoff, self.inline, self.stock_fonts,
+                                               self.preview, *self.export_buttons.values()]
+        self._after_findings.insert(self._after_findings.index(self.export_html) + 1, self.copy_page)
+        self._shown_once = False
         doc.findingsChanged.connect(self.refresh)
         self.refresh()
+
+    @property
+    def note_edits(self) -> dict[str, NoteBox]:
+        """The 说明 box of each warning shown, by fingerprint."""
+        return self.findings_list.boxes
 
     def export_options(self) -> dict[str, bool]:
         return {"checklist": self.checklist.isChecked(), "signoff_sheet": self.signoff.isChecked(),
@@ -108,19 +121,12 @@ class ReviewPage(Page):
         self.refresh()
 
     def refresh(self) -> None:
-        if not self.isVisible() and self.tree.topLevelItemCount():
+        if not self.isVisible() and self._shown_once:
             return  # rebuilt when shown; typing elsewhere does not pay for it
+        self._shown_once = True
         findings = self.doc.findings
         errors = error_count(findings)
-        warnings = [f for f in findings if f.severity is Severity.WARNING]
-        explained = sum(1 for f in warnings if self.doc.report.notes.get(f.fingerprint))
-        pending = pending_text(self.doc).lstrip("；")
-        pending = f"{pending}（导出时算作错误）。" if pending else ""
-        if not findings:
-            self.summary.setText(pending or "全部规则检查通过，没有发现问题。")
-        else:
-            self.summary.setText(f"共{len(findings)}个问题：{errors}个错误，{len(warnings)}个警告（已说明{explained}个），"
-                                 f"{len(findings) - errors - len(warnings)}个提示。双击问题可跳到对应位置。{pending}")
+        self._show_summary(findings)
         if errors:
             blocked = f"有{errors}个错误未改正：正式导出前必须改正全部错误（可导出标有“草稿（未通过校验）”的草稿）。"
         elif self.doc.pending:
@@ -133,39 +139,34 @@ class ReviewPage(Page):
             self.blocked.setProperty("ready", ready)
             self.blocked.style().unpolish(self.blocked)
             self.blocked.style().polish(self.blocked)
-        self._fill_tree(findings)
+        self.findings_list.show_findings(findings, self.doc.report.notes, self.doc.report.read_only)
+        self._chain_focus()
 
-    def _fill_tree(self, findings: list[Finding]) -> None:
-        expanded = {self.tree.topLevelItem(i).text(0).split("（")[0]: self.tree.topLevelItem(i).isExpanded()
-                    for i in range(self.tree.topLevelItemCount())}
-        self.tree.clear()
-        self.note_edits.clear()
-        for severity in Severity:
-            group = [f for f in findings if f.severity is severity]
-            if not group:
-                continue
-            top = QTreeWidgetItem([f"{severity.label}（{len(group)}）"])
-            top.setForeground(0, QBrush(theme.SEVERITY_COLOR[severity]))
-            self.tree.addTopLevelItem(top)
-            for finding in group:
-                item = QTreeWidgetItem([f"{rule_name(finding.rule)}：{finding.message}"])
-                item.setData(0, Qt.ItemDataRole.UserRole, finding)
-                item.setToolTip(0, f"{finding.message}\n（规则 {finding.rule}）")
-                top.addChild(item)
-                if severity is Severity.WARNING:
-                    self.tree.setItemWidget(item, 1, self._note_edit(finding))
-            top.setExpanded(expanded.get(severity.label, True))
+    def _show_summary(self, findings: list[Finding]) -> None:
+        errors = error_count(findings)
+        warnings = [f for f in findings if f.severity is Severity.WARNING]
+        explained = sum(1 for f in warnings if self.doc.report.notes.get(f.fingerprint))
+        pending = pending_text(self.doc).lstrip("；")
+        pending = f"{pending}（导出时算作错误）。" if pending else ""
+        if not findings:
+            self.summary.setText(pending or "全部规则检查通过，没有发现问题。")
+        else:
+            self.summary.setText(f"共{len(findings)}个问题：{errors}个错误，{len(warnings)}个警告（已说明{explained}个），"
+                                 f"{len(findings) - errors - len(warnings)}个提示。在问题上按回车键或双击，"
+                                 f"可跳到对应位置。{pending}")
 
-    def _note_edit(self, finding: Finding) -> QLineEdit:
-        edit = QLineEdit(self.doc.report.notes.get(finding.fingerprint, ""))
-        edit.setPlaceholderText(NOTE_HINT)
-        edit.setAccessibleName(f"说明：{finding.message}")
-        edit.textChanged.connect(lambda text: self.doc.set_note(finding.fingerprint, text.strip()))
-        edit.setReadOnly(self.doc.report.read_only)
-        self.note_edits[finding.fingerprint] = edit
-        return edit
+    def _note_edited(self, fingerprint: str, text: str) -> None:
+        """A 说明 as typed: stored at once (no undo step, as before) and counted in the summary."""
+        self.doc.set_note(fingerprint, text.strip())
+        self._show_summary(self.doc.findings)
 
-    def _activate(self, item: QTreeWidgetItem) -> None:
-        finding = item.data(0, Qt.ItemDataRole.UserRole)
-        if finding is not None:
-            self.activated.emit(finding)
+    def _chain_focus(self) -> None:
+        """Tab: the findings and their boxes top to bottom, then the options and the buttons (new widgets would
+        otherwise come last in the window's chain, after the buttons)."""
+        chain: list[QWidget] = [self.findings_list, *self.findings_list.focus_order(), *self._after_findings]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def focus_first(self) -> None:
+        order = self.findings_list.focus_order()
+        (order[0] if order else self.export_docx).setFocus(Qt.FocusReason.TabFocusReason)

@@ -20,23 +20,30 @@ from ui.pages.base import Page
 from ui.tables.table_model import OfficialTableModel
 from ui.tables.table_view import OfficialTableView, types_a_character
 
-HINT = ("每个单元格都要填写，没有发生的填0（空白不等于0）。回车下移，Tab右移（跳过自动合计的总计），Delete清空，"
-        "Ctrl+V 可粘贴从 Excel/WPS 复制的整块数字，Ctrl+Z 撤销。")
-#: The 自动合计 switches above each table: (label, the totals of a format it switches).
+#: One line under the title, beside the colour legend; HINT_DETAIL is its tooltip.
+HINT = "没有发生的填0（空白不等于0）。回车下移，Tab右移，Delete清空，Ctrl+V粘贴Excel/WPS整块，Ctrl+Z撤销。"
+HINT_DETAIL = ("每个单元格都要填写，没有发生的填0（空白不等于0）。回车下移，Tab右移（跳过自动合计的总计），Delete清空，"
+               "Ctrl+V 可粘贴从 Excel/WPS 复制的整块数字，Ctrl+Z 撤销。")
+#: The 自动合计 switches above each table: (label, its Alt+ letter, the totals of a format it switches). The
+#: letters are unique on the page (对比上年 is Alt+Y; menus and wizard buttons have theirs: tests/ui/test_mnemonics.py).
 AUTO_SWITCHES = {
-    "t3": (("总计列自动合计", autosum.row_totals), ("（七）总计行自动合计", autosum.handled_totals)),
-    "t4": (("总计自动合计", autosum.t4_total_keys),),
+    "t3": (("总计列自动合计", "L", autosum.row_totals), ("（七）总计行自动合计", "R", autosum.handled_totals)),
+    "t4": (("总计自动合计", "A", autosum.t4_total_keys),),
 }
 
 
+#: The colour legend: (colour, mark, short word, what it means).
+LEGEND = ((theme.ERROR_BACKGROUND, "◤", "错误", "错误"), (theme.SEVERITY_FAINT["error"], "┅", "有关", "与错误有关"),
+          (theme.WARNING_BACKGROUND, "△", "警告", "警告"), (theme.CARRIED_BACKGROUND, "●", "上年", "上年结转带入"),
+          (theme.AUTO_BACKGROUND, "Σ", "自动", "自动合计"), (theme.PENDING_BACKGROUND, "", "未填", "未填"))
+
+
 def _legend() -> QLabel:
-    chips = [(theme.ERROR_BACKGROUND, "◤", "错误"), (theme.SEVERITY_FAINT["error"], "┅", "与错误有关"),
-             (theme.WARNING_BACKGROUND, "△", "警告"), (theme.CARRIED_BACKGROUND, "●", "上年结转带入"),
-             (theme.AUTO_BACKGROUND, "Σ", "自动合计"), (theme.PENDING_BACKGROUND, "", "未填")]
-    html = "　".join(f'<span style="color:{c.darker(115).name()}; font-size:14pt">■</span><b>{g}</b>{t}'
-                    for c, g, t in chips)
+    html = "&nbsp;&nbsp;".join(f'<span style="color:{c.darker(115).name()}">■</span><b>{g}</b>{t}'
+                               for c, g, t, _ in LEGEND)
     label = QLabel(html)
     label.setObjectName("hint")
+    label.setToolTip("单元格的颜色和标记：" + "；".join(f"{g}{m}" if g else m for _, g, _, m in LEGEND) + "。")
     return label
 
 
@@ -47,15 +54,25 @@ class TablePage(Page):
         self.doc = doc
         self.model = OfficialTableModel(doc, table)
         self.view = OfficialTableView(self.model)
+        # Two lines above the table: the title with the switches, then the hint with the colour legend.
+        heading = self.findChild(QLabel, "pageTitle")  # made by Page: moved into the line with the switches
+        self.layout_.removeWidget(heading)
+        bar = QHBoxLayout()
+        bar.addWidget(heading)
+        bar.addStretch(1)
+        self.layout_.addLayout(bar)
         hint = QLabel(HINT)
         hint.setObjectName("hint")
         hint.setWordWrap(True)
-        self.layout_.addWidget(hint)
-        bar = QHBoxLayout()
+        hint.setToolTip(HINT_DETAIL)
+        line = QHBoxLayout()
+        line.addWidget(hint, 1)
+        line.addWidget(_legend())
+        self.layout_.addLayout(line)
         self.switches: list[tuple[QCheckBox, frozenset[str]]] = []
-        for label, totals in AUTO_SWITCHES.get(table, ()):
+        for label, letter, totals in AUTO_SWITCHES.get(table, ()):
             keys = frozenset(totals(doc.report.format))
-            box = QCheckBox(label)
+            box = QCheckBox(f"{label}(&{letter})")
             box.setToolTip("开启后总计由各项相加得出（只读）；关闭后可手工填写，便于核对他人填写的总计。")
             box.toggled.connect(lambda on, keys=keys: self._set_auto_sum(keys, on))
             box.setEnabled(not doc.report.read_only)
@@ -69,9 +86,6 @@ class TablePage(Page):
         self.compare.toggled.connect(self._compare)
         self._keep_keyboard_in_table(self.compare)
         bar.addWidget(self.compare)
-        bar.addStretch(1)
-        bar.addWidget(_legend())
-        self.layout_.addLayout(bar)
         self.layout_.addWidget(self.view, 1)
         doc.autoSumChanged.connect(self._sync_switches)
         self._sync_switches()

@@ -8,6 +8,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPointF,
+    QRect,
     QRectF,
     QRegularExpression,
     Qt,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOpti
 
 from models.values import MAX_AMOUNT_DECIMALS, MAX_AMOUNT_INTEGER_DIGITS, MAX_COUNT_DIGITS
 from ui import theme
+from ui.tables.table_layout import PAD_X, balanced, small_font
 from ui.tables.table_model import CUE_ROLE, PREVIOUS_ROLE
 
 #: The mark each tint also gets, so that colour is never the only cue (red and green look alike to many men): a
@@ -37,6 +39,8 @@ from ui.tables.table_model import CUE_ROLE, PREVIOUS_ROLE
 CUE_SHAPES = {"error": "◤", "warning": "△", "carried": "●", "auto": "Σ"}
 CUE_BORDERS = {"error": (Qt.PenStyle.SolidLine, 2), "warning": (Qt.PenStyle.DotLine, 2),
                "involved-error": (Qt.PenStyle.DashLine, 1), "involved-warning": (Qt.PenStyle.DashDotLine, 1)}
+
+GRID_COLOR = QColor("#9aa5b1")
 
 # The editor admits what a clerk types on a keyboard; full-width digits and units are for pasting and are parsed
 # by the model (models.values) like everything else.
@@ -75,7 +79,6 @@ class CellDelegate(QStyledItemDelegate):
         pattern = AMOUNT_PATTERN if amount else COUNT_PATTERN
         editor.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), editor))
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        editor.setPlaceholderText("0.00" if amount else "0")
         editor.setAccessibleName(model.label(key))  # type: ignore[attr-defined]
         editor.setFrame(False)
         return editor
@@ -85,15 +88,14 @@ class CellDelegate(QStyledItemDelegate):
         change below it."""
         previous = index.data(PREVIOUS_ROLE)
         super().paint(painter, option, index)  # background, selection and the value (top-aligned, initStyleOption)
+        paint_grid(painter, option.rect)
         cue = index.data(CUE_ROLE)
         if cue:
             paint_cue(painter, option.rect, cue, option.font)
         if not previous:
             return
         painter.save()
-        font = QFont(option.font)
-        font.setPointSizeF(max(6.0, option.font.pointSizeF() * 0.78))
-        painter.setFont(font)
+        painter.setFont(small_font(option.font))
         selected = option.state & QStyle.StateFlag.State_Selected and option.state & QStyle.StateFlag.State_Active
         # On the strong selection colour the line takes the selected text's colour; elsewhere the hint grey.
         painter.setPen(option.palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.HighlightedText)
@@ -104,6 +106,10 @@ class CellDelegate(QStyledItemDelegate):
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
+        cell = index.model().grid_cell(index)  # type: ignore[attr-defined]
+        if cell is not None and cell.header:
+            # Qt's item views break lines at U+2028 (a "\n" in a cell's text they do not break at).
+            option.text = balanced(option.text, option.fontMetrics, option.rect.width() - PAD_X).replace("\n", "\u2028")
         if index.data(PREVIOUS_ROLE):
             option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
         # While the keyboard is elsewhere (a checkbox above the table, the findings list) the selection is painted
@@ -122,6 +128,16 @@ class CellDelegate(QStyledItemDelegate):
         assert isinstance(editor, QLineEdit)
         if editor.text() != (index.data(Qt.ItemDataRole.EditRole) or ""):
             model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+
+def paint_grid(painter: QPainter, rect: QRect) -> None:
+    """The cell's right and bottom grid lines, drawn around a merged cell as around any other (the view's own grid
+    is off: it leaves short ticks of the lines a merged cell covers)."""
+    painter.save()
+    painter.setPen(QPen(GRID_COLOR, 0))
+    painter.drawLine(rect.topRight(), rect.bottomRight())
+    painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+    painter.restore()
 
 
 def paint_cue(painter, rect, cue: str, font: QFont) -> None:

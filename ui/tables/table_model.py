@@ -8,7 +8,7 @@ with the rule messages.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush, QGuiApplication
 
 from models.findings import Severity
 from models.format import format2021 as fmt
@@ -18,6 +18,7 @@ from models.rules.year_change import YearChange
 from models.values import ValueRefused, format_value
 from ui import theme
 from ui.document import ReportDocument
+from ui.tables.table_layout import bold_font
 
 Index = QModelIndex | QPersistentModelIndex
 _ALIGN_NUMBER = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -46,8 +47,6 @@ class OfficialTableModel(QAbstractTableModel):
         self._position = self.grid.positions
         self._tints: dict[str, tuple[object, ...]] = {}
         self.show_previous = False
-        self._bold = QFont()
-        self._bold.setBold(True)
         doc.cellsChanged.connect(self._on_cells_changed)
         doc.findingsChanged.connect(self._on_findings_changed)
         doc.autoSumChanged.connect(self._on_findings_changed)
@@ -121,6 +120,11 @@ class OfficialTableModel(QAbstractTableModel):
             return YearChange(self.doc.report.cells.get(key), previous.cells.get(key)).compact_text()
         return None
 
+    def compare_lines(self) -> tuple[str, ...]:
+        """The distinct 对比上年 lines the table shows (none while it is off)."""
+        lines = {self.data(self.index_of(key), PREVIOUS_ROLE) for key in self._position}
+        return tuple(sorted(line for line in lines if line))
+
     def set_show_previous(self, on: bool) -> None:
         """对比上年: last year's value and the change under each value; X-3 swings highlighted."""
         if on == self.show_previous:
@@ -139,7 +143,7 @@ class OfficialTableModel(QAbstractTableModel):
             # Row labels read left to right; headings and the labels spanning several rows are centred.
             return _ALIGN_ROW_LABEL if not cell.header and cell.rowspan == 1 else _ALIGN_LABEL
         if role == Qt.ItemDataRole.FontRole and cell.header:
-            return self._bold
+            return bold_font(QGuiApplication.font())  # the application's font as it is now (查看 → 字号)
         return None
 
     def _background(self, key: str) -> QBrush | None:

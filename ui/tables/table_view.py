@@ -1,4 +1,4 @@
-"""A QTableView that looks like the official table: merged labels, fixed header heights, frozen label columns.
+"""A QTableView that looks like the official table: merged labels, sizes from its font, frozen headings and labels.
 
 Keys: Enter moves down, Tab right, Delete blanks the selection, Ctrl+C copies, Ctrl+V pastes a block from Excel/WPS.
 Tab, Shift+Tab, Enter, the arrows, Home and End stop only on cells that can be typed into: labels and totals in
@@ -10,7 +10,7 @@ in it (or in a cell's editor), and a pale selection while the focus is elsewhere
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QTableView,
     QToolTip,
     QWidget,
@@ -28,20 +29,11 @@ from models.tools import autosum
 from models.values import format_value, is_number
 from ui import theme
 from ui.tables.delegates import CellDelegate
+from ui.tables.frozen import FrozenParts, allow_any_size
 from ui.tables.paste import describe_problems, parse_block, plan_paste
+from ui.tables.table_layout import lay_out
 from ui.tables.table_model import OfficialTableModel
 
-# Column widths (px at 100 %) per table: label columns first. Table 三 fits 1280 px wide.
-COLUMN_WIDTHS = {
-    "t2": [170, 150, 150, 150],
-    "t3": [40, 100, 210, *([70] * 7)],
-    "t4": [66] * 15,
-}
-ROW_HEIGHT = 30
-COMPARE_WIDTH = 96  # a number column with 对比上年 on
-CHAR_WIDTH = 14   # px of one Chinese character in the table font
-LINE_HEIGHT = 19
-HEADER_HEIGHTS = {"t3": [34, 34, 52], "t4": [30, 30, 52]}
 READ_ONLY_REPORT = "此报告只能查看，不能修改。"
 AUTO_SUM_REASON = "自动合计：由各项相加得出，不能直接输入。\n如需手工填写，请先在表格上方取消勾选“{switch}”。"
 TIP_MSECS = 6000
@@ -55,8 +47,9 @@ class OfficialTableView(QTableView):
 
     def __init__(self, model: OfficialTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._frozen: _FrozenColumns | None = None
-        self._usual_heights: dict[int, int] = {}
+        self._frozen: FrozenParts | None = None
+        self._tall = False
+        self._laid_out_for: tuple[object, ...] = ()
         self.setModel(model)
         self._model = model
         self.delegate = CellDelegate(self)
@@ -65,6 +58,7 @@ class OfficialTableView(QTableView):
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
         self.setWordWrap(True)
+        self.setShowGrid(False)  # the delegate draws the grid (Qt's leaves ticks above merged cells)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         triggers = QAbstractItemView.EditTrigger
         self.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed | triggers.AnyKeyPressed
@@ -76,30 +70,61 @@ class OfficialTableView(QTableView):
         self.auto_switch_labels: dict[str, str] = {}
         self._style_focus()
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
-        _apply_layout(self, model)
-        # Only table 三 is wide enough to scroll sideways; its label columns stay in view.
-        self._frozen = _FrozenColumns(self) if model.grid.table == "t3" else None
+        # A value typed changes its 对比上年 line: its column may need to be wider (once after a paste's many cells).
+        self._relayout_soon = QTimer(self)
+        self._relayout_soon.setSingleShot(True)
+        self._relayout_soon.timeout.connect(lambda: self.relayout(force=False))
+        model.dataChanged.connect(lambda *_: self._tall and self._relayout_soon.start(0))
+        grid = model.grid
+        for cell in grid.cells:
+            if cell.rowspan > 1 or cell.colspan > 1:
+                self.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        allow_any_size(self)
+        # A table with both column headings and row labels (表三) keeps both in view as it scrolls.
+        if grid.header_rows and grid.label_columns:
+            self._frozen = FrozenParts(self, grid.header_rows, grid.label_columns)
+        self.relayout()
         first = model.input_keys()[0]
         self.setCurrentIndex(model.index_of(first))
 
     def set_tall_rows(self, tall: bool) -> None:
-        """Rows with inputs get room for a second line (对比上年) or go back to their usual height; number
-        columns get wider (table 三 then scrolls sideways under its frozen labels)."""
-        grid = self._model.grid
-        for col, width in enumerate(COLUMN_WIDTHS[grid.table]):
-            if col >= grid.label_columns:
-                self.setColumnWidth(col, max(width, COMPARE_WIDTH) if tall else width)
-        input_rows = {cell.row for cell in grid.cells if cell.key}
-        for row in input_rows:
-            usual = self._usual_heights.setdefault(row, self.rowHeight(row))
-            self.setRowHeight(row, max(usual, 46) if tall else usual)
-            if self._frozen is not None:
-                self._frozen.setRowHeight(row, self.rowHeight(row))
+        """Rows with values get room for a second line (对比上年) or go back to their usual height; number
+        columns get wider (table 三 then may scroll sideways under its frozen labels)."""
+        self._tall = tall
+        self.relayout()
+
+    def relayout(self, force: bool = True) -> None:
+        """Column widths and row heights from the table's font and the width it has (ui/tables/table_layout.py)."""
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        available = self.width() - 2 * self.frameWidth() - scroll_bar
+        lines = self._model.compare_lines() if self._tall else ()
+        key = (self.font().key(), available, self._tall, lines)
+        if not force and key == self._laid_out_for:
+            return
+        self._laid_out_for = key
+        layout = lay_out(self._model.grid, self.font(), available, self._tall, lines)
+        for col, width in enumerate(layout.widths):
+            self.setColumnWidth(col, width)
+        for row, height in enumerate(layout.heights):
+            self.setRowHeight(row, height)
+        if self._frozen is not None:
+            self._frozen.apply(layout)
+        self.viewport().update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            self.relayout(force=False)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self.relayout(force=False)
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
         if self._frozen is not None:
-            self._frozen.sync()
+            self._frozen.place()
 
     # ----- navigation -----------------------------------------------------------------------------------------
 
@@ -410,72 +435,3 @@ def _totals_that_disagree(doc, values: dict, pasted_totals: dict, switches: dict
                             f"{format_value(computed)}（此总计为自动合计）。请核对粘贴内容是否对齐了列，"
                             f"或先在表格上方取消勾选“{switches.get(key, '自动合计')}”。")
     return problems
-
-
-def _apply_layout(view: QTableView, model: OfficialTableModel) -> None:
-    grid = model.grid
-    for cell in grid.cells:
-        if cell.rowspan > 1 or cell.colspan > 1:
-            view.setSpan(cell.row, cell.col, cell.rowspan, cell.colspan)
-    for col, width in enumerate(COLUMN_WIDTHS[grid.table]):
-        view.setColumnWidth(col, width)
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    # Row heights are set by hand: resizeRowsToContents inflates rows under a spanned, wrapped label.
-    heights = HEADER_HEIGHTS.get(grid.table, [])
-    for row in range(grid.rows):
-        view.setRowHeight(row, heights[row] if row < len(heights) else ROW_HEIGHT)
-    widths = COLUMN_WIDTHS[grid.table]
-    for cell in grid.cells:
-        # A single-row label too long for one line at its width (（二）部分公开…, （六）1./2.…) gets more lines.
-        if cell.text and cell.rowspan == 1 and not cell.header:
-            width = sum(widths[cell.col:cell.col + cell.colspan]) - 8
-            lines = -(-len(cell.text) * CHAR_WIDTH // width)
-            if lines > 1:
-                view.setRowHeight(cell.row, max(ROW_HEIGHT, lines * LINE_HEIGHT + 8))
-
-
-class _FrozenColumns(QTableView):
-    """An overlay that keeps the label columns visible while the table scrolls sideways (Qt's frozen-column idea)."""
-
-    def __init__(self, base: OfficialTableView) -> None:
-        super().__init__(base)
-        self.base = base
-        model = base.model()
-        self.setModel(model)
-        self.setSelectionModel(base.selectionModel())
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.horizontalHeader().hide()
-        self.verticalHeader().hide()
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWordWrap(True)
-        self.setStyleSheet("QTableView { border: none; }")
-        self.setVerticalScrollMode(base.verticalScrollMode())
-        labels = model.grid.label_columns
-        for col in range(model.columnCount()):
-            self.setColumnHidden(col, col >= labels)
-            if col < labels:
-                self.setColumnWidth(col, base.columnWidth(col))
-        for cell in model.grid.cells:
-            colspan = min(cell.colspan, labels - cell.col)
-            if cell.col < labels and (cell.rowspan > 1 or colspan > 1):
-                self.setSpan(cell.row, cell.col, cell.rowspan, colspan)
-        for row in range(model.rowCount()):
-            self.setRowHeight(row, base.rowHeight(row))
-        base.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
-        self.verticalScrollBar().valueChanged.connect(base.verticalScrollBar().setValue)
-        base.viewport().stackUnder(self)
-        self._place()
-        self.show()
-
-    def _place(self) -> None:
-        width = sum(self.base.columnWidth(c) for c in range(self.model().grid.label_columns))
-        frame = self.base.frameWidth()
-        self.setGeometry(frame, frame, width, self.base.viewport().height())
-
-    def sync(self) -> None:
-        self._place()
-
-    def moveCursor(self, action, modifiers) -> QModelIndex:
-        return self.base.currentIndex()
-
