@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -18,14 +16,13 @@ from models.findings import Finding
 from ui.deadline import deadline_text
 from ui.document import ReportDocument
 from ui.enter_keys import enter_presses_default
-from ui.page_status import DONE, IN_PROGRESS, NOT_STARTED, PAGES, PROBLEMS, page_of, page_status
+from ui.page_status import PAGES, page_of, page_status
 from ui.pages.base import Page
 from ui.pages.meta_page import MetaPage
 from ui.pages.narrative_page import NarrativePage
 from ui.pages.review_page import ReviewPage
 from ui.pages.table_page import TablePage
-
-STATUS_MARKS = {NOT_STARTED: "○", IN_PROGRESS: "◐", PROBLEMS: "✖", DONE: "✔"}
+from ui.sidebar import Sidebar
 
 
 class Editor(QWidget):
@@ -34,11 +31,7 @@ class Editor(QWidget):
     def __init__(self, doc: ReportDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFixedWidth(230)
-        self.sidebar.setWordWrap(True)
-        self.sidebar.setAccessibleName("报告各部分")
+        self.sidebar = Sidebar()
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
         self._shown = ""  # the page on screen, left when another is shown
@@ -46,7 +39,6 @@ class Editor(QWidget):
             page = self._make_page(key, title)
             self.pages[key] = page
             self.stack.addWidget(page)
-            self.sidebar.addItem(QListWidgetItem(title))
         self.banner = QLabel()
         self.banner.setObjectName("banner")
         self.back = QPushButton("< 上一步(&B)")
@@ -65,6 +57,9 @@ class Editor(QWidget):
         layout.addWidget(self.sidebar)
         layout.addLayout(right, 1)
         self.sidebar.currentRowChanged.connect(self._show_row)
+        # Enter in the sidebar, or a click on it, puts the keyboard in the page.
+        self.sidebar.activated.connect(lambda _index: self.pages[self.current_key].focus_first())
+        self.sidebar.clicked.connect(lambda _index: self.pages[self.current_key].focus_first())
         doc.findingsChanged.connect(self.update_status)
         doc.carriedChanged.connect(lambda _key: self.update_status())
         doc.metaChanged.connect(self.update_banner)
@@ -101,7 +96,8 @@ class Editor(QWidget):
             self.doc.leave_page(self._shown)  # blanks left behind become errors
         self._shown = PAGES[row][0]
         self.stack.setCurrentIndex(row)
-        self.pages[PAGES[row][0]].focus_first()
+        if not self.sidebar.keying:  # moving through the sidebar with the arrow keys keeps the keyboard there
+            self.pages[PAGES[row][0]].focus_first()
         self.back.setEnabled(row > 0)
         self.next.setEnabled(row < len(PAGES) - 1)
         self.pageChanged.emit(PAGES[row][0])
@@ -140,16 +136,11 @@ class Editor(QWidget):
 
     def update_status(self) -> None:
         report, findings, unconfirmed = self.doc.report, self.doc.findings, self.doc.unconfirmed_texts()
-        for row, (key, title) in enumerate(PAGES):
-            status = page_status(key, report, findings, self.doc.pending, unconfirmed)
-            item = self.sidebar.item(row)
-            item.setText(f"{STATUS_MARKS[status]} {title}\n      {status}")
-            item.setData(Qt.ItemDataRole.UserRole, status)
-            item.setToolTip(f"{title}：{status}")
+        for row, (key, _title) in enumerate(PAGES):
+            self.sidebar.set_status(row, page_status(key, report, findings, self.doc.pending, unconfirmed))
 
     def status_of(self, key: str) -> str:
-        row = [k for k, _ in PAGES].index(key)
-        return self.sidebar.item(row).data(Qt.ItemDataRole.UserRole)
+        return self.sidebar.status([k for k, _ in PAGES].index(key))
 
     def update_banner(self) -> None:
         self.banner.setText(deadline_text(self.doc.report.meta.year, self.doc.deadline()))

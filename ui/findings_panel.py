@@ -1,12 +1,22 @@
-"""The findings panel: a dockable list of findings (a model too), with a count and 上一个/下一个问题."""
+"""The findings panel: a one-line bar with the count and 上一个/下一个问题 that opens into the list of findings (a model
+too)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QListView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QListView,
+    QMainWindow,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.findings import Finding, Severity
 from models.rules.rule_set import rule_name
@@ -16,6 +26,9 @@ from ui.list_diff import unchanged_ends
 from ui.page_status import page_of
 
 Index = QModelIndex | QPersistentModelIndex
+TOGGLE_SHORTCUT = "Ctrl+F8"
+LIST_ROWS = (3, 8)  # the open list shows room for 3 findings at least and 8 at most, and takes at most a third
+QWIDGETSIZE_MAX = (1 << 24) - 1
 
 
 class FindingsModel(QAbstractListModel):
@@ -83,11 +96,18 @@ def pending_text(doc: ReportDocument) -> str:
 
 
 class FindingsPanel(QDockWidget):
+    """A one-line bar at the foot of the window — "问题（3）：2个错误，1个警告  ▲", 上一个问题, 下一个问题 — that opens
+    into the list when the clerk clicks it (or Ctrl+F8, 查看 → 问题列表), steps through the findings or jumps to one,
+    and closes again (▼, Ctrl+F8, Esc in the list). The list takes the table's rows only while it is wanted."""
+
     activated = Signal(object)  # Finding
+    expandedChanged = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("问题", parent)
         self.setObjectName("findingsPanel")
+        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.setTitleBarWidget(QWidget())  # the bar below says what the title would, in one line
         self.model = FindingsModel()
         self.list = QListView()
         self.list.setModel(self.model)
@@ -99,25 +119,85 @@ class FindingsPanel(QDockWidget):
         self.list.setAccessibleName("问题列表")
         self.list.activated.connect(self._activate)
         self.list.clicked.connect(self._activate)
+        self.list.installEventFilter(self)
+        self.summary = QPushButton()
+        self.summary.setObjectName("findingsSummary")
+        self.summary.setFlat(True)
+        self.summary.setStyleSheet("#findingsSummary { text-align: left; padding: 2px 6px; background: transparent;"
+                                   " border: 2px solid transparent; border-radius: 3px; }"
+                                   "#findingsSummary:hover { border-color: #c3ccd6; }"
+                                   "#findingsSummary:focus { border-color: #1d4f91; }")
+        self.summary.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.summary.clicked.connect(lambda: self.set_expanded(not self.expanded))
         self.previous_button = QPushButton("上一个问题(&P)")
         self.next_button = QPushButton("下一个问题(&N)")
+        self.previous_button.setToolTip("转到上一个问题（Shift+F8）")
+        self.next_button.setToolTip("转到下一个问题（F8）")
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
+        self.toggle_action = QAction("问题列表(&L)", self)
+        self.toggle_action.setCheckable(True)
+        self.toggle_action.setShortcut(QKeySequence(TOGGLE_SHORTCUT))
+        self.toggle_action.toggled.connect(self.set_expanded)
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 4, 4, 4)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.previous_button)
-        buttons.addWidget(self.next_button)
-        layout.addLayout(buttons)
-        layout.addWidget(self.list)
+        layout.setContentsMargins(4, 1, 4, 2)
+        layout.setSpacing(2)
+        self.bar = QHBoxLayout()
+        self.bar.addWidget(self.summary, 1)
+        self.bar.addWidget(self.previous_button)
+        self.bar.addWidget(self.next_button)
+        layout.addLayout(self.bar)
+        layout.addWidget(self.list, 1)
         self.setWidget(body)
+        body.installEventFilter(self)
         self.doc: ReportDocument | None = None
+        self.expanded = True
+        self.set_expanded(False)
 
     def set_document(self, doc: ReportDocument) -> None:
         self.doc = doc
         doc.findingsChanged.connect(self.update_findings)
         self.update_findings()
+
+    def set_expanded(self, expanded: bool) -> None:
+        """Open the bar into the list (True) or close it to one line (False)."""
+        if expanded == self.expanded:
+            return
+        self.expanded = expanded
+        if not expanded and self.list.hasFocus():
+            self.summary.setFocus()  # the keyboard stays in the bar, not in a hidden list
+        self.list.setVisible(expanded)
+        if expanded:
+            self.setMaximumHeight(QWIDGETSIZE_MAX)
+            window = self.parentWidget()
+            if isinstance(window, QMainWindow):
+                height = min(self.bar_height() + self.widget().layout().spacing() + self._list_height(),
+                             window.height() // 3)
+                window.resizeDocks([self], [height], Qt.Orientation.Vertical)
+        else:
+            self.setMaximumHeight(self.bar_height())
+        self.toggle_action.setChecked(expanded)
+        self._show_summary()
+        self.expandedChanged.emit(expanded)
+
+    def _fit_bar(self) -> None:
+        if not self.expanded:
+            self.setMaximumHeight(self.bar_height())  # one line of the font as it is now (查看 → 字号, 150 %)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_bar()
+
+    def bar_height(self) -> int:
+        """The closed panel's height: the bar's one line and its margins."""
+        margins = self.widget().layout().contentsMargins()
+        return self.bar.sizeHint().height() + margins.top() + margins.bottom()
+
+    def _list_height(self) -> int:
+        """The open list's height: a row per finding, room for a few at least, eight at most."""
+        rows = min(max(self.model.rowCount(), LIST_ROWS[0]), LIST_ROWS[1])
+        return rows * (self.list.fontMetrics().lineSpacing() + 4) + 2 * self.list.frameWidth()
 
     def update_findings(self) -> None:
         if self.doc is None:
@@ -132,6 +212,31 @@ class FindingsPanel(QDockWidget):
         parts = [f"{counts[s]}个{s.label}" for s in Severity if counts[s]]
         title = f"问题（{len(self.doc.findings)}）" + ("：" + "，".join(parts) if parts else "")
         self.setWindowTitle(title + pending_text(self.doc))
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        arrow = "▼" if self.expanded else "▲"
+        self.summary.setText(f"{self.windowTitle()}  {arrow}")
+        self.summary.setToolTip(f"{'收起' if self.expanded else '展开'}问题列表（{TOGGLE_SHORTCUT}）")
+        self.summary.setAccessibleName(f"{self.windowTitle()}，{'收起' if self.expanded else '展开'}问题列表")
+
+    def reveal(self, finding: Finding) -> None:
+        """Open the list at `finding` (the clerk jumped to it): F8 goes on from there."""
+        self.set_expanded(True)
+        fingerprints = [f.fingerprint for f in self.model.findings]
+        if finding.fingerprint in fingerprints:
+            index = self.model.index(fingerprints.index(finding.fingerprint))
+            self.list.setCurrentIndex(index)
+            self.list.scrollTo(index)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self._fit_bar()  # the buttons' font changed (查看 → 字号)
+        if (watched is self.list and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Escape):  # type: ignore[attr-defined]
+            self.set_expanded(False)
+            return True
+        return super().eventFilter(watched, event)
 
     def _activate(self, index: QModelIndex) -> None:
         finding = index.data(Qt.ItemDataRole.UserRole)
@@ -142,8 +247,10 @@ class FindingsPanel(QDockWidget):
         count = self.model.rowCount()
         if not count:
             return
+        self.set_expanded(True)
         row = self.list.currentIndex().row()
         row = (0 if delta > 0 else count - 1) if row < 0 else (row + delta) % count
         index = self.model.index(row)
         self.list.setCurrentIndex(index)
+        self.list.scrollTo(index)
         self._activate(index)

@@ -160,12 +160,15 @@ class MainWindow(QMainWindow):
             self.ensure_menus()  # its toggle goes into 视图
             self._findings = FindingsPanel(self)
             qt = QtCore.Qt  # first use of the Qt namespace is here, after the start page has shown
-            # At the bottom: the tables keep the full width (table 三 at 150 % scaling on a 1920 px screen).
+            # At the bottom, one line until it is opened: the tables keep the full width (table 三 at 150 % scaling on
+            # a 1920 px screen) and their rows (1366×768).
             self.addDockWidget(qt.DockWidgetArea.BottomDockWidgetArea, self._findings)
-            self.resizeDocks([self._findings], [170], qt.Orientation.Vertical)
             window_state.restore_docks(self)  # as the clerk left them last time on these screens
+            self._findings.setFloating(False)  # a bar now: a panel floated by an older version comes back
             self._findings.activated.connect(self.show_finding)
-            self.view_menu.insertAction(self.view_menu.actions()[0], self._findings.toggleViewAction())
+            first = self.view_menu.actions()[0]
+            self.view_menu.insertAction(first, self._findings.toggleViewAction())
+            self.view_menu.insertAction(first, self._findings.toggle_action)
         return self._findings
 
     def _go_to_page(self, row: int) -> None:
@@ -293,8 +296,16 @@ class MainWindow(QMainWindow):
     # ----- feedback -------------------------------------------------------------------------------------------
 
     def show_finding(self, finding) -> None:
-        if self.editor is not None:
-            self.editor.show_finding(finding)
+        if self.editor is None:
+            return
+        from ui.page_status import page_of
+
+        page = page_of(finding)
+        if page != "review":
+            self.editor.go_to(page)  # leaving 检查与导出 brings the findings bar back
+            self.findings.reveal(finding)  # the list opens at it: F8 goes on from there
+            self.layout().activate()  # the page has its new height before it scrolls to the finding
+        self.editor.show_finding(finding)
 
     def show_error(self, title: str, error: UserError | str, *, critical: bool = False, advice: str = "",
                    offer_save: bool = False) -> bool:

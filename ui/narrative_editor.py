@@ -10,9 +10,20 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolTip,
+    QWidget,
+)
 
 from models.findings import Finding, Severity
 from models.rules.rule_set import rule_name
@@ -93,6 +104,8 @@ class NarrativeEditor(QPlainTextEdit):
         confirm.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         confirm.triggered.connect(self.confirm_carried)
         self.addAction(confirm)
+        self._min_lines = 0  # grow_with_text: as tall as the text, at least this many lines (0: a fixed size)
+        self._fill = False  # grow_with_text: and as tall as the page has room for
         self.marks = TextMarks(self.document())
         self._storing = False  # this editor's own change on its way to the document
         route_undo(doc, self)
@@ -152,6 +165,71 @@ class NarrativeEditor(QPlainTextEdit):
         self.carried_bar.setHidden(not carried)
         self.setViewportMargins(0, self.carried_bar.sizeHint().height() if carried else 0, 0, 0)
         self._place_bar()
+        self._fit_height()
+
+    # ----- as tall as its text -----------------------------------------------------------------------------------
+
+    def grow_with_text(self, min_lines: int, fill: bool = False) -> None:
+        """Be as tall as the text (at least `min_lines` lines; with `fill`, taller where the page has room) and never
+        scroll: the page around the editor scrolls, one scroll bar per page, and keeps the cursor in sight."""
+        self._min_lines, self._fill = min_lines, fill
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        vertical = QSizePolicy.Policy.Expanding if fill else QSizePolicy.Policy.Fixed
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, vertical)
+        self.textChanged.connect(self._fit_height)
+        self.cursorPositionChanged.connect(lambda: self.reveal_cursor())
+        self._reveal_timer = QTimer(self)
+        self._reveal_timer.setSingleShot(True)
+        self._reveal_timer.setInterval(0)
+        self._reveal_timer.timeout.connect(self._reveal_now)
+        self._fit_height()
+
+    def text_height(self) -> int:
+        """The height of the text as laid out at the editor's width, in pixels."""
+        layout = self.document().documentLayout()
+        block, height = self.document().begin(), 0.0
+        while block.isValid():
+            height += layout.blockBoundingRect(block).height()
+            block = block.next()
+        return int(height + 2 * self.document().documentMargin() + 0.999)
+
+    def _fit_height(self) -> None:
+        if not self._min_lines:
+            return
+        line = self.fontMetrics().lineSpacing()
+        text = max(self.text_height(), self._min_lines * line + 2 * int(self.document().documentMargin()))
+        bar = self.carried_bar.sizeHint().height() if not self.carried_bar.isHidden() else 0
+        height = text + bar + 2 * self.frameWidth() + line // 2  # room to spare: the editor's own range stays 0
+        if self._fill:
+            self.setMinimumHeight(height)
+        elif height != self.height() or height != self.minimumHeight():
+            self.setFixedHeight(height)
+
+    def reveal_cursor(self, always: bool = False) -> None:
+        """Scroll the page so that the cursor is in sight (the editor shows all its text and does not scroll) once
+        the page is laid out again (the editor may just have grown): while the clerk types, or `always`."""
+        if self._min_lines and (always or self.hasFocus()):
+            self._reveal_timer.start()
+
+    def _reveal_now(self) -> None:
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the page's new height, its scroll range
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is None or parent.widget() is None:
+            return
+        rect = self.cursorRect()
+        point = self.viewport().mapTo(parent.widget(), rect.center())
+        parent.ensureVisible(point.x(), point.y(), 0, rect.height() * 2)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self.reveal_cursor()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_height()
 
     def _place_bar(self) -> None:
         frame = self.frameWidth()
@@ -160,6 +238,8 @@ class NarrativeEditor(QPlainTextEdit):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._place_bar()
+        if event.oldSize().width() != event.size().width():
+            self._fit_height()  # the text wraps into more or fewer lines
 
     def findings(self) -> list[Finding]:
         return self.doc.by_text.get(self.text_key, [])
@@ -189,6 +269,7 @@ class NarrativeEditor(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
         self.ensureCursorVisible()
+        self.reveal_cursor(always=True)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:

@@ -16,6 +16,16 @@ PAGES: tuple[tuple[str, str], ...] = (
     ("review", "检查与导出"),
 )
 PAGE_KEYS = tuple(key for key, _ in PAGES)
+#: The sidebar's one-line names (the full title is the item's tooltip).
+SHORT_TITLES: dict[str, str] = {
+    "meta": "基本信息", "s1": "一 总体情况", "t2": "二 主动公开", "t3": "三 依申请公开", "t4": "四 复议诉讼",
+    "s5": "五 问题改进", "s6": "六 其他事项", "review": "检查与导出",
+}
+
+
+def short_title(key: str) -> str:
+    """The sidebar's name of page `key` (its full title for a page without a short one)."""
+    return SHORT_TITLES.get(key) or dict(PAGES)[key]
 
 
 def page_of(finding: Finding) -> str:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -27,6 +29,9 @@ from ui.pages.base import Page
 
 INTRO_HINT = "开头段落（可选）：本部分的总体概述。"
 RESTORE_HEADING = "恢复规范标题"
+# The lines each editor shows at least (it grows with its text): the optional opening, a sub-heading's text, a
+# section's only text.
+INTRO_LINES, TEXT_LINES, SECTION_LINES = 2, 5, 12
 SECTION_HINTS = {
     "s6": "信息处理费的收取情况（按国办函〔2020〕109号），以及贯彻落实政务公开工作要点等其他需要报告的事项。",
 }
@@ -41,22 +46,26 @@ class NarrativePage(Page):
         self.editors: dict[str, NarrativeEditor] = {}
         self.headings: dict[str, QLabel] = {}  # sub-heading text key → its label
         self.restore_buttons: dict[str, QPushButton] = {}
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
+        # One scroll bar for the page: the editors are as tall as their texts and do not scroll themselves.
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the texts wrap
         body = QWidget()
         column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 4, 0)
         if self.section.subheadings:
-            self._add_editor(column, self.section.intro_key, "开头", INTRO_HINT, height=70)
+            self._add_editor(column, self.section.intro_key, "开头", INTRO_HINT, lines=INTRO_LINES)
             for sub in self.section.subheadings:
                 self._add_editor(column, sub.key, doc.report.heading(sub.key), sub.hint)
-        else:
-            self._add_editor(column, self.section.key, "", SECTION_HINTS.get(section_key, ""), height=260)
-        column.addStretch(1)
-        scroll.setWidget(body)
-        self.layout_.addWidget(scroll)
+            column.addStretch(1)
+        else:  # the page's only text fills the page
+            self._add_editor(column, self.section.key, "", SECTION_HINTS.get(section_key, ""), lines=SECTION_LINES)
+        self.scroll.setWidget(body)
+        self.layout_.addWidget(self.scroll)
         doc.headingChanged.connect(self._show_heading)
 
-    def _add_editor(self, column: QVBoxLayout, text_key: str, heading: str, hint: str, height: int = 130) -> None:
+    def _add_editor(self, column: QVBoxLayout, text_key: str, heading: str, hint: str, lines: int = TEXT_LINES) -> None:
         row = QHBoxLayout()
         if heading:
             title = QLabel(f"<b>{escape(heading)}</b>")
@@ -68,9 +77,7 @@ class NarrativePage(Page):
         note.setWordWrap(True)
         row.addWidget(note, 1)
         editor = NarrativeEditor(self.doc, text_key)
-        editor.setMinimumHeight(height)
-        if text_key.endswith(".intro"):
-            editor.setMaximumHeight(height + 30)
+        editor.grow_with_text(lines, fill=not self.section.subheadings)
         editor.setAccessibleName(heading or self.section.heading)
         if text_key == "s1.requests":
             button = QPushButton("插入依申请公开段落（根据表三生成）")
