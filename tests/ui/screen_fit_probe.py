@@ -3,7 +3,7 @@ fixed when the QApplication is made: QT_QPA_PLATFORM=offscreen:configfile=…, Q
 report in the main window as the app opens it on that screen, show every page and print, as JSON, what a clerk would
 find cut off there.
 
-    python -m tests.ui.screen_fit_probe [SCREENSHOT_FOLDER]
+    python -m tests.ui.screen_fit_probe [--font-size standard|large|largest] [SCREENSHOT_FOLDER]
 """
 
 from __future__ import annotations
@@ -94,6 +94,11 @@ def probe(window: MainWindow, shots: Path | None) -> dict[str, object]:
 
 def main(argv: list[str]) -> int:
     make_application()
+    if argv[:1] == ["--font-size"]:  # 查看 → 字号, as the clerk leaves it
+        from ui import font_size
+
+        font_size.apply(argv[1])
+        argv = argv[2:]
     window = MainWindow()
     if window_state.should_maximise():
         window.showMaximized()  # as ui/app.py opens it on a screen smaller than the design size

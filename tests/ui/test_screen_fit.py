@@ -18,27 +18,29 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from tests.conftest import ROOT
 from tests.ui.screen_fit_probe import clipped, wholly_shown
+from ui.font_size import POINTS
 
 BAR_HEIGHT = 36  # the findings bar, closed: one line
 
 
-def run_probe(tmp_path, width: int, height: int, scale: str) -> dict:
+def run_probe(tmp_path, width: int, height: int, scale: str, font_size: str = "standard") -> dict:
     config = tmp_path / f"screen-{width}x{height}.json"
     config.write_text(json.dumps({"screens": [{"name": "office", "x": 0, "y": 0, "width": width, "height": height,
                                                "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "QT_SCALE_FACTOR": scale}
-    result = subprocess.run([sys.executable, "-m", "tests.ui.screen_fit_probe"], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=180)
+    result = subprocess.run([sys.executable, "-m", "tests.ui.screen_fit_probe", "--font-size", font_size], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=180)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-@pytest.mark.parametrize(("width", "height", "scale", "logical"), [
-    (1366, 768, "1", (1366, 768)),
-    (1920, 1080, "1.5", (1280, 720)),
+@pytest.mark.parametrize(("width", "height", "scale", "logical", "font_size"), [
+    (1366, 768, "1", (1366, 768), "standard"),
+    (1920, 1080, "1.5", (1280, 720), "standard"),
+    (1366, 768, "1", (1366, 768), "largest"),  # 查看 → 字号 → 特大 on the laptop
 ])
-def test_every_page_fits_the_screen(tmp_path, qt_libraries, width, height, scale, logical):
-    probe = run_probe(tmp_path, width, height, scale)
+def test_every_page_fits_the_screen(tmp_path, qt_libraries, width, height, scale, logical, font_size):
+    probe = run_probe(tmp_path, width, height, scale, font_size)
     assert probe["screen"][2:] == list(logical) and probe["ratio"] == float(scale)
     window = probe["window"]
     assert window[2] <= logical[0] and window[3] <= logical[1]  # the window is within the screen
@@ -51,7 +53,7 @@ def test_every_page_fits_the_screen(tmp_path, qt_libraries, width, height, scale
             assert page["bar_height"] is None
         else:
             assert page["bar_shown"], key
-            assert page["bar_height"] <= BAR_HEIGHT, key
+            assert page["bar_height"] <= BAR_HEIGHT * POINTS[font_size] / POINTS["standard"], key  # one line
         assert all(lines >= 3 for lines in page["editor_lines"]), key  # the narrative: more than a line or two
 
 

@@ -10,7 +10,16 @@ from __future__ import annotations
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
 
 from exporters.registry import EXPORTERS
 from models.findings import Finding, Severity, error_count
@@ -21,6 +30,9 @@ from ui.pages.review_findings import NOTE_HINT, FindingsList, NoteBox
 
 __all__ = ["NOTE_HINT", "ReviewPage"]
 
+
+#: Export buttons per row on 检查与导出.
+BUTTONS_PER_ROW = 4
 
 class ReviewPage(Page):
     key, title = "review", "检查与导出"
@@ -65,18 +77,16 @@ class ReviewPage(Page):
         self._enable_inline()
         options.addStretch(1)
         self.layout_.addLayout(options)
-        buttons = QHBoxLayout()
         self.blocked = QLabel()
         self.blocked.setObjectName("blocked")
         self.blocked.setWordWrap(True)
-        buttons.addWidget(self.blocked, 1)
+        self.layout_.addWidget(self.blocked)  # a line of its own: it wraps at any text size, never squeezed
         # One button per kind of the exporter table, in its order.
         self.export_buttons: dict[str, QPushButton] = {}
         for kind, exporter in EXPORTERS.items():
             button = QPushButton(exporter.button)
             button.clicked.connect(lambda _checked=False, kind=kind: self.exportRequested.emit(kind))
             self.export_buttons[kind] = button
-            buttons.addWidget(button)
         self.export_docx = self.export_buttons["docx"]
         self.export_xlsx = self.export_buttons["xlsx"]
         self.export_html = self.export_buttons["html"]
@@ -86,19 +96,22 @@ class ReviewPage(Page):
         self.copy_page.setToolTip("把网页复制到剪贴板（含表格的合并单元格和边框，另附纯文本），\n"
                                   "可直接粘贴到政府网站后台的编辑器中。")
         self.copy_page.clicked.connect(self.copyPageRequested)
-        buttons.insertWidget(buttons.indexOf(self.export_html) + 1, self.copy_page)
         self.export_graphic = self.export_buttons["infographic"]
         self.export_graphic.setToolTip("把本年度的主要数字画成一页 A4 图解（PNG 图片或 PDF），有上年报告时标出增减。")
         self.preview = QPushButton("打印预览(&Y)…")
         self.preview.setToolTip("按 Word 报告的版式逐页预览整份报告，可直接打印（Ctrl+P）。")
         self.preview.clicked.connect(self.previewRequested.emit)
-        buttons.insertWidget(1, self.preview)
+        ordered = [self.preview, *self.export_buttons.values()]
+        ordered.insert(ordered.index(self.export_html) + 1, self.copy_page)
+        # In rows of BUTTONS_PER_ROW: the whole set fits a 1366 px screen at 特大 as well (one row did not).
+        buttons = QGridLayout()
+        for i, button in enumerate(ordered):
+            buttons.addWidget(button, i // BUTTONS_PER_ROW, i % BUTTONS_PER_ROW)
+        buttons.setColumnStretch(BUTTONS_PER_ROW, 1)
         self.layout_.addLayout(buttons)
         self.export_docx.setDefault(True)  # the page's main action: Enter where nothing else takes it
         # After the findings, Tab goes through the options and the buttons as they stand, left to right.
-        self._after_findings: list[QWidget] = [self.checklist, self.signoff, self.inline, self.stock_fonts,
-                                               self.preview, *self.export_buttons.values()]
-        self._after_findings.insert(self._after_findings.index(self.export_html) + 1, self.copy_page)
+        self._after_findings: list[QWidget] = [self.checklist, self.signoff, self.inline, self.stock_fonts, *ordered]
         self._shown_once = False
         doc.findingsChanged.connect(self.refresh)
         self.refresh()
