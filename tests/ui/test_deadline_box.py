@@ -96,3 +96,13 @@ def test_the_deadline_calendar(window, qtbot):
     assert calendar.selectedDate().toPython() == date(2025, 1, 31)
     calendar.activated.emit(calendar.selectedDate().addDays(14))
     assert window.doc.report.workspace.deadline == date(2025, 2, 14) and page.deadline.text() == "2025年2月14日"
+
+
+def test_the_deadline_buttons_keep_their_size_on_a_wide_window(window, qtbot):
+    """按规定日期 is a button the size of its words, not a bar across the page when no hint is shown."""
+    window.resize(1366, 768)
+    page = _meta(window, qtbot)
+    qtbot.waitUntil(lambda: page.deadline_reset.isVisible())
+    assert not page.deadline_hint.text()
+    for button in (page.deadline_reset, page.deadline_calendar):
+        assert button.width() <= button.sizeHint().width() * 1.3, button.text()

@@ -382,6 +382,7 @@ def _row(field: QWidget, hint: QLabel) -> QWidget:
     line.setContentsMargins(0, 0, 0, 0)
     line.addWidget(field, 0, Qt.AlignmentFlag.AlignLeft)
     line.addWidget(hint, 1)
+    line.addStretch(0)  # a hidden hint leaves its room empty, not to the buttons
     return row
 
 
@@ -399,4 +400,5 @@ def _date_row(box: QLineEdit, calendar: CalendarButton, hint: QLabel) -> QWidget
     line.addWidget(box)
     line.addWidget(calendar)
     line.addWidget(hint, 1)
+    line.addStretch(0)  # a hidden hint leaves its room empty, not to the buttons
     return row
