@@ -35,6 +35,7 @@ class Editor(QWidget):
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
         self._shown = ""  # the page on screen, left when another is shown
+        self._glancing = False  # the page on screen was reached with the arrow keys in the sidebar and not gone into
         for key, title in PAGES:
             page = self._make_page(key, title)
             self.pages[key] = page
@@ -59,6 +60,7 @@ class Editor(QWidget):
         self.sidebar.currentRowChanged.connect(self._show_row)
         # Enter in the sidebar, or a click on it, puts the keyboard in the page.
         self.sidebar.activated.connect(lambda _index: self.pages[self.current_key].focus_first())
+        self.sidebar.left.connect(self._went_into_page)
         self.sidebar.clicked.connect(lambda _index: self.pages[self.current_key].focus_first())
         doc.findingsChanged.connect(self.update_status)
         doc.carriedChanged.connect(lambda _key: self.update_status())
@@ -92,15 +94,21 @@ class Editor(QWidget):
         if row < 0:
             return
         self.commit_pending()
-        if self._shown and self._shown != PAGES[row][0]:
+        if self._shown and self._shown != PAGES[row][0] and not self._glancing:
             self.doc.leave_page(self._shown)  # blanks left behind become errors
         self._shown = PAGES[row][0]
+        # A page passed over with the arrow keys in the sidebar is only glanced at: its blanks stay 未填 when the
+        # arrows move on, unless the clerk goes into it (Enter, Tab, a click).
+        self._glancing = self.sidebar.keying
         self.stack.setCurrentIndex(row)
         if not self.sidebar.keying:  # moving through the sidebar with the arrow keys keeps the keyboard there
             self.pages[PAGES[row][0]].focus_first()
         self.back.setEnabled(row > 0)
         self.next.setEnabled(row < len(PAGES) - 1)
         self.pageChanged.emit(PAGES[row][0])
+
+    def _went_into_page(self) -> None:
+        self._glancing = False
 
     def commit_pending(self) -> None:
         """Write what is still in an open cell editor into the report (before save, close, undo, jumps)."""

@@ -158,6 +158,7 @@ class FindingsPanel(QDockWidget):
     def set_document(self, doc: ReportDocument) -> None:
         self.doc = doc
         doc.findingsChanged.connect(self.update_findings)
+        self.set_expanded(False)  # each report starts with the one-line bar, whatever the last one left open
         self.update_findings()
 
     def set_expanded(self, expanded: bool) -> None:

@@ -33,20 +33,6 @@ def apply(size: str, app: QApplication | None = None) -> None:
     with contextlib.suppress(OSError, ValueError):  # without the sheet: plain Qt looks, still usable
         app.setStyleSheet(theme.style_sheet(POINTS[size] / POINTS[STANDARD]))
     app.setProperty(_CURRENT, size)
-    _refresh_dock_titles(app)
-
-
-def _refresh_dock_titles(app: QApplication) -> None:
-    """A dock widget keeps the title font it was made with while its own font is the application's: each gets the
-    new font as its own (marked apart by a style strategy that draws the same), so its title follows the size."""
-    from PySide6.QtGui import QFont
-    from PySide6.QtWidgets import QDockWidget
-
-    font = QFont(app.font())
-    font.setStyleStrategy(QFont.StyleStrategy.PreferQuality)
-    for widget in app.allWidgets():
-        if isinstance(widget, QDockWidget):
-            widget.setFont(font)
 
 
 def current() -> str:

@@ -166,9 +166,8 @@ class MainWindow(QMainWindow):
             window_state.restore_docks(self)  # as the clerk left them last time on these screens
             self._findings.setFloating(False)  # a bar now: a panel floated by an older version comes back
             self._findings.activated.connect(self.show_finding)
-            first = self.view_menu.actions()[0]
-            self.view_menu.insertAction(first, self._findings.toggleViewAction())
-            self.view_menu.insertAction(first, self._findings.toggle_action)
+            # 问题列表 (Ctrl+F8) opens and closes the list; the bar itself is always there (no dock toggle to hide it).
+            self.view_menu.insertAction(self.view_menu.actions()[0], self._findings.toggle_action)
         return self._findings
 
     def _go_to_page(self, row: int) -> None:
@@ -403,7 +402,7 @@ class MainWindow(QMainWindow):
         return Path(name) if name else None
 
     def show_refusal(self, message: str) -> None:
-        self.statusBar().showMessage(message.replace("\n", " "), 10000)
+        self.statusBar().showMessage(message.replace("\n", " "), 8000)  # passes (ui/status_line.py)
         QMessageBox.warning(self, "数值无效", message)
 
     def _update_title(self) -> None:

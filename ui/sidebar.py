@@ -7,8 +7,8 @@ horizontal scroll bar, nothing cut.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListWidget, QListWidgetItem, QSizePolicy, QWidget
 
 from ui.page_status import PAGES, short_title
@@ -16,6 +16,9 @@ from ui.status_icons import status_icon
 
 
 class Sidebar(QListWidget):
+    #: The keyboard went out of the sidebar (into the page, Tab or a click elsewhere).
+    left = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar")
@@ -57,6 +60,10 @@ class Sidebar(QListWidget):
             super().keyPressEvent(event)
         finally:
             self.keying = False
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.left.emit()
 
     def _fit_icons(self) -> None:
         side = self.fontMetrics().height()

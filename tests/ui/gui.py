@@ -4,8 +4,8 @@ typed as an input method commits it; a number typed into a table cell. Registere
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -132,3 +132,11 @@ def cjk_family(request, monkeypatch, qapp):
     font.setFamilies([family])
     assert QRawFont.fromFont(font).familyName() == family
     return family
+
+
+def post_key(key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier, text: str = "") -> None:
+    """A key press and release to the widget with the keyboard, through the event loop."""
+    target = QApplication.focusWidget()
+    assert target is not None
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.postEvent(target, QKeyEvent(kind, key, modifiers, text))

@@ -4,22 +4,16 @@ to one, and closes again — the tables keep their rows at 1366×768."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.builders import consistent_report
+from tests.ui.gui import post_key
 from ui.document import ReportDocument
 
 BAR_HEIGHT = 36
 
 
-def post_key(key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier, text: str = "") -> None:
-    """A key press and release to the widget with the keyboard, through the event loop."""
-    target = QApplication.focusWidget()
-    assert target is not None
-    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-        QApplication.postEvent(target, QKeyEvent(kind, key, modifiers, text))
 
 
 def open_with_problems(window, qtbot):
@@ -134,3 +128,22 @@ def test_a_panel_left_floating_by_an_older_version_comes_back_as_the_bar(qtbot, 
     assert not panel.isFloating()
     assert new.dockWidgetArea(panel) == Qt.DockWidgetArea.BottomDockWidgetArea
     qtbot.waitUntil(lambda: panel.isVisible() and panel.height() <= BAR_HEIGHT)
+
+
+def test_the_next_report_starts_with_the_bar_closed(window, qtbot):
+    """The list left open in one report does not open the next one (nor a report without findings)."""
+    panel = open_with_problems(window, qtbot)
+    window.findings.toggle_action.trigger()
+    qtbot.waitUntil(lambda: panel.expanded and panel.list.isVisible())
+    window.controller.close_document()
+    window.controller.set_document(ReportDocument(consistent_report(4)))
+    qtbot.waitUntil(lambda: window.findings.isVisible())
+    assert not panel.expanded and not panel.list.isVisible()
+    assert panel.height() <= BAR_HEIGHT
+
+
+def test_the_view_menu_has_one_entry_for_the_findings(window, qtbot):
+    """问题列表 (Ctrl+F8) opens and closes the list; no second, checkable entry named after the bar hides it."""
+    open_with_problems(window, qtbot)
+    texts = [a.text() for a in window.view_menu.actions()]
+    assert sum(1 for t in texts if t.startswith("问题")) == 1, texts

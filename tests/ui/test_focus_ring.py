@@ -10,11 +10,11 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QTableView,
     QTreeWidget,
     QVBoxLayout,
@@ -51,7 +51,7 @@ def kinds() -> list[QWidget]:
     table.setModel(QStandardItemModel(3, 3, table))
     combo = QComboBox()
     combo.addItems(["县级政府部门", "区县级人民政府"])
-    return [QLineEdit("铜官区"), QPushButton("日历"), QCheckBox("总计列自动合计"), combo, QDateEdit(),
+    return [QLineEdit("铜官区"), QPushButton("日历"), QCheckBox("总计列自动合计"), combo, QSpinBox(),
             QPlainTextEdit("根据《中华人民共和国政府信息公开条例》"), list_widget, tree, table]
 
 

@@ -3,23 +3,14 @@ Ctrl+1 … jump to the pages. Key events go through the event loop (posted), as 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from models.storage.drafts import load_draft
-from tests.ui.gui import menu_action
+from tests.ui.gui import menu_action, post_key
 from ui.document import ReportDocument
 from ui.export_flow import ExportFlow
 from ui.page_status import PAGE_KEYS, PAGES
-
-
-def post_key(key: Qt.Key, modifiers=Qt.KeyboardModifier.NoModifier, text: str = "") -> None:
-    """A key press and release to the widget with the keyboard, through the event loop."""
-    target = QApplication.focusWidget()
-    assert target is not None
-    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-        QApplication.postEvent(target, QKeyEvent(kind, key, modifiers, text))
 
 
 def open_report(window, qtbot, huaian_path):

@@ -248,7 +248,10 @@ def test_activating_a_meta_finding_focuses_its_field(window, qtbot, key, rule):
     row = next(i for i, f in enumerate(panel.model.findings) if f.cells == (key,))
     assert panel.model.findings[row].rule == rule
     index = panel.model.index(row, 0, QModelIndex())
+    panel.toggle_action.trigger()  # Ctrl+F8: the bar opens into the list
+    qtbot.waitUntil(lambda: panel.list.isVisible(), timeout=2000)
     panel.list.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.list, timeout=2000)
     panel.list.setCurrentIndex(index)
     _post(panel.list, Qt.Key.Key_Return, "\r")
     page = window.editor.pages["meta"]

@@ -133,3 +133,28 @@ def test_a_click_in_the_sidebar_puts_the_keyboard_in_the_page(window, qtbot, sam
                      pos=sidebar.visualRect(sidebar.model().index(row, 0)).center())
     qtbot.waitUntil(lambda: editor.current_key == "t4")
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.pages["t4"].view)
+
+
+def test_pages_passed_over_with_the_arrow_keys_keep_their_blanks_as_not_yet_filled(window, qtbot):
+    """Arrowing through the sidebar only glances at the pages: their blank cells stay 未填, not a sea of errors;
+    a page the clerk goes into (Enter) and then leaves counts as left, as with 下一步."""
+    window.controller.new_report()
+    editor, sidebar = window.editor, window.editor.sidebar
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    errors = lambda: sum(1 for f in window.doc.findings if f.severity.value == "error")  # noqa: E731
+    sidebar.setFocus(Qt.FocusReason.BacktabFocusReason)
+    qtbot.waitUntil(sidebar.hasFocus)
+    post_key(Qt.Key.Key_Down)  # 基本信息, where the new report put the clerk, is left: its blanks count from now
+    qtbot.waitUntil(lambda: editor.current_key == "s1")
+    before = errors()
+    for key in ("t2", "t3", "t4"):
+        post_key(Qt.Key.Key_Down)
+        qtbot.waitUntil(lambda key=key: editor.current_key == key)
+    assert errors() == before
+    post_key(Qt.Key.Key_Return)  # into 表四
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.pages["t4"].view)
+    editor.go_to("s5")
+    qtbot.waitUntil(lambda: errors() > before)  # 表四's blanks are errors now; 表二 and 表三's are not
+    assert not any(c.startswith(("t2.", "t3.")) for f in window.doc.findings if f.severity.value == "error"
+                   for c in f.cells)

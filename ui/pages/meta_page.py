@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -386,11 +386,25 @@ def _row(field: QWidget, hint: QLabel) -> QWidget:
     return row
 
 
+class _DateBox(QLineEdit):
+    """A date field as wide as the longest date in its font (followed when 查看 → 字号 changes it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setPlaceholderText("未定")
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        self.setFixedWidth(self.fontMetrics().horizontalAdvance("2025年12月31日") + 48)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_width()
+
+
 def _date_box() -> QLineEdit:
-    box = QLineEdit()
-    box.setPlaceholderText("未定")
-    box.setFixedWidth(box.fontMetrics().horizontalAdvance("2025年12月31日") + 48)
-    return box
+    return _DateBox()
 
 
 def _date_row(box: QLineEdit, calendar: CalendarButton, hint: QLabel) -> QWidget:

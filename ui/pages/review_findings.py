@@ -7,7 +7,7 @@ change around it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
@@ -70,10 +70,19 @@ class NoteBox(QPlainTextEdit):
         self.setPlainText(note)
         self.setReadOnly(read_only)
         self.setAccessibleName(f"说明：{finding.message}")
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """NOTE_LINES lines of its font (followed when 查看 → 字号 changes it)."""
         margins = self.contentsMargins()
         height = (self.fontMetrics().lineSpacing() * NOTE_LINES + 2 * self.document().documentMargin()
                   + margins.top() + margins.bottom() + 2)
         self.setFixedHeight(round(height))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_height()
 
     def text(self) -> str:
         return self.toPlainText()

@@ -34,6 +34,7 @@ __all__ = ["NOTE_HINT", "ReviewPage"]
 #: Export buttons per row on 检查与导出.
 BUTTONS_PER_ROW = 4
 
+
 class ReviewPage(Page):
     key, title = "review", "检查与导出"
     activated = Signal(object)  # Finding
