@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QHBoxLayout,
     QListView,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid as shiboken_alive
 
 from models.findings import Finding, Severity
 from models.rules.rule_set import rule_name
@@ -128,7 +130,7 @@ class FindingsPanel(QDockWidget):
                                    "#findingsSummary:hover { border-color: #c3ccd6; }"
                                    "#findingsSummary:focus { border-color: #1d4f91; }")
         self.summary.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.summary.clicked.connect(lambda: self.set_expanded(not self.expanded))
+        self.summary.clicked.connect(lambda: self.open_by_clerk(not self.expanded))
         self.previous_button = QPushButton("上一个问题(&P)")
         self.next_button = QPushButton("下一个问题(&N)")
         self.previous_button.setToolTip("转到上一个问题（Shift+F8）")
@@ -139,6 +141,8 @@ class FindingsPanel(QDockWidget):
         self.toggle_action.setCheckable(True)
         self.toggle_action.setShortcut(QKeySequence(TOGGLE_SHORTCUT))
         self.toggle_action.toggled.connect(self.set_expanded)
+        self.toggle_action.triggered.connect(self.open_by_clerk)  # Ctrl+F8, 查看 → 问题列表
+        self._came_from: QWidget | None = None  # where the keyboard was when the clerk opened the list
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 1, 4, 2)
@@ -181,6 +185,23 @@ class FindingsPanel(QDockWidget):
         self.toggle_action.setChecked(expanded)
         self._show_summary()
         self.expandedChanged.emit(expanded)
+
+    def open_by_clerk(self, expanded: bool) -> None:
+        """The clerk opens the list (the keyboard goes into it: ↑/↓, Enter, Esc) or closes it (the keyboard goes back
+        to where it was). Stepping with F8 and jumps open it without taking the keyboard from the cell."""
+        focus = QApplication.focusWidget()
+        if expanded:
+            if focus is not None and not self.isAncestorOf(focus):
+                self._came_from = focus
+            self.set_expanded(True)
+            if not self.list.currentIndex().isValid() and self.model.rowCount():
+                self.list.setCurrentIndex(self.model.index(0, 0))
+            self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        self.set_expanded(False)
+        back, self._came_from = self._came_from, None
+        if back is not None and shiboken_alive(back) and back.isVisible():
+            back.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _fit_bar(self) -> None:
         if not self.expanded:
@@ -235,7 +256,7 @@ class FindingsPanel(QDockWidget):
             self._fit_bar()  # the buttons' font changed (查看 → 字号)
         if (watched is self.list and event.type() == QEvent.Type.KeyPress
                 and event.key() == Qt.Key.Key_Escape):  # type: ignore[attr-defined]
-            self.set_expanded(False)
+            self.open_by_clerk(False)
             return True
         return super().eventFilter(watched, event)
 

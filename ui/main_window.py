@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "新建本年度报告(&N)", files.new_report, QKeySequence.StandardKey.New)
         self._action(file_menu, "从上年报告导入(&I)…", lambda: files.import_previous(), "Ctrl+I")
         self._action(file_menu, "打开草稿(&O)…", lambda: files.open_draft(), QKeySequence.StandardKey.Open)
-        self._action(file_menu, "打开示例报告", files.open_sample)
+        self._action(file_menu, "打开示例报告(&M)", files.open_sample)
         file_menu.addSeparator()
         self.save_action = self._action(file_menu, "保存(&S)", lambda: files.save(), QKeySequence.StandardKey.Save)
         self.save_as_action = self._action(file_menu, "另存为(&A)…", lambda: files.save_as(), "Ctrl+Shift+S")
@@ -375,7 +375,8 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Question, "保存修改", text, parent=self)
         box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                                | QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Discard).setText("不保存")
+        box.button(QMessageBox.StandardButton.Save).setText("保存(&S)")  # Alt+S / Alt+N as well as Enter and Esc
+        box.button(QMessageBox.StandardButton.Discard).setText("不保存(&N)")
         box.setDefaultButton(QMessageBox.StandardButton.Save)
         answer = QMessageBox.StandardButton(box.exec())
         return {QMessageBox.StandardButton.Save: SaveAnswer.SAVE,

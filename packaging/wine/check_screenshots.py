@@ -18,7 +18,8 @@ from pathlib import Path
 MIN_BYTES = 20_000
 PAGES = 9
 #: Pixels that must differ from the Latin-only page: each page has hundreds of Chinese characters. Measured under
-#: Wine: 130,000–250,000 per page (1500×940); a Latin-only page weighs 17–33 KB, so size alone cannot tell boxes.
+#: Wine: 130,000–250,000 per page at 1500×940 (the pages are 1366×768 now: about three quarters of that); a Latin-only
+#: page weighs 17–33 KB, so size alone cannot tell boxes.
 MIN_DIFFERENT_PIXELS = 50_000
 #: Against the Chinese-only page (digits, letters, ✓): measured 36,000–170,000.
 MIN_DIFFERENT_PIXELS_LATIN = 10_000

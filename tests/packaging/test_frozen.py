@@ -120,7 +120,7 @@ def test_screenshots_of_every_page(frozen, tmp_path):
     shots = sorted(tmp_path.glob("*.png"))
     assert [p.name for p in shots][:2] == ["00-start.png", "01-meta.png"] and len(shots) == 9
     for shot in shots:
-        assert png_size(shot) == (1500, 940) and shot.stat().st_size > 20_000, shot
+        assert png_size(shot) == (1366, 768) and shot.stat().st_size > 20_000, shot
 
 
 def test_data_files_are_bundled(frozen):
@@ -179,7 +179,7 @@ def test_real_x11_window(frozen, tmp_path):
                             capture_output=True, text=True, timeout=180)
     assert result.returncode == 0, result.stderr
     assert len(list(tmp_path.glob("*.png"))) == 9
-    assert png_size(tmp_path / "00-start.png") == (1500, 940)
+    assert png_size(tmp_path / "00-start.png") == (1366, 768)
 
 
 def _env_without_qpa() -> dict[str, str]:

@@ -49,13 +49,17 @@ def test_ctrl_f8_opens_the_list_and_esc_closes_it(window, qtbot):
     panel = open_with_problems(window, qtbot)
     window.editor.go_to("t2")
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.editor.pages["t2"].view)
+    table = window.editor.pages["t2"].view
     post_key(Qt.Key.Key_F8, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: panel.list.isVisible())
-    panel.list.setFocus()
+    # The keyboard goes into the list with it: ↓ moves through the findings, Esc closes it.
     qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.list)
+    assert panel.list.currentIndex().row() == 0
+    post_key(Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: panel.list.currentIndex().row() == 1)
     post_key(Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not panel.list.isVisible() and panel.height() <= BAR_HEIGHT)
-    assert QApplication.focusWidget() is panel.summary  # the keyboard stays in the bar
+    assert QApplication.focusWidget() is table  # back where the clerk was typing
     post_key(Qt.Key.Key_F8, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: panel.list.isVisible())
     post_key(Qt.Key.Key_F8, Qt.KeyboardModifier.ControlModifier)

@@ -488,3 +488,25 @@ def test_the_selection_looks_inactive_and_the_frame_goes_without_focus(window):
     view.select_key(key, edit=True)
     _settle()
     assert _near(_frame_colour(view), highlight)
+
+
+def test_enter_at_the_foot_of_a_column_goes_to_the_top_of_the_next(window, qtbot):
+    """表四 has one row: 10 Enter 2 Enter puts 10 and 2 in two cells side by side (Enter used to stay put, and the 2
+    overwrote the 10). The very last cell's Enter goes back to the first, as Tab does."""
+    page = _page(window, "t4")
+    view = page.view
+    report = window.doc.report
+    stops = view._stops()
+    view.setCurrentIndex(view.model().index(stops[0].row, stops[0].col))
+    view.setFocus()
+    qtbot.waitUntil(lambda: _focus_in_table(view))
+    first, second = stops[0].key, stops[1].key
+    type_text("10")
+    enter()
+    type_text("2")
+    enter()
+    _wait_for(qtbot, report, {first: 10, second: 2})
+    assert _current_key(view) == stops[2].key
+    view.setCurrentIndex(view.model().index(stops[-1].row, stops[-1].col))
+    enter()
+    qtbot.waitUntil(lambda: _current_key(view) == stops[0].key)

@@ -109,3 +109,23 @@ def test_a_message_that_begins_with_its_name_says_it_once(window, qtbot):
     page = _review(window, qtbot, report)
     [line] = [line for line in page.findings_list.lines.values() if "落款" in line.text()]
     assert line.text().startswith("落款日期未定：") and line.text().count("落款日期未定") == 1
+
+
+def test_tab_into_a_box_below_the_fold_shows_the_whole_box(window, qtbot):
+    """With many errors above it, the 说明 box Tab comes into is scrolled wholly into sight, not just its top line."""
+    report = consistent_report(3)
+    for key in list(report.cells)[:40]:  # blanks: an error each, listed above the warnings
+        report.set(key, None)
+    window.resize(1366, 768)
+    page = _review(window, qtbot, report)
+    warning = next(f for f in window.doc.findings if f.severity is Severity.WARNING)
+    line = page.findings_list.lines[warning.fingerprint]
+    box = page.note_edits[warning.fingerprint]
+    page.scroll.verticalScrollBar().setValue(0)
+    line.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is line)
+    page.scroll.verticalScrollBar().setValue(0)  # as if the clerk had scrolled back up with the wheel
+    assert _tab(qtbot) is box
+    viewport = page.scroll.viewport()
+    qtbot.waitUntil(lambda: viewport.rect().contains(box.mapTo(viewport, box.rect().bottomRight())), timeout=2000)
+    assert viewport.rect().contains(box.mapTo(viewport, box.rect().topLeft()))

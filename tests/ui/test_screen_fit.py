@@ -38,6 +38,7 @@ def run_probe(tmp_path, width: int, height: int, scale: str, font_size: str = "s
     (1366, 768, "1", (1366, 768), "standard"),
     (1920, 1080, "1.5", (1280, 720), "standard"),
     (1366, 768, "1", (1366, 768), "largest"),  # 查看 → 字号 → 特大 on the laptop
+    (1920, 1080, "1.5", (1280, 720), "largest"),  # and on the 150 % monitor
 ])
 def test_every_page_fits_the_screen(tmp_path, qt_libraries, width, height, scale, logical, font_size):
     probe = run_probe(tmp_path, width, height, scale, font_size)

@@ -19,6 +19,7 @@ class Page(QWidget):
         self.layout_ = QVBoxLayout(self)
         heading = QLabel(self.title)
         heading.setObjectName("pageTitle")
+        heading.setWordWrap(True)  # a long title takes two lines on a narrow window (150 % at 特大), never widens it
         self.layout_.addWidget(heading)
 
     def show_finding(self, finding: Finding) -> None:

@@ -80,7 +80,7 @@ class NarrativePage(Page):
         editor.grow_with_text(lines, fill=not self.section.subheadings)
         editor.setAccessibleName(heading or self.section.heading)
         if text_key == "s1.requests":
-            button = QPushButton("插入依申请公开段落（根据表三生成）")
+            button = QPushButton("插入依申请公开段落（根据表三生成）(&A)")
             button.setToolTip("按表三的数字生成“本年新收…件，其中…；上年结转…件；办结…件…；结转下年度…件”，插入到光标处。")
             button.clicked.connect(lambda: self.insert_requests_paragraph(editor))
             button.setEnabled(not self.doc.report.read_only)

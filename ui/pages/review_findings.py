@@ -8,8 +8,8 @@ change around it.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from models.findings import Finding, Severity
 from models.rules.rule_set import rule_name
@@ -86,6 +86,14 @@ class NoteBox(QPlainTextEdit):
 
     def text(self) -> str:
         return self.toPlainText()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:  # the whole box in sight when Tab comes into it, not only its top line
+            parent.ensureWidgetVisible(self, 0, 8)
 
 
 class FindingsList(QWidget):

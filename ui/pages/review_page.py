@@ -68,7 +68,7 @@ class ReviewPage(Page):
         self.inline = QCheckBox("放入报告文件")
         self.inline.setToolTip("不另存：自查清单作为附件附在报告文末（正文下注明“附件：自查清单”），"
                                "审核签发单放在报告之前，单独一节，不编页码。")
-        self.stock_fonts = QCheckBox("使用 Windows 自带字体")
+        self.stock_fonts = QCheckBox("使用 Windows 自带字体(&U)")
         self.stock_fonts.setToolTip(
             "电脑上没有方正小标宋简体、仿宋_GB2312、楷体_GB2312 时勾选：改用宋体、仿宋、黑体、楷体。")
         for box in (self.checklist, self.signoff, self.inline, self.stock_fonts):

@@ -52,9 +52,11 @@ class StartPage(QWidget):
         layout.addWidget(title)
         note = QLabel(f"按{FORMAT_NOTICE}规定的格式填写、检查并导出年度报告。全部在本机完成，无需联网。")
         note.setObjectName("hint")
+        note.setWordWrap(True)  # these lines wrap on a narrow window (150 % at 特大) rather than widen it
         layout.addWidget(note)
         self.banner = QLabel()
         self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
         layout.addWidget(self.banner)
         grid = QGridLayout()
         actions = (
@@ -76,6 +78,7 @@ class StartPage(QWidget):
             grid.addWidget(button, row, 0)
             label = QLabel(hint)
             label.setObjectName("hint")
+            label.setWordWrap(True)
             grid.addWidget(label, row, 1)
             self.buttons[text.split("(")[0]] = button
         grid.setColumnStretch(1, 1)

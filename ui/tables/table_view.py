@@ -139,7 +139,18 @@ class OfficialTableView(QTableView):
             self.edit(index)
 
     def _move_down(self) -> None:
+        """Enter: the cell below; from the foot of a column, the top of the next one (a number typed next never
+        overwrites the last one: 表四 has a single row), from the last column's foot back to the first cell."""
         index = self.moveCursor(QAbstractItemView.CursorAction.MoveDown, Qt.KeyboardModifier.NoModifier)
+        here = self._model.grid_cell(self.currentIndex())
+        if here is not None and index.isValid() and self._model.grid_cell(index) == here:
+            stops = self._stops()
+            later = [c for c in stops if c.col > here.col]
+            target = min(later, key=lambda c: (c.col, c.row)) if later else (stops[0] if stops else None)
+            if target is not None and target != here:
+                self.notice.emit("已到本列最后一个可填写的单元格，转到下一列的第一个。" if later else
+                                 "已到表格最后一个可填写的单元格，回到第一个。")
+                index = self._index(target)
         if index.isValid():
             self.setCurrentIndex(index)
 
