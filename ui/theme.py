@@ -13,6 +13,7 @@ STYLE_SHEET = RESOURCES / "style.qss"
 #: The window's text size at 标准 (查看 › 字号 scales it, ui/font_size.py).
 STANDARD_POINTS = 10.0
 _FONT_SIZE = re.compile(r"(font-size:\s*)(\d+(?:\.\d+)?)pt")
+_INDICATOR = re.compile(r"(::indicator \{ width: )(\d+)px; height: (\d+)px")
 
 LABEL_BACKGROUND = QColor("#eef2f7")
 HEADER_BACKGROUND = QColor("#dde5f0")
@@ -53,7 +54,10 @@ def style_sheet(scale: float = 1.0) -> str:
     """resources/style.qss with every `font-size: …pt` multiplied by `scale` (查看 › 字号: titles and the sidebar
     grow with the rest of the text). Raises OSError/ValueError when the file cannot be read."""
     text = STYLE_SHEET.read_text(encoding="utf-8")
-    return _FONT_SIZE.sub(lambda m: f"{m.group(1)}{float(m.group(2)) * scale:g}pt", text)
+    text = _FONT_SIZE.sub(lambda m: f"{m.group(1)}{float(m.group(2)) * scale:g}pt", text)
+    # The check boxes' squares grow with their words.
+    return _INDICATOR.sub(lambda m: f"{m.group(1)}{round(int(m.group(2)) * scale)}px; height: "
+                                    f"{round(int(m.group(3)) * scale)}px", text)
 
 # Official tables: the selection while the keyboard is elsewhere (pale, so that it does not look like the place typing
 # goes to), and the table's frame while the keyboard is not in it (the highlight colour when it is).

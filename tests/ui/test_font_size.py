@@ -139,3 +139,23 @@ def test_boxes_sized_by_their_font_follow_a_change_while_their_page_is_open(wind
     for field, width in dates.items():
         needed = field.fontMetrics().horizontalAdvance("2025年12月31日")
         assert field.width() > width and field.width() > needed, field.placeholderText()
+
+
+def test_the_check_boxes_squares_grow_with_their_words(window, qtbot, huaian_path):
+    """At 特大 the square of 总计列自动合计 (and every check box) is as much larger as its words, not 13 px beside
+    18 px text."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+    window.controller.set_document(ReportDocument(load_draft(huaian_path)))
+    switch = window.editor.go_to("t3").switches[0][0]
+    QApplication.processEvents()
+
+    def square() -> int:
+        option = QStyleOptionButton()
+        switch.initStyleOption(option)
+        return switch.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, switch).width()
+
+    standard = square()
+    menu_action(window, "特大").trigger()
+    QApplication.processEvents()
+    assert square() >= standard * 1.3

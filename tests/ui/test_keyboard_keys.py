@@ -69,3 +69,20 @@ def test_next_onto_a_table_page_types_into_its_first_cell(window, qtbot, huaian_
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not table, timeout=2000)  # its editor, opened by the 7
     post_key(Qt.Key.Key_Return, text="\r")
     qtbot.waitUntil(lambda: window.doc.report.cells.get("t3.new.natural") == 7, timeout=2000)
+
+
+def test_ctrl_tab_leaves_a_table_and_shift_tab_comes_back(window, qtbot, huaian_path):
+    """Tab moves between a table's cells (and wraps); Ctrl+Tab is the way out to the page's other controls, and
+    Shift+Tab from there comes back into the table."""
+    open_report(window, qtbot, huaian_path)
+    page = window.editor.go_to("t3")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.view)
+    post_key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not page.view, timeout=2000)
+    out = QApplication.focusWidget()
+    assert out.isVisible() and not page.view.isAncestorOf(out) and out is not page.view
+    post_key(Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.view, timeout=2000)
+    post_key(Qt.Key.Key_Backtab, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not page.view, timeout=2000)  # out the other way
+    assert not page.view.isAncestorOf(QApplication.focusWidget())

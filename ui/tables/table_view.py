@@ -269,6 +269,13 @@ class OfficialTableView(QTableView):
         super().inputMethodEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            # Tab moves between the cells; Ctrl+Tab (Ctrl+Shift+Tab) leaves the table for the page's other controls.
+            self._leave(forward=event.key() == Qt.Key.Key_Tab
+                        and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            event.accept()
+            return
         if self.state() != QAbstractItemView.State.EditingState:
             if (types_a_character(event) or event.key() == Qt.Key.Key_F2) and self.read_only_reason():
                 self.explain_read_only()   # nothing typed here goes anywhere else either
@@ -292,6 +299,19 @@ class OfficialTableView(QTableView):
                 QGuiApplication.clipboard().setText(self.selection_text())
                 return
         super().keyPressEvent(event)
+
+    def _leave(self, forward: bool) -> None:
+        """The keyboard to the next (previous) control in the Tab order outside this table (its frozen panes and
+        editors are part of it)."""
+        widget: QWidget = self
+        for _ in range(1000):  # the chain is a ring: it comes back round
+            widget = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
+            if widget is self:
+                return
+            if (widget.isVisible() and widget.isEnabled() and not self.isAncestorOf(widget)
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                widget.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
+                return
 
     # ----- where the keyboard is ------------------------------------------------------------------------------
 
