@@ -96,7 +96,7 @@ def test_a_jump_from_the_review_page_opens_the_list_at_that_finding(window, qtbo
 
 
 
-def test_the_closed_bar_follows_a_larger_font(window, qtbot):
+def test_the_closed_bar_follows_a_larger_font(window, qtbot, chinese_font):
     panel = open_with_problems(window, qtbot)
     qtbot.waitUntil(lambda: panel.height() <= BAR_HEIGHT)
     app = QApplication.instance()

@@ -367,7 +367,7 @@ def _cell_on_screen(view, key: str) -> QRect:
     return QRect(view.viewport().mapToGlobal(rect.topLeft()), rect.size())
 
 
-def test_typing_on_a_clicked_total_says_why_at_the_cell(window, qtbot):
+def test_typing_on_a_clicked_total_says_why_at_the_cell(window, qtbot, chinese_font):
     page = _page(window, "t3", T3_ROW_TOTALS)
     view, report = page.view, window.doc.report
     before = dict(report.cells)

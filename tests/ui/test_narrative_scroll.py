@@ -49,7 +49,7 @@ def test_the_editors_show_several_lines_on_a_small_screen(window, qtbot):
     assert page.scroll.verticalScrollBar().maximum() == 0
 
 
-def test_a_long_text_grows_its_editor_and_the_page_follows_the_cursor(window, qtbot):
+def test_a_long_text_grows_its_editor_and_the_page_follows_the_cursor(window, qtbot, chinese_font):
     page = open_page(window, qtbot, "s1")
     editor = page.editors["s1.management"]
     before = editor.height()

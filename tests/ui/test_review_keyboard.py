@@ -88,7 +88,7 @@ def test_enter_on_a_finding_goes_to_it(window, qtbot):
     assert window.editor.current_key == "t3"
 
 
-def test_messages_wrap_at_1366_by_768(window, qtbot):
+def test_messages_wrap_at_1366_by_768(window, qtbot, chinese_font):
     window.resize(1366, 768)
     page = _review(window, qtbot)
     qtbot.wait(50)

@@ -64,7 +64,7 @@ def test_the_four_status_icons_differ_in_shape_not_only_colour(qapp):
                 assert differ > 40, (statuses[i], statuses[j], mode)
 
 
-def test_the_sidebar_is_as_wide_as_its_names_at_any_font_size(window, qtbot, sample_path):
+def test_the_sidebar_is_as_wide_as_its_names_at_any_font_size(window, qtbot, sample_path, chinese_font):
     window.resize(1366, 768)
     window.controller.set_document(ReportDocument(load_draft(sample_path)))
     sidebar = window.editor.sidebar

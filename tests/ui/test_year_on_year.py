@@ -12,7 +12,7 @@ from ui.document import ReportDocument
 from ui.tables.table_model import PREVIOUS_ROLE
 
 
-def test_compare_toggle_shows_last_year_and_marks_swings(window, huaian_path, qtbot):
+def test_compare_toggle_shows_last_year_and_marks_swings(window, huaian_path, qtbot, chinese_font):
     previous = load_draft(huaian_path)
     report = new_year_from(previous)
     report.set("t2.penalty.decisions", 100)  # 3,985,758 last year: an X-3 swing
