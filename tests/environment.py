@@ -52,3 +52,16 @@ def require_font(family: str) -> None:
     packages = [p for p in sysdeps.GROUPS["fonts"].packages if p.target == family]
     if family not in sysdeps.font_families():
         missing_here(f"字体“{family}”", packages or list(sysdeps.GROUPS["fonts"].packages))
+
+
+def under_wine() -> bool:
+    """Whether this Windows Python runs under Wine (whose fonts, Droid Sans Fallback and DejaVu, are not a Windows
+    PC's: tests that measure a page's layout are judged on Linux, where the fonts are the project's)."""
+    if sys.platform != "win32":
+        return False
+    import ctypes
+
+    try:
+        return hasattr(ctypes.WinDLL("ntdll"), "wine_get_version")
+    except OSError:
+        return False

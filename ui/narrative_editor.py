@@ -239,6 +239,8 @@ class NarrativeEditor(QPlainTextEdit):
         super().resizeEvent(event)
         self._place_bar()
         if event.oldSize().width() != event.size().width():
+            self._fit_height()  # narrower (a scroll bar came to the page): more lines, a taller editor
+        if event.oldSize().width() != event.size().width():
             self._fit_height()  # the text wraps into more or fewer lines
 
     def findings(self) -> list[Finding]:

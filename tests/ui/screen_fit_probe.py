@@ -93,6 +93,10 @@ def probe(window: MainWindow, shots: Path | None) -> dict[str, object]:
 
 
 def main(argv: list[str]) -> int:
+    import os
+
+    if os.environ.get("SCREEN_FIT_FOLDER"):  # where the screen's configfile is (named relative to it)
+        os.chdir(os.environ["SCREEN_FIT_FOLDER"])
     make_application()
     if argv[:1] == ["--font-size"]:  # 查看 → 字号, as the clerk leaves it
         from ui import font_size
